@@ -1,0 +1,29 @@
+import { useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE_NAMES, LANGUAGES, pathInLanguage, type Lang } from "~/i18n";
+
+/** Names each language in itself and keeps the visitor on the same page. */
+export function LanguageSwitcher({ current }: { current: Lang }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav className="language-switcher" aria-label={t("language.switcherLabel")}>
+      <ul>
+        {LANGUAGES.map((lang) => (
+          <li key={lang}>
+            {lang === current ? (
+              <span aria-current="true" lang={lang}>
+                {LANGUAGE_NAMES[lang]}
+              </span>
+            ) : (
+              // A full page load: the whole document changes language and direction.
+              <a href={pathInLanguage(location.pathname, location.search, lang)} hrefLang={lang} lang={lang}>
+                {LANGUAGE_NAMES[lang]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

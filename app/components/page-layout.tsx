@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { type Lang } from "~/i18n";
+import { LanguageSwitcher } from "./language-switcher";
+
+export function PageLayout({ lang, children }: { lang: Lang; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t("layout.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="width-container site-header__inner">
+          <a href={`/${lang}`} className="site-header__name">
+            <span className="site-header__emblem" aria-hidden="true" />
+            {t("portal.name")}
+          </a>
+          <LanguageSwitcher current={lang} />
+        </div>
+      </header>
+      <div className="width-container">
+        <main id="main-content" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="site-footer">
+        <div className="width-container">
+          <p>{t("layout.footer.operator")}</p>
+          <p>{t("layout.footer.privacy")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+
+type Props = {
+  name: string;
+  label: string;
+  hint?: string;
+  /** A translation key, as the schemas produce. */
+  error?: string;
+  defaultValue?: string;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "inputMode" | "spellCheck" | "dir" | "maxLength">;
+
+/** Label, hint, inline error and input, wired for screen readers; the id is the field name. */
+export function TextField({ name, label, hint, error, defaultValue, type = "text", ...input }: Props) {
+  const { t } = useTranslation();
+  const hintId = hint ? `${name}-hint` : undefined;
+  const errorId = error ? `${name}-error` : undefined;
+  return (
+    <div className={error ? "form-group form-group--error" : "form-group"}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">{t("form.errorPrefix")}: </span>
+          {t(error)}
+        </p>
+      ) : null}
+      <input
+        className={error ? "input input--error" : "input"}
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import type { Database } from "../db/schema";
+import type { Env } from "./utils/env.server";
+
+/** What the Express server hands every loader and action (see server/app.ts). */
+export type PortalContext = {
+  db: Kysely<Database>;
+  env: Env;
+  logger: Logger;
+  requestId: string;
+  cspNonce: string;
+  sessionSecret: string;
+  documentKey: Buffer;
+};
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends PortalContext {}
+}

@@ -1,0 +1,75 @@
+import { isRouteErrorResponse, Links, Meta, Scripts, useMatches, useRouteError } from "@remix-run/react";
+import { Outlet } from "@remix-run/react";
+import type { LinksFunction } from "@remix-run/node";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { PageLayout } from "./components/page-layout";
+import { FALLBACK_LANGUAGE, isLang, type Lang, textDirection } from "./i18n";
+import appStyles from "./styles/app.css";
+import urduStyles from "./styles/urdu.css";
+import { isRouteHandle } from "./utils/handle";
+import { I18nResourcesScript } from "./utils/i18n-script";
+import { useNonce } from "./utils/nonce";
+import { usePageTitle } from "./utils/page-title";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appStyles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+function Document({ title, children }: { title: string; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = isLang(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
+  const nonce = useNonce();
+  const handles = useMatches().map((m) => m.handle).filter(isRouteHandle);
+  const hydrate = handles.some((h) => h.hydrate);
+  const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
+  return (
+    <html lang={lang} dir={textDirection(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title ? `${title} – ${t("portal.name")}` : t("portal.name")}</title>
+        <Meta />
+        <Links />
+        {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it. */}
+        {lang === "ur" ? <link rel="stylesheet" href={urduStyles} /> : null}
+      </head>
+      <body>
+        <PageLayout lang={lang}>{children}</PageLayout>
+        {hydrate ? (
+          <>
+            <I18nResourcesScript namespaces={namespaces} nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const title = usePageTitle();
+  return (
+    <Document title={title}>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t, i18n } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const key = notFound ? "notFound" : "serverError";
+  return (
+    <Document title={t(`errors.${key}.title`)}>
+      <h1 className="heading-l">{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <a href={`/${i18n.language}`}>{t("errors.goHome")}</a>
+      </p>
+    </Document>
+  );
+}

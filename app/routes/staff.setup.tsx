@@ -1,0 +1,83 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/text-field";
+import { insertAuditEvent } from "~/models/audit.server";
+import { consumeSetupToken, isSetupTokenUsable } from "~/models/setup-token.server";
+import { findStaffUserIdByEmail, insertStaffUser } from "~/models/staff-user.server";
+import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { hashPassword, isCommonPassword } from "~/utils/password.server";
+
+export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:setup.title") };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, usable: token !== "" && (await isSetupTokenUsable(context.db, token)) };
+}
+
+type SetupResult = { errors: FieldErrors | null; values: FormValues; created: string | null; tokenUnusable?: boolean };
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<SetupResult> {
+  const parsed = parseForm(StaffSetupSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, created: null };
+  const { token, displayName, email, password } = parsed.data;
+  const values = { displayName, email };
+  if (isCommonPassword(password)) return { errors: { password: "staff:validation.passwordCommon" }, values, created: null };
+  if (await findStaffUserIdByEmail(context.db, email)) return { errors: { email: "staff:validation.emailTaken" }, values, created: null };
+
+  const passwordHash = await hashPassword(password);
+  const created = await context.db.transaction().execute(async (trx) => {
+    if (!(await consumeSetupToken(trx, token))) return false;
+    const id = await insertStaffUser(trx, { email, displayName, passwordHash, role: "admin", centerSlug: null });
+    await insertAuditEvent(trx, { actorType: "system", action: "staff_user.created", entityType: "staff_user", entityId: id, details: { role: "admin", via: "setup_link" } });
+    return true;
+  });
+  context.logger.info({ requestId: context.requestId, outcome: created ? "created" : "token_unusable" }, "first administrator setup");
+  return { errors: null, values, created: created ? email : null, tokenUnusable: !created };
+}
+
+export default function StaffSetup() {
+  const { t } = useTranslation("staff");
+  const { token, usable } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.created) {
+    return (
+      <>
+        <div className="panel-confirmation">
+          <h1 className="heading-l">{t("setup.doneTitle")}</h1>
+        </div>
+        <p>{t("setup.doneBody", { email: result.created })}</p>
+      </>
+    );
+  }
+  if (!usable || result?.tokenUnusable) {
+    return (
+      <>
+        <h1 className="heading-l">{t("setup.invalidTitle")}</h1>
+        <p>{t("setup.invalidBody")}</p>
+      </>
+    );
+  }
+  const errors = result?.errors ?? undefined;
+  const values: FormValues = result?.values ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} order={SETUP_FIELDS} />
+      <h1 className="heading-l">{t("setup.title")}</h1>
+      <p>{t("setup.lead")}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="token" value={token} />
+        <TextField name="displayName" label={t("setup.name")} autoComplete="name" spellCheck={false} error={errors?.displayName} defaultValue={values.displayName} />
+        <TextField name="email" type="email" label={t("setup.email")} hint={t("setup.emailHint")} autoComplete="username" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+        <TextField name="password" type="password" label={t("setup.password")} hint={t("setup.passwordHint")} autoComplete="new-password" error={errors?.password} />
+        <TextField name="confirmPassword" type="password" label={t("setup.confirmPassword")} autoComplete="new-password" error={errors?.confirmPassword} />
+        <button type="submit" className="button">
+          {t("setup.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

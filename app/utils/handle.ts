@@ -1,0 +1,17 @@
+import type { TFunction } from "i18next";
+
+/**
+ * What a route tells the root about itself. Pages render on the server and work without
+ * JavaScript; a route that needs the client bundle says so with `hydrate: true`.
+ */
+export type RouteHandle = {
+  /** Translation namespaces beyond `common`. */
+  i18n?: readonly string[];
+  hydrate?: boolean;
+  /** The page <title> (without the portal's name), given the route's loader data. */
+  title?: (t: TFunction, data: unknown) => string;
+};
+
+export function isRouteHandle(handle: unknown): handle is RouteHandle {
+  return typeof handle === "object" && handle !== null;
+}

@@ -1,0 +1,51 @@
+/**
+ * Opens the store named by DATABASE_URL: unset or `file:<path>` is an embedded SQLite file,
+ * `postgres://` / `postgresql://` is a PostgreSQL pool. Used by the server, scripts and tests.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DialectName } from "./dialect";
+import type { Database } from "./schema";
+
+export const DEFAULT_SQLITE_PATH = "data/portal.sqlite";
+
+export type Store = {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** The SQLite file, for backups; null on PostgreSQL. */
+  sqlitePath: string | null;
+  close: () => Promise<void>;
+};
+
+export type StoreTarget = { dialect: "sqlite"; path: string } | { dialect: "postgres"; url: string };
+
+export function parseDatabaseUrl(databaseUrl: string | undefined): StoreTarget {
+  if (!databaseUrl) return { dialect: "sqlite", path: DEFAULT_SQLITE_PATH };
+  if (databaseUrl.startsWith("file:")) {
+    const file = databaseUrl.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    if (!file) throw new Error("DATABASE_URL file: needs a path, e.g. file:data/portal.sqlite");
+    return { dialect: "sqlite", path: file };
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return { dialect: "postgres", url: databaseUrl };
+  throw new Error("DATABASE_URL must be file:<path> or postgres://…");
+}
+
+export function openStore(target: StoreTarget, options: { poolSize?: number } = {}): Store {
+  if (target.dialect === "sqlite") {
+    if (target.path !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
+    const database = new SQLite(target.path);
+    database.pragma("journal_mode = WAL");
+    // FULL: a commit that returned survives power loss (WAL defaults to NORMAL, which may not).
+    database.pragma("synchronous = FULL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { db, dialect: "sqlite", sqlitePath: target.path, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: "postgres", sqlitePath: null, close: () => db.destroy() };
+}

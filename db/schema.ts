@@ -1,0 +1,119 @@
+/**
+ * Table types for Kysely. Times are ISO-8601 UTC strings and booleans are 0/1 on both dialects,
+ * so rows look the same whichever store is behind them.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export interface CenterTable {
+  slug: string;
+  kind: "service_center" | "embassy" | "consulate";
+  country_code: string;
+  city: string;
+  name_en: string;
+  name_ur: string;
+  name_el: string;
+  name_it: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  referral_code: string | null;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffUserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: "officer" | "supervisor" | "investigator" | "embassy_desk" | "admin";
+  center_slug: string | null;
+  totp_secret: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  staff_user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  data: Generated<string>;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  language: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<"pending" | "sent" | "failed">;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface AuditEventTable {
+  /** bigint on PostgreSQL comes back as a string; models convert it. */
+  seq: Generated<number | string>;
+  occurred_at: string;
+  actor_type: "staff" | "applicant" | "reporter" | "system";
+  actor_id: string | null;
+  session_ref: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  reset_at: string;
+}
+
+export interface BlobTable {
+  id: string;
+  content: Uint8Array;
+  size: number;
+  created_at: string;
+}
+
+export interface Database {
+  center: CenterTable;
+  staff_user: StaffUserTable;
+  session: SessionTable;
+  setup_token: SetupTokenTable;
+  mail_outbox: MailOutboxTable;
+  audit_event: AuditEventTable;
+  rate_limit: RateLimitTable;
+  blob: BlobTable;
+}
+
+export type Center = Selectable<CenterTable>;
+export type NewCenter = Insertable<CenterTable>;
+export type CenterUpdate = Updateable<CenterTable>;
+export type StaffUser = Selectable<StaffUserTable>;
+export type NewStaffUser = Insertable<StaffUserTable>;
+export type Session = Selectable<SessionTable>;
+export type NewSession = Insertable<SessionTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type NewMail = Insertable<MailOutboxTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;

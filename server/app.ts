@@ -1,0 +1,135 @@
+/**
+ * The Express layer owns what must happen before Remix: request ids, access logs, security
+ * headers, compression, body-size limits, rate limits, static files and the health check.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import type { PortalContext } from "../app/context";
+import type { Env, Secrets } from "../app/utils/env.server";
+import type { Store } from "../db/connect";
+import { errorPage } from "./error-page";
+import { createAccessLogger } from "./logger";
+import { KyselyRateLimitStore } from "./rate-limit-store";
+
+/** Plain forms stay small; multipart (document uploads) gets room for a few files of a few MB. */
+export const BODY_LIMITS = { form: 100 * 1024, multipart: 25 * 1024 * 1024 };
+
+export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild };
+
+function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const length = req.get("content-length");
+  if (length === undefined) {
+    // Browsers always send a length for forms; refusing chunked bodies keeps the limit exact.
+    if (req.get("transfer-encoding")) return res.status(411).type("html").send(errorPage(req, "tooLarge"));
+    return next();
+  }
+  const limit = req.is("multipart/form-data") ? BODY_LIMITS.multipart : BODY_LIMITS.form;
+  if (Number(length) > limit) {
+    res.set("Connection", "close");
+    return res.status(413).type("html").send(errorPage(req, "tooLarge"));
+  }
+  next();
+}
+
+export function createApp({ env, secrets, store, logger, build }: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    res.locals.requestId = randomUUID();
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+  app.use(createAccessLogger(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'none'"],
+          "upgrade-insecure-requests": env.PUBLIC_URL.startsWith("https:") ? [] : null,
+        },
+      },
+      referrerPolicy: { policy: "same-origin" },
+      strictTransportSecurity: env.PUBLIC_URL.startsWith("https:") ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+  app.use((_req, res, next) => {
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    next();
+  });
+  app.use(compression());
+  app.use(bodyLimit);
+
+  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use("/fonts", express.static(path.resolve("node_modules/@fontsource/noto-nastaliq-urdu/files"), { maxAge: "30d" }));
+  app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await sql`SELECT 1`.execute(store.db);
+      res.set("Cache-Control", "no-store").json({ status: "ok", database: store.dialect });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable", database: store.dialect });
+    }
+  });
+
+  // A general ceiling on form submissions per client; journeys add tighter limits of their own.
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: 60,
+      skip: (req) => !env.RATE_LIMITS || req.method === "GET" || req.method === "HEAD",
+      standardHeaders: "draft-8",
+      legacyHeaders: false,
+      store: new KyselyRateLimitStore(store.db, "post", secrets.sessionSecret),
+      handler: (req, res) => res.status(429).type("html").send(errorPage(req, "tooManyRequests")),
+    }),
+  );
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (_req, res): PortalContext => ({
+        db: store.db,
+        env,
+        logger,
+        requestId: res.locals.requestId,
+        cspNonce: res.locals.cspNonce,
+        sessionSecret: secrets.sessionSecret,
+        documentKey: secrets.documentKey,
+      }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error, requestId: res.locals.requestId }, "unhandled server error");
+    if (!res.headersSent) res.status(500).type("html").send(errorPage(req, "serverError"));
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+/**
+ * Starts the portal: validates configuration, opens and migrates the store, seeds reference data,
+ * prints a one-time setup link while no administrator exists, then serves.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { countActiveAdmins } from "../app/models/staff-user.server";
+import { issueSetupToken } from "../app/models/setup-token.server";
+import { EnvError, parseEnv, resolveSecrets } from "../app/utils/env.server";
+import { openStore, parseDatabaseUrl } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { seedReferenceData } from "../db/seed";
+import { createApp } from "./app";
+import { createLogger } from "./logger";
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const secrets = resolveSecrets(env);
+  const store = openStore(parseDatabaseUrl(env.DATABASE_URL));
+  if (secrets.generated && store.dialect === "postgres") {
+    logger.warn("SESSION_SECRET or DOCUMENT_KEY not set: using secrets generated in the data directory; set both when running several instances");
+  }
+  const applied = await migrateToLatest(store.db);
+  logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
+  await seedReferenceData(store.db);
+
+  if ((await countActiveAdmins(store.db)) === 0) {
+    const token = await issueSetupToken(store.db);
+    // Printed, not logged: the link is a secret for whoever runs the server, not for log storage.
+    console.log(`\nNo administrator exists yet. Create the first one (link valid 24 hours, usable once):\n  ${env.PUBLIC_URL}/staff/setup?token=${token}\n`);
+  }
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createApp({ env, secrets, store, logger, build });
+  const server = env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT);
+  server.on("listening", () => logger.info({ port: env.PORT }, `serving on ${env.PUBLIC_URL}`));
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close(() => void store.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
