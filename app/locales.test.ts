@@ -1,0 +1,68 @@
+/**
+ * Every language has exactly the keys English has, every value is translated, and every
+ * {{placeholder}} survives translation.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "./i18n";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))),
+  );
+}
+
+function load(lang: string): Record<string, string> {
+  const dir = path.resolve("locales", lang);
+  const all: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const ns = path.basename(file, ".json");
+    for (const [k, v] of Object.entries(flatten(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"))))) all[`${ns}:${k}`] = v;
+  }
+  return all;
+}
+
+const english = load("en");
+/** Values allowed to read the same as in English (loanwords the language really uses). */
+const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
+  it: ["centers:email", "staff:setup.password", "staff:setup.email"],
+  el: ["centers:email"],
+  ur: [],
+};
+const PLACEHOLDER_TEXT = /\b(TODO|FIXME|TRANSLATE|TBD|lorem ipsum|XXX)\b|\[(en|EN)\]/;
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe.each(LANGUAGES.filter((l) => l !== "en"))("locale %s", (lang) => {
+  const messages = load(lang);
+
+  it("has every key English has and no other", () => {
+    expect(Object.keys(messages).filter((k) => !(k in english))).toEqual([]);
+    expect(Object.keys(english).filter((k) => !(k in messages))).toEqual([]);
+  });
+
+  it("has no empty, placeholder or untranslated English values", () => {
+    const bad = Object.entries(messages).filter(
+      ([k, v]) => !v.trim() || PLACEHOLDER_TEXT.test(v) || (v === english[k] && !SAME_AS_ENGLISH[lang]?.includes(k)),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("keeps every interpolation placeholder", () => {
+    const broken = Object.keys(english).filter((k) => messages[k] !== undefined && placeholders(messages[k]!).join() !== placeholders(english[k]!).join());
+    expect(broken).toEqual([]);
+  });
+});
+
+it("English itself has no placeholder text", () => {
+  expect(Object.entries(english).filter(([, v]) => !v.trim() || PLACEHOLDER_TEXT.test(v))).toEqual([]);
+});
+
+it("Urdu values are written in Urdu script", () => {
+  const urdu = load("ur");
+  // Official terms (CNIC, NICOP, FIA, PDF) and examples may be Latin; a sentence may not.
+  const latinSentences = Object.entries(urdu).filter(([, v]) => /[A-Za-z]{3,}(\s+[A-Za-z]{3,}){2,}/.test(v.replace(/\S+@\S+/g, "")));
+  expect(latinSentences).toEqual([]);
+});

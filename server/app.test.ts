@@ -1,0 +1,154 @@
+/**
+ * The Express layer in-process, on the real production build (run `remix build` first; npm test
+ * does) and a fresh SQLite store.
+ */
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv, resolveSecrets } from "../app/utils/env.server";
+import { openStore } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { seedReferenceData } from "../db/seed";
+import { createApp } from "./app";
+
+const logLines: Record<string, unknown>[] = [];
+let baseUrl = "";
+let close: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  const buildPath = path.resolve("build/index.js");
+  if (!fs.existsSync(buildPath)) throw new Error("No production build: run `npm run build` before these tests");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-server-"));
+  const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info" });
+  const store = openStore({ dialect: "sqlite", path: path.join(dir, "portal.sqlite") });
+  await migrateToLatest(store.db);
+  await seedReferenceData(store.db);
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  const logger = pino({ level: "info" }, sink);
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createApp({ env, secrets: resolveSecrets(env), store, logger, build });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+});
+
+afterAll(() => close());
+
+const get = (p: string, headers: Record<string, string> = {}) => fetch(baseUrl + p, { headers, redirect: "manual" });
+
+function expectSecurityHeaders(res: Response) {
+  const csp = res.headers.get("content-security-policy") ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
+  expect(csp).not.toContain("unsafe-inline");
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "default-src 'self'"]) expect(csp).toContain(directive);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("referrer-policy")).toBe("same-origin");
+  expect(res.headers.get("x-frame-options")).toBe("DENY");
+  expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  expect(res.headers.get("x-powered-by")).toBeNull();
+}
+
+describe("every response", () => {
+  it.each(["/", "/en", "/ur/centers", "/el/no-such-page", "/xx/yy", "/healthz", "/favicon.ico", "/staff/setup"])("%s carries the security headers", async (p) => {
+    const res = await get(p);
+    expect(res.status).toBeLessThan(500);
+    expectSecurityHeaders(res);
+  });
+
+  it("gets a fresh nonce each time, and any inline script carries it", async () => {
+    const [a, b] = await Promise.all([get("/en"), get("/en")]);
+    const nonceOf = (r: Response) => /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy") ?? "")?.[1];
+    expect(nonceOf(a)).toBeTruthy();
+    expect(nonceOf(a)).not.toBe(nonceOf(b));
+    const html = await a.text();
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toContain(`nonce="${nonceOf(a)}"`);
+  });
+
+  it("is compressed when the browser accepts it", async () => {
+    const res = await get("/en", { "accept-encoding": "gzip" });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+  });
+});
+
+describe("routing and languages", () => {
+  it("redirects / by Accept-Language, falling back to English", async () => {
+    expect((await get("/", { "accept-language": "it-IT,it;q=0.9" })).headers.get("location")).toBe("/it");
+    expect((await get("/", { "accept-language": "fr-FR" })).headers.get("location")).toBe("/en");
+    const res = await get("/");
+    expect(res.status).toBe(302);
+    expect(res.headers.get("vary")).toContain("Accept-Language");
+  });
+
+  it("answers unknown pages with a translated 404, never a 500", async () => {
+    const greek = await get("/el/no-such-page");
+    expect(greek.status).toBe(404);
+    expect(await greek.text()).toMatch(/<html lang="el" dir="ltr">/);
+    const unknownPrefix = await get("/xx/yy", { "accept-language": "ur" });
+    expect(unknownPrefix.status).toBe(404);
+    expect(await unknownPrefix.text()).toMatch(/<html lang="ur" dir="rtl">/);
+    const bareUnknownLanguage = await get("/de");
+    expect(bareUnknownLanguage.status).toBe(404);
+  });
+
+  it("reports health with a database check", async () => {
+    const res = await get("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: "sqlite" });
+  });
+});
+
+describe("limits", () => {
+  it("refuses a form body over the limit with a translated page", async () => {
+    const res = await fetch(`${baseUrl}/el/centers`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `a=${"x".repeat(200 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('lang="el"');
+  });
+
+  it("limits form submissions per client", async () => {
+    const post = () => fetch(`${baseUrl}/staff/setup`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "token=x" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i += 1) statuses.push((await post()).status);
+    expect(statuses.slice(0, 60).every((s) => s !== 429)).toBe(true);
+    expect(statuses[60]).toBe(429);
+  });
+});
+
+describe("access log", () => {
+  it("logs request id, path and outcome, without query strings or client details", async () => {
+    const res = await get("/en/centers?token=secret-value", { "user-agent": "TestAgent/1.0" });
+    const id = res.headers.get("x-request-id");
+    await new Promise((r) => setTimeout(r, 50));
+    const line = logLines.find((l) => (l.req as { id?: string } | undefined)?.id === id);
+    expect(line).toMatchObject({ req: { method: "GET", path: "/en/centers" }, res: { statusCode: 200 }, msg: "request completed" });
+    const text = JSON.stringify(line);
+    for (const leak of ["secret-value", "TestAgent", "127.0.0.1", "user-agent", "cookie"]) expect(text).not.toContain(leak);
+  });
+
+  it("leaves no line at all for anonymous report pages", async () => {
+    const before = logLines.length;
+    for (const p of ["/en/report", "/ur/report/new", "/el/report?x=1"]) await get(p);
+    await new Promise((r) => setTimeout(r, 50));
+    const added = logLines.slice(before);
+    expect(added.filter((l) => JSON.stringify(l).includes("/report"))).toEqual([]);
+  });
+});
