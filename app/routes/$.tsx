@@ -8,3 +8,11 @@ import { notFound } from "~/utils/responses";
 export function loader(): never {
   throw notFound();
 }
+
+/**
+ * Never rendered (the loader always throws), but without a component Remix treats the route as a
+ * resource route and sends the thrown response as bare text instead of the root ErrorBoundary.
+ */
+export default function NotFound() {
+  return null;
+}

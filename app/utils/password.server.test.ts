@@ -14,6 +14,8 @@ describe("staff passwords", () => {
     expect(isCommonPassword("password")).toBe(true);
     expect(isCommonPassword("PASSWORD")).toBe(true);
     expect(isCommonPassword("password1111111")).toBe(true);
+    expect(isCommonPassword("password1234567")).toBe(true);
+    expect(isCommonPassword("iloveyou7654321")).toBe(true);
     expect(isCommonPassword("qwertyuiop")).toBe(true);
     expect(isCommonPassword("lahore tea at seven with nani")).toBe(false);
   });

@@ -10,10 +10,27 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
 
+/** Digits counted up or down: "1234567" and "7654321" pad a password to length without adding to it. */
+const COUNTING = ["01234567890", "09876543210"];
+
+/** The password without its longest trailing counting run of 3+ digits ("password1234567" → "password"). */
+function withoutCountingRun(password: string): string {
+  for (let i = 0; i < password.length - 2; i += 1) {
+    if (COUNTING.some((run) => run.includes(password.slice(i)))) return password.slice(0, i);
+  }
+  return password;
+}
+
 export function isCommonPassword(password: string): boolean {
   const lowered = password.toLowerCase();
-  // A common password padded with repeats of one character ("password1111111") is still common.
-  return COMMON.has(lowered) || COMMON.has(lowered.replace(/(.)\1+$/, "$1")) || COMMON.has(lowered.replace(/(.)\1+$/, ""));
+  // A common password padded with repeats of one character ("password1111111") or with counting
+  // digits ("password1234567") is still common.
+  return (
+    COMMON.has(lowered) ||
+    COMMON.has(lowered.replace(/(.)\1+$/, "$1")) ||
+    COMMON.has(lowered.replace(/(.)\1+$/, "")) ||
+    COMMON.has(withoutCountingRun(lowered))
+  );
 }
 
 export function hashPassword(password: string): Promise<string> {

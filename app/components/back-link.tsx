@@ -1,0 +1,10 @@
+import { useTranslation } from "react-i18next";
+
+export function BackLink({ href }: { href: string }) {
+  const { t } = useTranslation();
+  return (
+    <a href={href} className="back-link">
+      {t("layout.back")}
+    </a>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+
+/**
+ * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
+ * phone, and the keyboard shows digits. Field names are `<name>Day`, `<name>Month`, `<name>Year`.
+ */
+export function DateInput({ name, legend, hint, error, values, withDay = true }: {
+  name: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  values: { day?: string; month?: string; year?: string };
+  withDay?: boolean;
+}) {
+  const { t } = useTranslation();
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  const part = (key: "day" | "month" | "year", width: string) => {
+    const id = key === (withDay ? "day" : "month") ? name : `${name}${key[0]!.toUpperCase()}${key.slice(1)}`;
+    const fieldName = `${name}${key[0]!.toUpperCase()}${key.slice(1)}`;
+    return (
+      <div className="date-input__item" key={key}>
+        <label className="label date-input__label" htmlFor={id}>
+          {t(`form.date.${key}`)}
+        </label>
+        <input className={`input date-input__input ${width}${error ? " input--error" : ""}`} id={id} name={fieldName} type="text" inputMode="numeric" autoComplete={name === "dateOfBirth" ? `bday-${key}` : "off"} defaultValue={values[key]} dir="ltr" />
+      </div>
+    );
+  };
+  return (
+    <div className={error ? "form-group form-group--error" : "form-group"}>
+      <fieldset className="fieldset" role="group" aria-describedby={describedBy}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+        {error ? (
+          <p className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">{t("form.errorPrefix")}: </span>
+            {t(error)}
+          </p>
+        ) : null}
+        <div className="date-input">
+          {withDay ? part("day", "input--width-2") : null}
+          {part("month", "input--width-2")}
+          {part("year", "input--width-4")}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+
+type Option = { value: string; label: string; hint?: string };
+
+/** A GOV.UK radio group: fieldset and legend, hint, inline error; the first radio carries the field id. */
+export function Radios({ name, legend, hint, options, error, defaultValue, legendAsHeading = false }: {
+  name: string;
+  legend: string;
+  hint?: string;
+  options: readonly Option[];
+  error?: string;
+  defaultValue?: string;
+  legendAsHeading?: boolean;
+}) {
+  const { t } = useTranslation();
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "form-group form-group--error" : "form-group"}>
+      <fieldset className="fieldset" aria-describedby={describedBy}>
+        <legend className={legendAsHeading ? "fieldset__legend fieldset__legend--l" : "fieldset__legend"}>
+          {legendAsHeading ? <h1 className="heading-l">{legend}</h1> : legend}
+        </legend>
+        {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+        {error ? (
+          <p className="error-message" id={`${name}-error`}>
+            <span className="visually-hidden">{t("form.errorPrefix")}: </span>
+            {t(error)}
+          </p>
+        ) : null}
+        <div className="radios">
+          {options.map((option, index) => {
+            const id = index === 0 ? name : `${name}-${option.value}`;
+            return (
+              <div className="radios__item" key={option.value}>
+                <input className="radios__input" id={id} name={name} type="radio" value={option.value} defaultChecked={defaultValue === option.value} aria-describedby={option.hint ? `${id}-item-hint` : undefined} />
+                <label className="radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? <p className="hint radios__hint" id={`${id}-item-hint`}>{option.hint}</p> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** Direct access to the end-to-end server's SQLite file (see playwright.config.ts). */
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { E2E_DATA_DIR } from "../../playwright.config";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const E2E_DATABASE = path.resolve(ROOT, E2E_DATA_DIR, "portal.sqlite");
+
+function withDb<T>(use: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DATABASE, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Stores a fresh setup token (hashed, as the app does) valid for `ttlMs`, and returns the raw token. */
+export function insertSetupToken(ttlMs = 60 * 60 * 1000): string {
+  const token = randomBytes(24).toString("base64url");
+  const now = new Date();
+  withDb((db) =>
+    db
+      .prepare("INSERT INTO setup_token (token_hash, created_at, expires_at, used_at) VALUES (?, ?, ?, NULL)")
+      .run(createHash("sha256").update(token).digest("hex"), now.toISOString(), new Date(now.getTime() + ttlMs).toISOString()),
+  );
+  return token;
+}
+
+export function findStaffUser(email: string): { id: string; role: string } | undefined {
+  return withDb((db) => db.prepare("SELECT id, role FROM staff_user WHERE email = ?").get(email) as { id: string; role: string } | undefined);
+}
+
+export function auditEvents(action: string, entityId: string): { action: string; entity_type: string }[] {
+  return withDb(
+    (db) =>
+      db.prepare("SELECT action, entity_type FROM audit_event WHERE action = ? AND entity_id = ?").all(action, entityId) as {
+        action: string;
+        entity_type: string;
+      }[],
+  );
+}
