@@ -6,6 +6,7 @@ import {
   type CreateTableBuilder,
   type Kysely,
   PostgresAdapter,
+  type SelectQueryBuilder,
   SqliteAdapter,
   sql,
 } from "kysely";
@@ -76,4 +77,16 @@ export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<vo
 export async function lockChain(trx: Kysely<any>, chain: string): Promise<void> {
   if (dialectOf(trx) !== "postgres") return;
   await sql`SELECT pg_advisory_xact_lock(hashtext(${chain}))`.execute(trx);
+}
+
+/**
+ * Lets concurrent workers take disjoint rows from a queue: on PostgreSQL rows locked by another
+ * transaction are skipped instead of waited for. SQLite has no row locks and needs none: its write
+ * transactions already run one at a time, so the query is returned unchanged.
+ */
+export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  db: Kysely<any>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialectOf(db) === "postgres" ? query.forUpdate().skipLocked() : query;
 }

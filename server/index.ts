@@ -8,11 +8,13 @@ import type { ServerBuild } from "@remix-run/node";
 import { countActiveAdmins } from "../app/models/staff-user.server";
 import { issueSetupToken } from "../app/models/setup-token.server";
 import { EnvError, parseEnv, resolveSecrets } from "../app/utils/env.server";
+import { createMailTransport } from "../app/utils/mailer.server";
 import { openStore, parseDatabaseUrl } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "./app";
 import { createLogger } from "./logger";
+import { startMailWorker } from "./mail-worker";
 
 async function main() {
   let env;
@@ -34,6 +36,8 @@ async function main() {
   const applied = await migrateToLatest(store.db);
   logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
   await seedReferenceData(store.db);
+  const mailTransport = createMailTransport(env, logger);
+  const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger });
 
   if ((await countActiveAdmins(store.db)) === 0) {
     const token = await issueSetupToken(store.db);
@@ -49,7 +53,9 @@ async function main() {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
-    server.close(() => void store.close().then(() => process.exit(0)));
+    // A send in hand is finished and recorded first; mail not yet tried stays in the outbox.
+    const mailStopped = mailWorker.stop().then(() => mailTransport?.close());
+    server.close(() => void mailStopped.then(() => store.close()).then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
