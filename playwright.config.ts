@@ -34,7 +34,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // A real SMTP server for the portal's mail, with an HTTP read-out for the specs.
+      command: "node_modules/.bin/tsx e2e/support/mail-server.ts",
+      url: "http://127.0.0.1:2526/healthz",
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
     // The production build on a fresh database, every run.
     command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node_modules/.bin/tsx server/index.ts`,
     url: `${BASE_URL}/healthz`,
@@ -49,6 +59,10 @@ export default defineConfig({
       DATABASE_URL: `file:${E2E_DATA_DIR}/portal.sqlite`,
       LOG_LEVEL: "warn",
       RATE_LIMITS: "false",
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: "2525",
+      MAIL_POLL_INTERVAL_MS: "500",
     },
-  },
+    },
+  ],
 });

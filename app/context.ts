@@ -9,6 +9,8 @@ export type PortalContext = {
   env: Env;
   logger: Logger;
   requestId: string;
+  /** The client's address as Express sees it (after TRUST_PROXY); only ever used hashed, for rate limits. */
+  clientAddress: string;
   cspNonce: string;
   sessionSecret: string;
   documentKey: Buffer;
@@ -17,4 +19,11 @@ export type PortalContext = {
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends PortalContext {}
+}
+
+declare module "@remix-run/node" {
+  // Single fetch is on (remix.config.js): loader data keeps Dates, Maps and `data()` headers.
+  interface Future {
+    v3_singleFetch: true;
+  }
 }

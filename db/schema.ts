@@ -95,6 +95,99 @@ export interface BlobTable {
   created_at: string;
 }
 
+export interface DocumentTable {
+  id: string;
+  blob_id: string;
+  owner_type: "draft" | "application" | "information_response";
+  owner_id: string;
+  kind: "passport" | "cnic_front" | "cnic_back" | "photo" | "evidence";
+  content_type: "image/jpeg" | "image/png" | "application/pdf";
+  size: number;
+  created_at: string;
+}
+
+export interface DraftTable {
+  id: string;
+  secret_hash: string;
+  language: string;
+  /** JSON text of the answers so far (see app/schemas/certificate). */
+  answers: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  expires_at: string;
+}
+
+export type ApplicationStatus =
+  | "submitted"
+  | "in_review"
+  | "waiting_for_applicant"
+  | "approved"
+  | "issued"
+  | "rejected"
+  | "collected"
+  | "withdrawn";
+
+export interface ApplicationTable {
+  id: string;
+  reference: string;
+  draft_id: string;
+  status: ApplicationStatus;
+  status_changed_at: string;
+  version: Generated<number>;
+  language: string;
+  applicant_type: "self" | "relative";
+  full_name: string;
+  name_search: string;
+  father_name: string;
+  date_of_birth: string;
+  gender: string;
+  cnic: string;
+  passport_number: string;
+  passport_country: string;
+  nationality: string;
+  email: string;
+  phone: string;
+  residence_country: string;
+  residence_city: string;
+  purpose: string;
+  purpose_other: string | null;
+  destination_country: string;
+  delivery: "pdf" | "collection";
+  collection_center_slug: string | null;
+  referral_center_slug: string | null;
+  center_slug: string;
+  assigned_to: string | null;
+  track_secret_hash: string;
+  relative_name: string | null;
+  authority_status: "pending" | "confirmed" | null;
+  authority_token_hash: string | null;
+  authority_confirmed_at: string | null;
+  rejection_reason: string | null;
+  rejection_note: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationAddressTable {
+  application_id: string;
+  position: number;
+  district: string;
+  police_station: string;
+  address: string;
+  from_month: string;
+  to_month: string | null;
+}
+
+export interface InformationRequestTable {
+  id: string;
+  application_id: string;
+  question: string;
+  asked_by: string | null;
+  asked_at: string;
+  answer: string | null;
+  answered_at: string | null;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
@@ -104,6 +197,11 @@ export interface Database {
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
   blob: BlobTable;
+  document: DocumentTable;
+  draft: DraftTable;
+  application: ApplicationTable;
+  application_address: ApplicationAddressTable;
+  information_request: InformationRequestTable;
 }
 
 export type Center = Selectable<CenterTable>;
@@ -117,3 +215,10 @@ export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type NewMail = Insertable<MailOutboxTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type Document = Selectable<DocumentTable>;
+export type NewDocument = Insertable<DocumentTable>;
+export type Draft = Selectable<DraftTable>;
+export type Application = Selectable<ApplicationTable>;
+export type NewApplication = Insertable<ApplicationTable>;
+export type ApplicationAddress = Selectable<ApplicationAddressTable>;
+export type InformationRequest = Selectable<InformationRequestTable>;

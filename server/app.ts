@@ -19,8 +19,13 @@ import { errorPage } from "./error-page";
 import { createAccessLogger } from "./logger";
 import { KyselyRateLimitStore } from "./rate-limit-store";
 
-/** Plain forms stay small; multipart (document uploads) gets room for a few files of a few MB. */
-export const BODY_LIMITS = { form: 100 * 1024, multipart: 25 * 1024 * 1024 };
+/**
+ * Plain forms stay small. Pages that take uploads accept a large body so that a file over the
+ * 5 MB document limit reaches the page, which reads it to its end without keeping it and answers
+ * with a message next to the field (rather than a bare refusal that loses the page).
+ */
+export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
+const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status)$/;
 
 export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild };
 
@@ -32,7 +37,7 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
     if (req.get("transfer-encoding")) return res.status(411).type("html").send(errorPage(req, "tooLarge"));
     return next();
   }
-  const limit = req.is("multipart/form-data") ? BODY_LIMITS.multipart : BODY_LIMITS.form;
+  const limit = req.is("multipart/form-data") && UPLOAD_PATHS.test(req.path) ? BODY_LIMITS.upload : BODY_LIMITS.form;
   if (Number(length) > limit) {
     res.set("Connection", "close");
     return res.status(413).type("html").send(errorPage(req, "tooLarge"));
@@ -115,11 +120,12 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
     createRequestHandler({
       build,
       mode: env.NODE_ENV,
-      getLoadContext: (_req, res): PortalContext => ({
+      getLoadContext: (req, res): PortalContext => ({
         db: store.db,
         env,
         logger,
         requestId: res.locals.requestId,
+        clientAddress: req.ip ?? "unknown",
         cspNonce: res.locals.cspNonce,
         sessionSecret: secrets.sessionSecret,
         documentKey: secrets.documentKey,

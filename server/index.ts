@@ -37,7 +37,7 @@ async function main() {
   logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
   await seedReferenceData(store.db);
   const mailTransport = createMailTransport(env, logger);
-  const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger });
+  const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger, intervalMs: env.MAIL_POLL_INTERVAL_MS });
 
   if ((await countActiveAdmins(store.db)) === 0) {
     const token = await issueSetupToken(store.db);

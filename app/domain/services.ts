@@ -7,8 +7,8 @@ export type ServiceId = "certificate" | "track" | "report" | "verify" | "centers
 export type Service = { id: ServiceId; path: string; available: boolean };
 
 export const SERVICES: readonly Service[] = [
-  { id: "certificate", path: "certificate", available: false },
-  { id: "track", path: "track", available: false },
+  { id: "certificate", path: "certificate", available: true },
+  { id: "track", path: "track", available: true },
   { id: "report", path: "report", available: false },
   { id: "verify", path: "verify", available: false },
   { id: "centers", path: "centers", available: true },

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default("Police Service Centers Global <no-reply@localhost>"),
+  /** How often the outbox is checked for mail to send. */
+  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Hops of trusted reverse proxies in front of the app (for the client address used by rate limits). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

@@ -1,0 +1,44 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { type Step, STEPS, stepNumber } from "~/domain/certificate-journey";
+import type { FieldErrors } from "~/utils/form";
+import { BackLink } from "./back-link";
+import { ErrorSummary } from "./error-summary";
+
+/**
+ * One question page of the certificate journey: back link, progress line, error summary, heading,
+ * the fields, then "Continue" and "Save and come back later".
+ */
+export function StepPage({ step, backHref, title, errors, fieldOrder, encType, returnToCheck, children }: {
+  step: Step;
+  backHref: string;
+  title: string;
+  errors: FieldErrors | undefined;
+  fieldOrder: readonly string[];
+  encType?: "multipart/form-data";
+  returnToCheck: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <BackLink href={backHref} />
+      <ErrorSummary errors={errors} order={fieldOrder} />
+      <p className="progress-line">{t("certificate:progress", { current: stepNumber(step), total: STEPS.length })}</p>
+      <h1 className="heading-l">{title}</h1>
+      <Form method="post" noValidate encType={encType}>
+        {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
+        {children}
+        <div className="button-group">
+          <button type="submit" className="button" name="intent" value="continue">
+            {t("form.continue")}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="save">
+            {t("certificate:saveAndReturn")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

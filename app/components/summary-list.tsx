@@ -1,0 +1,26 @@
+import { useTranslation } from "react-i18next";
+
+export type SummaryRow = { key: string; label: string; value: string; changeHref?: string };
+
+/** Answers as a list of label and value, each with a "Change" link that names what it changes. */
+export function SummaryList({ rows }: { rows: readonly SummaryRow[] }) {
+  const { t } = useTranslation("certificate");
+  return (
+    <dl className="summary-list">
+      {rows.map((row) => (
+        <div className="summary-list__row" key={row.key}>
+          <dt className="summary-list__key">{row.label}</dt>
+          <dd className="summary-list__value">{row.value}</dd>
+          {row.changeHref ? (
+            <dd className="summary-list__actions">
+              <a href={row.changeHref}>
+                {t("check.change")}
+                <span className="visually-hidden"> {t("check.changeHidden", { field: row.label })}</span>
+              </a>
+            </dd>
+          ) : null}
+        </div>
+      ))}
+    </dl>
+  );
+}

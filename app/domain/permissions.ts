@@ -1,0 +1,60 @@
+/**
+ * Who may do what, as data: `action:entity:scope` strings and one table from staff role to
+ * permissions. The server decides with requirePermission; `can` only hides buttons. Scopes are matched
+ * exactly, not ranked: "any" does not imply "center". A route that serves several scopes asks for each
+ * by name, and narrowing records to the user's center is the model's job.
+ */
+
+export const ROLES = ["officer", "supervisor", "investigator", "embassy_desk", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  // Cases of the staff member's own center (a service center, or an embassy handling applications).
+  "read:case:center",
+  "note:case:center",
+  "claim:case:center",
+  "release:case:center",
+  "request_information:case:center",
+  "approve:case:center",
+  "reject:case:center",
+  "mark_collected:case:center",
+  "reassign:case:center",
+  "export:case:center",
+  "revoke:certificate:center",
+  "read:audit:center",
+  // Smuggling reports are not tied to a center: any investigator may take any report.
+  "read:report:any",
+  "triage:report:any",
+  // An embassy desk answers "where is my application?" without seeing the application.
+  "read:case-status:embassy",
+  "manage:staff:any",
+  "manage:center:any",
+  "read:audit:any",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OFFICER = [
+  "read:case:center",
+  "note:case:center",
+  "claim:case:center",
+  "release:case:center",
+  "request_information:case:center",
+  "approve:case:center",
+  "reject:case:center",
+  // Handing over a certificate at the counter is done by whoever staffs it.
+  "mark_collected:case:center",
+] as const satisfies readonly Permission[];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  officer: OFFICER,
+  supervisor: [...OFFICER, "reassign:case:center", "revoke:certificate:center", "export:case:center", "read:audit:center"],
+  // Separation of duties: investigating smuggling offers needs no applicant's personal data.
+  investigator: ["read:report:any", "triage:report:any"],
+  embassy_desk: ["read:case-status:embassy"],
+  // Runs the system, not the work: no case or report content, so one account cannot read everything.
+  admin: ["manage:staff:any", "manage:center:any", "read:audit:any"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,187 @@
+/**
+ * Applications: created from a complete draft in one transaction with their audit event and
+ * receipt mail, found again by reference + date of birth or by the secret tracking link.
+ */
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { ApplicationStatus } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import { newReference } from "~/domain/reference.server";
+import { serviceCenterFor } from "~/domain/service-center";
+import type { CompleteAnswers } from "~/schemas/certificate";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
+import { insertAuditEvent } from "./audit.server";
+import { moveDocuments } from "./document.server";
+import { enqueueMail } from "./outbox.server";
+
+export type ReceiptMail = { subject: string; text: string };
+
+export type Submitted = { applicationId: string; reference: string; replay: boolean };
+
+export async function findReferenceByDraft(db: Kysely<Database>, draftId: string): Promise<string | null> {
+  const row = await db.selectFrom("application").select("reference").where("draft_id", "=", draftId).executeTakeFirst();
+  return row?.reference ?? null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
+  return /UNIQUE|unique|23505/.test(text);
+}
+
+/**
+ * Turns a draft into an application. A replayed submission (a double click, a refresh, a second
+ * tab) finds the application the first one made: `application.draft_id` is unique.
+ */
+export async function submitApplication(
+  db: Kysely<Database>,
+  input: { draftId: string; language: string; answers: CompleteAnswers },
+  receipt: (reference: string, trackToken: string) => ReceiptMail,
+  now = new Date(),
+): Promise<Submitted> {
+  const existing = await findReferenceByDraft(db, input.draftId);
+  if (existing) return { applicationId: "", reference: existing, replay: true };
+  const { personal, contact, addresses, purpose, delivery } = input.answers;
+  const stamp = now.toISOString();
+  for (let attempt = 0; ; attempt += 1) {
+    const id = randomUUID();
+    const reference = newReference("application");
+    const track = newSecretToken();
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("application")
+          .values({
+            id,
+            reference,
+            draft_id: input.draftId,
+            status: "submitted",
+            status_changed_at: stamp,
+            language: input.language,
+            applicant_type: "self",
+            full_name: personal.fullName,
+            name_search: personal.fullName.toLocaleLowerCase(),
+            father_name: personal.fatherName,
+            date_of_birth: personal.dateOfBirth,
+            gender: personal.gender,
+            cnic: personal.cnic,
+            passport_number: personal.passportNumber,
+            passport_country: personal.passportCountry,
+            nationality: personal.nationality,
+            email: contact.email,
+            phone: contact.phone,
+            residence_country: contact.residenceCountry,
+            residence_city: contact.residenceCity,
+            purpose: purpose.purpose,
+            purpose_other: purpose.purposeOther,
+            destination_country: purpose.destinationCountry,
+            delivery: delivery.delivery,
+            collection_center_slug: delivery.collectionCenter,
+            referral_center_slug: null,
+            center_slug: serviceCenterFor(addresses[0]!.district),
+            assigned_to: null,
+            track_secret_hash: track.tokenHash,
+            relative_name: null,
+            authority_status: null,
+            authority_token_hash: null,
+            authority_confirmed_at: null,
+            rejection_reason: null,
+            rejection_note: null,
+            submitted_at: stamp,
+            updated_at: stamp,
+          })
+          .execute();
+        await trx
+          .insertInto("application_address")
+          .values(addresses.map((a, position) => ({ application_id: id, position, district: a.district, police_station: a.policeStation, address: a.address, from_month: a.from, to_month: a.to })))
+          .execute();
+        await moveDocuments(trx, { ownerType: "draft", ownerId: input.draftId }, { ownerType: "application", ownerId: id });
+        await insertAuditEvent(trx, { actorType: "applicant", action: "application.submitted", entityType: "application", entityId: id, details: { reference }, occurredAt: now });
+        const mail = receipt(reference, track.token);
+        await enqueueMail(trx, { to: contact.email, language: input.language, subject: mail.subject, text: mail.text }, now);
+        // The answers now live in the application; the draft keeps only its id, for replays.
+        await trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId).execute();
+      });
+      return { applicationId: id, reference, replay: false };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Either another request submitted this draft first, or (once in billions) the reference was taken.
+      const winner = await findReferenceByDraft(db, input.draftId);
+      if (winner) return { applicationId: "", reference: winner, replay: true };
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+export type TrackedApplication = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  statusChangedAt: string;
+  submittedAt: string;
+  language: string;
+  delivery: "pdf" | "collection";
+  collectionCenterSlug: string | null;
+  rejectionReason: string | null;
+  rejectionNote: string | null;
+};
+
+const TRACKED_COLUMNS = [
+  "id",
+  "reference",
+  "status",
+  "status_changed_at",
+  "submitted_at",
+  "language",
+  "delivery",
+  "collection_center_slug",
+  "rejection_reason",
+  "rejection_note",
+  "date_of_birth",
+] as const;
+
+type TrackedRow = Pick<Database["application"], (typeof TRACKED_COLUMNS)[number]>;
+
+function toTracked(row: TrackedRow & { status: ApplicationStatus }): TrackedApplication {
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    submittedAt: row.submitted_at,
+    language: row.language,
+    delivery: row.delivery,
+    collectionCenterSlug: row.collection_center_slug,
+    rejectionReason: row.rejection_reason,
+    rejectionNote: row.rejection_note,
+  };
+}
+
+// A date of birth compared in constant time, so a wrong one takes as long as a right one.
+const NO_MATCH_DOB = "0000-00-00";
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a.padEnd(16, " "));
+  const y = Buffer.from(b.padEnd(16, " "));
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The application with this reference and date of birth; null reveals nothing about which one was wrong. */
+export async function findForTracking(db: Kysely<Database>, reference: string, dateOfBirth: string): Promise<TrackedApplication | null> {
+  const row = await db.selectFrom("application").select(TRACKED_COLUMNS).where("reference", "=", reference).executeTakeFirst();
+  const matches = sameText(row?.date_of_birth ?? NO_MATCH_DOB, dateOfBirth);
+  return row && matches ? toTracked(row) : null;
+}
+
+export async function findByTrackSecret(db: Kysely<Database>, secret: string): Promise<TrackedApplication | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(secret)) return null;
+  const row = await db.selectFrom("application").select(TRACKED_COLUMNS).where("track_secret_hash", "=", hashToken(secret)).executeTakeFirst();
+  return row ? toTracked(row) : null;
+}
+
+export async function findTrackedById(db: Kysely<Database>, id: string): Promise<TrackedApplication | null> {
+  const row = await db.selectFrom("application").select(TRACKED_COLUMNS).where("id", "=", id).executeTakeFirst();
+  return row ? toTracked(row) : null;
+}
+
+export async function referenceExists(db: Kysely<Database>, reference: string): Promise<boolean> {
+  return Boolean(await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirst());
+}

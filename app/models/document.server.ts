@@ -1,0 +1,202 @@
+/**
+ * Uploaded documents: metadata in the `document` table, bytes in a DocumentStorage.
+ *
+ * Storage is not transactional in general (an object store will not be), so the order of steps
+ * keeps the database right whatever fails: bytes are written before the row that points at them,
+ * and deleted only after the row that pointed at them is gone. A failure leaves at worst an
+ * unreferenced blob, never a document without its bytes.
+ *
+ * Never call a storage built on the outer `db` from inside a transaction on SQLite: it waits for
+ * the connection the transaction holds. Inside a transaction, pass the transaction and a storage
+ * built on it (`createStoreDocumentStorage(trx, key)`).
+ */
+import type { Kysely } from "kysely";
+import {
+  type DocumentContentType,
+  type DocumentKind,
+  type DocumentOwner,
+  type DocumentOwnerType,
+  MAX_EVIDENCE_FILES,
+  replacesPrevious,
+} from "~/domain/document-rules";
+import type { Database, Document } from "../../db/schema";
+import { type DocumentStorage, newStorageId } from "./document-storage.server";
+
+export type DocumentMeta = {
+  id: string;
+  ownerType: DocumentOwnerType;
+  ownerId: string;
+  kind: DocumentKind;
+  contentType: DocumentContentType;
+  size: number;
+  createdAt: string;
+};
+
+export type SaveDocumentInput = DocumentOwner & {
+  kind: DocumentKind;
+  /** From inspectUpload: detected from the content, never the upload's own claim. */
+  contentType: DocumentContentType;
+  bytes: Uint8Array;
+};
+
+/** An owner already has the most evidence files allowed; the route shows `documents:errors.tooManyFiles`. */
+export class DocumentLimitError extends Error {
+  constructor() {
+    super(`At most ${MAX_EVIDENCE_FILES} evidence files per owner`);
+    this.name = "DocumentLimitError";
+  }
+}
+
+const META_COLUMNS = ["id", "owner_type", "owner_id", "kind", "content_type", "size", "created_at"] as const;
+
+function toMeta(row: Pick<Document, (typeof META_COLUMNS)[number]>): DocumentMeta {
+  return {
+    id: row.id,
+    ownerType: row.owner_type,
+    ownerId: row.owner_id,
+    kind: row.kind,
+    contentType: row.content_type,
+    size: Number(row.size),
+    createdAt: row.created_at,
+  };
+}
+
+/** Runs `work` in a transaction, or in the caller's when `db` already is one. */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * Stores a checked upload for its owner. A passport, CNIC side or photo replaces the owner's
+ * previous one (old bytes deleted too); evidence files add up to MAX_EVIDENCE_FILES.
+ */
+export async function saveDocument(
+  db: Kysely<Database>,
+  storage: DocumentStorage,
+  input: SaveDocumentInput,
+  now = new Date(),
+): Promise<Pick<DocumentMeta, "id" | "kind" | "contentType" | "size">> {
+  const id = newStorageId();
+  const blobId = newStorageId();
+  await storage.put(blobId, input.bytes);
+
+  let replacedBlobIds: string[];
+  try {
+    replacedBlobIds = await inTransaction(db, async (trx) => {
+      let replaced: string[] = [];
+      if (replacesPrevious(input.kind)) {
+        const old = await trx
+          .deleteFrom("document")
+          .where("owner_type", "=", input.ownerType)
+          .where("owner_id", "=", input.ownerId)
+          .where("kind", "=", input.kind)
+          .returning("blob_id")
+          .execute();
+        replaced = old.map((r) => r.blob_id);
+      } else {
+        const { n } = await trx
+          .selectFrom("document")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("owner_type", "=", input.ownerType)
+          .where("owner_id", "=", input.ownerId)
+          .where("kind", "=", input.kind)
+          .executeTakeFirstOrThrow();
+        if (Number(n) >= MAX_EVIDENCE_FILES) throw new DocumentLimitError();
+      }
+      await trx
+        .insertInto("document")
+        .values({
+          id,
+          blob_id: blobId,
+          owner_type: input.ownerType,
+          owner_id: input.ownerId,
+          kind: input.kind,
+          content_type: input.contentType,
+          size: input.bytes.length,
+          created_at: now.toISOString(),
+        })
+        .execute();
+      return replaced;
+    });
+  } catch (error) {
+    // The row was never written, so nothing points at the new bytes.
+    await storage.delete(blobId).catch(() => {});
+    throw error;
+  }
+  for (const old of replacedBlobIds) await storage.delete(old);
+  return { id, kind: input.kind, contentType: input.contentType, size: input.bytes.length };
+}
+
+/** Metadata only, oldest first, for check-answers pages and staff case views. */
+export async function listDocuments(db: Kysely<Database>, ownerType: DocumentOwnerType, ownerId: string): Promise<DocumentMeta[]> {
+  const rows = await db
+    .selectFrom("document")
+    .select(META_COLUMNS)
+    .where("owner_type", "=", ownerType)
+    .where("owner_id", "=", ownerId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(toMeta);
+}
+
+/**
+ * A document and its bytes, or null when there is no such document. With `owner`, also null when
+ * it belongs to someone else, so a route cannot serve another applicant's file by guessing an id.
+ */
+export async function readDocument(
+  db: Kysely<Database>,
+  storage: DocumentStorage,
+  id: string,
+  owner?: DocumentOwner,
+): Promise<{ meta: DocumentMeta; bytes: Uint8Array } | null> {
+  let query = db.selectFrom("document").select([...META_COLUMNS, "blob_id"]).where("id", "=", id);
+  if (owner) query = query.where("owner_type", "=", owner.ownerType).where("owner_id", "=", owner.ownerId);
+  const row = await query.executeTakeFirst();
+  if (!row) return null;
+  const bytes = await storage.get(row.blob_id);
+  // A row without its bytes is damage to report, not a missing page to hide behind a 404.
+  if (!bytes) throw new Error(`Document ${row.id} has no stored content`);
+  return { meta: toMeta(row), bytes };
+}
+
+/** On submission a draft's documents become the application's. Metadata only: the bytes stay put. */
+export async function moveDocuments(trx: Kysely<Database>, from: DocumentOwner, to: DocumentOwner): Promise<number> {
+  const result = await trx
+    .updateTable("document")
+    .set({ owner_type: to.ownerType, owner_id: to.ownerId })
+    .where("owner_type", "=", from.ownerType)
+    .where("owner_id", "=", from.ownerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Removes one document (an evidence file the applicant took back); false when it is not the owner's. */
+export async function deleteDocument(db: Kysely<Database>, storage: DocumentStorage, id: string, owner: DocumentOwner): Promise<boolean> {
+  const rows = await db
+    .deleteFrom("document")
+    .where("id", "=", id)
+    .where("owner_type", "=", owner.ownerType)
+    .where("owner_id", "=", owner.ownerId)
+    .returning("blob_id")
+    .execute();
+  for (const row of rows) await storage.delete(row.blob_id);
+  return rows.length > 0;
+}
+
+/** Removes every document of an owner (an expired draft, a withdrawn answer) and their bytes. */
+export async function deleteDocumentsOf(
+  db: Kysely<Database>,
+  storage: DocumentStorage,
+  ownerType: DocumentOwnerType,
+  ownerId: string,
+): Promise<number> {
+  const rows = await db
+    .deleteFrom("document")
+    .where("owner_type", "=", ownerType)
+    .where("owner_id", "=", ownerId)
+    .returning("blob_id")
+    .execute();
+  for (const row of rows) await storage.delete(row.blob_id);
+  return rows.length;
+}

@@ -1,0 +1,71 @@
+/**
+ * Drafts: answers kept server-side as the applicant goes, found again only with their secret.
+ * The browser holds `<id>.<secret>`; the store holds the secret's hash.
+ */
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import type { Kysely } from "kysely";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
+import type { Database } from "../../db/schema";
+
+export const DRAFT_TTL_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type DraftAnswers = Record<string, unknown>;
+export type OpenDraft = { id: string; language: string; answers: DraftAnswers; expiresAt: string };
+
+export async function createDraft(db: Kysely<Database>, language: string, answers: DraftAnswers = {}, now = new Date()): Promise<{ draft: OpenDraft; key: string }> {
+  const id = randomUUID();
+  const { token, tokenHash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
+  await db
+    .insertInto("draft")
+    .values({ id, secret_hash: tokenHash, language, answers: JSON.stringify(answers), created_at: now.toISOString(), updated_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
+  return { draft: { id, language, answers, expiresAt }, key: `${id}.${token}` };
+}
+
+function splitKey(key: string): { id: string; secret: string } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,64})$/.exec(key);
+  return match ? { id: match[1]!, secret: match[2]! } : null;
+}
+
+/** The draft a key opens, or null when the key is malformed, tampered with, or the draft expired. */
+export async function openDraft(db: Kysely<Database>, key: string | null | undefined, now = new Date()): Promise<OpenDraft | null> {
+  const parts = key ? splitKey(key) : null;
+  if (!parts) return null;
+  const row = await db
+    .selectFrom("draft")
+    .select(["id", "secret_hash", "language", "answers", "expires_at"])
+    .where("id", "=", parts.id)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  const expected = Buffer.from(row.secret_hash, "hex");
+  const given = Buffer.from(hashToken(parts.secret), "hex");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { id: row.id, language: row.language, answers: JSON.parse(row.answers) as DraftAnswers, expiresAt: row.expires_at };
+}
+
+/** Merges one step's answers and pushes the expiry 30 days on from now. */
+export async function saveDraftStep(db: Kysely<Database>, draft: OpenDraft, step: string, answers: unknown, now = new Date()): Promise<OpenDraft> {
+  const merged = { ...draft.answers, [step]: answers };
+  const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
+  await db
+    .updateTable("draft")
+    .set({ answers: JSON.stringify(merged), updated_at: now.toISOString(), expires_at: expiresAt })
+    .where("id", "=", draft.id)
+    .execute();
+  return { ...draft, answers: merged, expiresAt };
+}
+
+/** A new secret for the same draft (the "save and come back later" link); the old one stops working. */
+export async function rotateDraftSecret(db: Kysely<Database>, draftId: string): Promise<string> {
+  const { token, tokenHash } = newSecretToken();
+  await db.updateTable("draft").set({ secret_hash: tokenHash }).where("id", "=", draftId).execute();
+  return `${draftId}.${token}`;
+}
+
+export async function deleteExpiredDrafts(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const result = await db.deleteFrom("draft").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,56 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CERTIFICATE_VALID_DAYS, FEE_PKR, PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
+import { INTL_LOCALES, isLang } from "~/i18n";
+import { createDraft } from "~/models/draft.server";
+import { readDraft, setDraftCookie } from "~/utils/draft-session.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+
+export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:start.title") };
+
+export function loader({ params }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  return null;
+}
+
+/** "Start now": a new draft, unless this browser is already in the middle of one. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const existing = await readDraft(request, context);
+  if (existing) return redirect(`/${params.lang}/certificate/personal`);
+  const { key } = await createDraft(context.db, params.lang);
+  return redirect(`/${params.lang}/certificate/personal`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });
+}
+
+export default function CertificateStart() {
+  const { t } = useTranslation("certificate");
+  const lang = useParams().lang;
+  const fee = new Intl.NumberFormat(isLang(lang) ? INTL_LOCALES[lang] : "en", { style: "currency", currency: "PKR", maximumFractionDigits: 0 }).format(FEE_PKR);
+  return (
+    <>
+      <h1 className="heading-xl">{t("start.title")}</h1>
+      <p className="lead">{t("start.lead")}</p>
+      <h2 className="heading-m">{t("start.whoHeading")}</h2>
+      <p>{t("start.whoBody")}</p>
+      <h2 className="heading-m">{t("start.needHeading")}</h2>
+      <ul className="list list--bullet">
+        <li>{t("start.need.cnic")}</li>
+        <li>{t("start.need.passport")}</li>
+        <li>{t("start.need.photo")}</li>
+        <li>{t("start.need.addresses")}</li>
+      </ul>
+      <h2 className="heading-m">{t("start.feeHeading")}</h2>
+      <p>{t("start.fee", { fee })}</p>
+      <p>{t("start.time", { days: PROCESSING_WORKING_DAYS })}</p>
+      <p>{t("start.validity", { days: CERTIFICATE_VALID_DAYS })}</p>
+      <p>{t("start.timeToComplete")}</p>
+      <Form method="post">
+        <button type="submit" className="button button--start">
+          {t("start.startNow")}
+        </button>
+      </Form>
+    </>
+  );
+}

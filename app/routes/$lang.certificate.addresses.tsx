@@ -1,0 +1,140 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { DateInput } from "~/components/date-input";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextField } from "~/components/text-field";
+import { STEPS, stepNumber } from "~/domain/certificate-journey";
+import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
+import { saveDraftStep } from "~/models/draft.server";
+import { type AddressAnswer, AddressSchema, MAX_ADDRESSES } from "~/schemas/certificate";
+import { requireDraft } from "~/utils/draft-session.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
+
+const FIELDS = ["addresses", "district", "policeStation", "address", "from", "to"] as const;
+const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fromYear", "toMonth", "toYear"];
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:addresses.title") };
+
+function formatMonth(lang: Lang, yearMonth: string): string {
+  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const draft = await requireDraft(request, context, lang);
+  const addresses = ((draft.answers.addresses as AddressAnswer[] | undefined) ?? []).map((a) => ({
+    ...a,
+    fromLabel: formatMonth(lang, a.from),
+    toLabel: a.to ? formatMonth(lang, a.to) : null,
+  }));
+  return { addresses, returnToCheck: isReturnToCheck(request) };
+}
+
+type AddressesResult = { errors: FieldErrors; values: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | AddressesResult> {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  let draft = await requireDraft(request, context, lang);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "continue");
+  const addresses = [...((draft.answers.addresses as AddressAnswer[] | undefined) ?? [])];
+  const back = formData.get("returnTo") === "check" ? `${stepHref(lang, "addresses")}?change=1` : stepHref(lang, "addresses");
+
+  if (intent.startsWith("remove-")) {
+    const index = Number(intent.slice("remove-".length));
+    if (Number.isInteger(index) && index >= 0 && index < addresses.length) addresses.splice(index, 1);
+    await saveDraftStep(context.db, draft, "addresses", addresses);
+    return redirect(back);
+  }
+
+  const filledIn = ADDRESS_FIELDS.some((f) => String(formData.get(f) ?? "").trim() !== "");
+  if (filledIn) {
+    const parsed = parseForm(AddressSchema, formData);
+    if (!parsed.ok) {
+      if (intent === "save") return saveAndReturn(context, lang, draft);
+      return { errors: parsed.errors, values: parsed.values };
+    }
+    if (addresses.length < MAX_ADDRESSES) addresses.push(parsed.data);
+    draft = await saveDraftStep(context.db, draft, "addresses", addresses);
+  }
+  if (intent === "save") return saveAndReturn(context, lang, draft);
+  if (intent === "add") return redirect(back);
+  if (addresses.length === 0) return { errors: { addresses: "validation:required.addresses" }, values: formValues(formData) };
+  if (!filledIn) await saveDraftStep(context.db, draft, "addresses", addresses);
+  return redirect(formData.get("returnTo") === "check" ? stepHref(lang, "check") : stepHref(lang, "purpose"));
+}
+
+export default function Addresses() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { addresses, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? {};
+  return (
+    <>
+      <BackLink href={`/${lang}/certificate/contact`} />
+      <ErrorSummary errors={errors} order={FIELDS} />
+      <p className="progress-line">{t("progress", { current: stepNumber("addresses"), total: STEPS.length })}</p>
+      <h1 className="heading-l">{t("addresses.title")}</h1>
+      <p id="addresses">{t("addresses.lead")}</p>
+      {errors?.addresses ? <p className="error-message">{t(errors.addresses)}</p> : null}
+      <Form method="post" noValidate>
+        {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
+        {addresses.length > 0 ? (
+          <>
+            <h2 className="heading-m">{t("addresses.added")}</h2>
+            <dl className="summary-list">
+              {addresses.map((a, i) => (
+                <div className="summary-list__row" key={`${a.from}-${i}`}>
+                  <dt className="summary-list__key">
+                    {a.district}, {a.policeStation}
+                  </dt>
+                  <dd className="summary-list__value">
+                    {a.address}
+                    <br />
+                    {t("addresses.period", { from: a.fromLabel, to: a.toLabel ?? t("addresses.untilLeaving") })}
+                  </dd>
+                  <dd className="summary-list__actions">
+                    <button type="submit" name="intent" value={`remove-${i}`} className="link-button">
+                      {t("addresses.remove")}
+                      <span className="visually-hidden">
+                        {" "}
+                        {a.district}, {a.address}
+                      </span>
+                    </button>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : null}
+        <h2 className="heading-m">{t("addresses.addHeading")}</h2>
+        <TextField name="district" label={t("addresses.district")} error={errors?.district} defaultValue={values.district} />
+        <TextField name="policeStation" label={t("addresses.policeStation")} hint={t("addresses.policeStationHint")} error={errors?.policeStation} defaultValue={values.policeStation} />
+        <TextField name="address" label={t("addresses.address")} autoComplete="off" error={errors?.address} defaultValue={values.address} />
+        <DateInput name="from" withDay={false} legend={t("addresses.from")} hint={t("addresses.monthYearHint")} error={errors?.from} values={{ month: values.fromMonth, year: values.fromYear }} />
+        <DateInput name="to" withDay={false} legend={t("addresses.to")} hint={t("addresses.toHint")} error={errors?.to} values={{ month: values.toMonth, year: values.toYear }} />
+        <button type="submit" className="button button--secondary" name="intent" value="add">
+          {t("addresses.saveAndAddAnother")}
+        </button>
+        <div className="button-group">
+          <button type="submit" className="button" name="intent" value="continue">
+            {t("form.continue", { ns: "common" })}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="save">
+            {t("saveAndReturn")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList, type SummaryRow } from "~/components/summary-list";
+import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
+import { findReferenceByDraft, submitApplication } from "~/models/application.server";
+import { listActiveCenters } from "~/models/center.server";
+import { listDocuments } from "~/models/document.server";
+import { type CompleteAnswers, DeclarationSchema, readAnswers } from "~/schemas/certificate";
+import { requireDraft } from "~/utils/draft-session.server";
+import { parseForm } from "~/utils/form";
+import { countryName, formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { getI18n } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
+import { missingDocuments } from "~/utils/documents-step.server";
+import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
+import { formatCnic } from "~/domain/cnic";
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
+
+function monthLabel(lang: Lang, yearMonth: string): string {
+  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** Everything the page shows, already in the reader's language (the page ships no JavaScript). */
+function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNames: Map<string, string>, documents: { kind: string; label: string }[]) {
+  const href = (step: string) => `/${lang}/certificate/${step}?change=1`;
+  const { personal, contact, addresses, purpose, delivery } = answers;
+  const rows = (step: string, list: [string, string][]): SummaryRow[] => list.map(([key, value]) => ({ key, label: t(`certificate:${step}.${key}`), value, changeHref: href(step) }));
+  return {
+    personal: rows("personal", [
+      ["fullName", personal.fullName],
+      ["fatherName", personal.fatherName],
+      ["dateOfBirth", formatDate(lang, personal.dateOfBirth)],
+      ["gender", t(`certificate:personal.genderOptions.${personal.gender}`)],
+      ["cnic", formatCnic(personal.cnic)],
+      ["passportCountry", countryName(lang, personal.passportCountry)],
+      ["passportNumber", personal.passportNumber],
+      ["nationality", countryName(lang, personal.nationality)],
+    ]),
+    contact: rows("contact", [
+      ["email", contact.email],
+      ["phone", contact.phone],
+      ["residenceCountry", countryName(lang, contact.residenceCountry)],
+      ["residenceCity", contact.residenceCity],
+    ]),
+    addresses: addresses.map((a, i) => ({
+      key: `address-${i}`,
+      label: `${a.district}, ${a.policeStation}`,
+      value: `${a.address} (${t("certificate:addresses.period", { from: monthLabel(lang, a.from), to: a.to ? monthLabel(lang, a.to) : t("certificate:addresses.untilLeaving") })})`,
+      changeHref: href("addresses"),
+    })),
+    purpose: rows("purpose", [
+      ["purpose", purpose.purpose === "other" && purpose.purposeOther ? purpose.purposeOther : t(`certificate:purpose.options.${purpose.purpose}`)],
+      ["destinationCountry", countryName(lang, purpose.destinationCountry)],
+    ]),
+    delivery: [
+      { key: "delivery", label: t("certificate:delivery.delivery"), value: t(`certificate:delivery.options.${delivery.delivery}`), changeHref: href("delivery") },
+      ...(delivery.collectionCenter ? [{ key: "center", label: t("certificate:delivery.center"), value: centerNames.get(delivery.collectionCenter) ?? delivery.collectionCenter, changeHref: href("delivery") }] : []),
+    ],
+    documents: documents.map((d) => ({ key: d.kind, label: t(`certificate:documents.kinds.${d.kind}`), value: d.label, changeHref: href("documents") })),
+  };
+}
+
+async function loadAnswers(request: Request, context: LoaderFunctionArgs["context"], lang: Lang) {
+  const draft = await requireDraft(request, context, lang);
+  const submitted = await findReferenceByDraft(context.db, draft.id);
+  if (submitted) throw redirect(`/${lang}/certificate/confirmation/${submitted}`);
+  const read = readAnswers(draft.answers);
+  if (!read.complete) throw redirect(`/${lang}/certificate/${read.missing[0]}`);
+  const missingDocs = await missingDocuments(context.db, draft.id);
+  if (missingDocs.length > 0) throw redirect(`/${lang}/certificate/documents`);
+  return { draft, answers: read.answers };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const { draft, answers } = await loadAnswers(request, context, lang);
+  const { t } = getI18n(lang);
+  const centers = new Map((await listActiveCenters(context.db, lang)).map((c) => [c.slug, c.name]));
+  const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
+    kind: d.kind,
+    label: t("certificate:documents.uploaded", { type: t(`documents:type.${d.contentType === "application/pdf" ? "pdf" : d.contentType === "image/png" ? "png" : "jpeg"}`), size: t("documents:sizeKb", { size: Math.max(1, Math.round(d.size / 1024)) }) }),
+  }));
+  return summarise(lang, t, answers, centers, documents);
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const { draft, answers } = await loadAnswers(request, context, lang);
+  const parsed = parseForm(DeclarationSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const { t } = getI18n(lang);
+  const submitted = await submitApplication(context.db, { draftId: draft.id, language: lang, answers }, (reference, trackToken) => {
+    const link = `${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`;
+    return {
+      subject: t("mail:receipt.subject", { reference }),
+      text: [
+        t("mail:receipt.greeting", { name: answers.personal.fullName }),
+        t("mail:receipt.body", { reference }),
+        t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
+        `${t("mail:receipt.track")}\n${link}`,
+        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+      ].join("\n\n"),
+    };
+  });
+  context.logger.info({ requestId: context.requestId, outcome: submitted.replay ? "replayed" : "submitted" }, "certificate application submission");
+  return redirect(`/${lang}/certificate/confirmation/${submitted.reference}`);
+}
+
+export default function CheckAnswers() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const summary = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  return (
+    <>
+      <BackLink href={`/${lang}/certificate/documents`} />
+      <ErrorSummary errors={errors} order={["declaration"]} />
+      <h1 className="heading-l">{t("check.title")}</h1>
+      <h2 className="heading-m">{t("personal.title")}</h2>
+      <SummaryList rows={summary.personal} />
+      <h2 className="heading-m">{t("contact.title")}</h2>
+      <SummaryList rows={summary.contact} />
+      <h2 className="heading-m">{t("addresses.title")}</h2>
+      <SummaryList rows={summary.addresses} />
+      <h2 className="heading-m">{t("purpose.title")}</h2>
+      <SummaryList rows={summary.purpose} />
+      <h2 className="heading-m">{t("delivery.title")}</h2>
+      <SummaryList rows={summary.delivery} />
+      <h2 className="heading-m">{t("documents.title")}</h2>
+      <SummaryList rows={summary.documents} />
+      <h2 className="heading-m">{t("check.declarationHeading")}</h2>
+      <Form method="post" noValidate>
+        <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
+          {errors?.declaration ? (
+            <p className="error-message" id="declaration-error">
+              <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
+              {t(errors.declaration)}
+            </p>
+          ) : null}
+          <div className="checkbox">
+            <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
+            <label htmlFor="declaration">{t("check.declaration")}</label>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("check.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Radios } from "~/components/radios";
+import { SelectField } from "~/components/select-field";
+import { StepPage } from "~/components/step-page";
+import { isLang } from "~/i18n";
+import { listActiveCenters } from "~/models/center.server";
+import { DELIVERY_METHODS, type DeliveryAnswers, DeliverySchema } from "~/schemas/certificate";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { FormValues } from "~/utils/form";
+import { countryName } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
+
+const FIELDS = ["delivery", "collectionCenter"] as const;
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:delivery.title") };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const draft = await requireDraft(request, context, lang);
+  const saved = draft.answers.delivery as DeliveryAnswers | undefined;
+  const values: FormValues = saved ? { delivery: saved.delivery, collectionCenter: saved.collectionCenter ?? "" } : {};
+  const centers = (await listActiveCenters(context.db, lang)).map((c) => ({ value: c.slug, label: `${c.name} (${countryName(lang, c.countryCode)})` }));
+  return { values, centers, returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  const formData = await request.formData();
+  // Only a center from the directory: a forged slug would otherwise fail later, at submission.
+  const centers = new Set((await listActiveCenters(context.db, params.lang)).map((c) => c.slug));
+  const center = formData.get("collectionCenter");
+  if (typeof center === "string" && center !== "" && !centers.has(center)) formData.set("collectionCenter", "");
+  return handleStepAction({ formData, context, lang: params.lang, draft, step: "delivery", schema: DeliverySchema });
+}
+
+export default function Delivery() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { values: saved, centers, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? saved;
+  return (
+    <StepPage step="delivery" backHref={`/${lang}/certificate/purpose`} title={t("delivery.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+      <Radios
+        name="delivery"
+        legend={t("delivery.delivery")}
+        options={DELIVERY_METHODS.map((d) => ({ value: d, label: t(`delivery.options.${d}`), hint: d === "pdf" ? t("delivery.pdfHint") : undefined }))}
+        error={errors?.delivery}
+        defaultValue={values.delivery}
+      />
+      <SelectField name="collectionCenter" label={t("delivery.center")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
+    </StepPage>
+  );
+}

@@ -1,0 +1,104 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { REQUIRED_DOCUMENTS, STEPS, stepNumber } from "~/domain/certificate-journey";
+import { acceptAttribute, contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
+import { isLang } from "~/i18n";
+import { listDocuments } from "~/models/document.server";
+import { missingDocuments, readUploadForm, storeUploads } from "~/utils/documents-step.server";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { FieldErrors } from "~/utils/form";
+import { formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:documents.title") };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const draft = await requireDraft(request, context, lang);
+  const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
+    kind: d.kind,
+    typeKey: contentTypeLabelKey(d.contentType),
+    size: formatNumber(lang, sizeInKb(d.size)),
+  }));
+  return { documents, returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | { errors: FieldErrors }> {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const draft = await requireDraft(request, context, lang);
+  const formData = await readUploadForm(request, REQUIRED_DOCUMENTS);
+  const errors = await storeUploads(context, { ownerType: "draft", ownerId: draft.id }, formData, REQUIRED_DOCUMENTS);
+  context.logger.info({ requestId: context.requestId, outcome: Object.keys(errors).length ? "rejected" : "stored", rejected: Object.keys(errors).length }, "document upload");
+  if (formData.get("intent") === "save") return saveAndReturn(context, lang, draft);
+  if (Object.keys(errors).length > 0) return { errors };
+  if (formData.get("intent") === "upload") return redirect(stepHref(lang, "documents"));
+  const missing = await missingDocuments(context.db, draft.id);
+  if (missing.length > 0) return { errors: Object.fromEntries(missing.map((kind) => [kind, `documents:required.${kind}`])) };
+  return redirect(stepHref(lang, "check"));
+}
+
+export default function Documents() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { documents, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const uploaded = new Map(documents.map((d) => [d.kind, d]));
+  return (
+    <>
+      <BackLink href={`/${lang}/certificate/delivery`} />
+      <ErrorSummary errors={errors} order={REQUIRED_DOCUMENTS} />
+      <p className="progress-line">{t("progress", { current: stepNumber("documents"), total: STEPS.length })}</p>
+      <h1 className="heading-l">{t("documents.title")}</h1>
+      <p>{t("documents.lead")}</p>
+      <Form method="post" encType="multipart/form-data" noValidate data-upload-form="">
+        {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
+        {REQUIRED_DOCUMENTS.map((kind) => {
+          const error = errors?.[kind];
+          const done = uploaded.get(kind);
+          const hintId = done ? `${kind}-hint` : undefined;
+          const errorId = error ? `${kind}-error` : undefined;
+          return (
+            <div className={error ? "form-group form-group--error" : "form-group"} key={kind}>
+              <label className="label" htmlFor={kind}>
+                {t(`documents.kinds.${kind}`)}
+              </label>
+              {done ? (
+                <p className="hint" id={hintId}>
+                  <strong className="tag tag--green">{t("documents.uploaded", { type: t(done.typeKey), size: t("documents:sizeKb", { size: done.size }) })}</strong>{" "}
+                  {t("documents.replace")}
+                </p>
+              ) : null}
+              {error ? (
+                <p className="error-message" id={errorId}>
+                  <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
+                  {t(error)}
+                </p>
+              ) : null}
+              <input className="file-input" type="file" id={kind} name={kind} accept={acceptAttribute(kind)} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} data-max-bytes="5242880" />
+            </div>
+          );
+        })}
+        <progress className="upload-progress" max={100} value={0} hidden aria-label={t("documents.progress")} />
+        <button type="submit" className="button button--secondary" name="intent" value="upload">
+          {t("documents.upload")}
+        </button>
+        <div className="button-group">
+          <button type="submit" className="button" name="intent" value="continue">
+            {t("form.continue", { ns: "common" })}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="save">
+            {t("saveAndReturn")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

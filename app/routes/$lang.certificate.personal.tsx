@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DateInput } from "~/components/date-input";
+import { Radios } from "~/components/radios";
+import { SelectField } from "~/components/select-field";
+import { StepPage } from "~/components/step-page";
+import { TextField } from "~/components/text-field";
+import { isLang } from "~/i18n";
+import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
+import { countryOptions } from "~/utils/countries";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { FormValues } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
+
+const FIELDS = ["fullName", "fatherName", "dateOfBirth", "gender", "cnic", "passportCountry", "passportNumber", "nationality"] as const;
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:personal.title") };
+
+/** Saved answers back into the shape of the form's fields. */
+function toValues(answers: PersonalAnswers | undefined): FormValues {
+  if (!answers) return { passportCountry: "PK", nationality: "PK" };
+  const [year = "", month = "", day = ""] = answers.dateOfBirth.split("-");
+  return {
+    ...answers,
+    dateOfBirthDay: String(Number(day)),
+    dateOfBirthMonth: String(Number(month)),
+    dateOfBirthYear: year,
+  };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  return { values: toValues(draft.answers.personal as PersonalAnswers | undefined), countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "personal", schema: PersonalSchema });
+}
+
+export default function PersonalDetails() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { values: saved, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? saved;
+  return (
+    <StepPage step="personal" backHref={`/${lang}/certificate`} title={t("personal.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+      <TextField name="fullName" label={t("personal.fullName")} hint={t("personal.fullNameHint")} autoComplete="name" spellCheck={false} error={errors?.fullName} defaultValue={values.fullName} />
+      <TextField name="fatherName" label={t("personal.fatherName")} spellCheck={false} error={errors?.fatherName} defaultValue={values.fatherName} />
+      <DateInput name="dateOfBirth" legend={t("personal.dateOfBirth")} hint={t("personal.dateOfBirthHint")} error={errors?.dateOfBirth} values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }} />
+      <Radios name="gender" legend={t("personal.gender")} options={GENDERS.map((g) => ({ value: g, label: t(`personal.genderOptions.${g}`) }))} error={errors?.gender} defaultValue={values.gender} />
+      <TextField name="cnic" label={t("personal.cnic")} hint={t("personal.cnicHint")} inputMode="numeric" spellCheck={false} dir="ltr" error={errors?.cnic} defaultValue={values.cnic} />
+      <SelectField name="passportCountry" label={t("personal.passportCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.passportCountry} defaultValue={values.passportCountry} />
+      <TextField name="passportNumber" label={t("personal.passportNumber")} hint={t("personal.passportNumberHint")} spellCheck={false} dir="ltr" error={errors?.passportNumber} defaultValue={values.passportNumber} />
+      <SelectField name="nationality" label={t("personal.nationality")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.nationality} defaultValue={values.nationality} />
+    </StepPage>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Radios } from "~/components/radios";
+import { SelectField } from "~/components/select-field";
+import { StepPage } from "~/components/step-page";
+import { TextField } from "~/components/text-field";
+import { isLang } from "~/i18n";
+import { PURPOSES, type PurposeAnswers, PurposeSchema } from "~/schemas/certificate";
+import { countryOptions } from "~/utils/countries";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { FormValues } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
+
+const FIELDS = ["purpose", "purposeOther", "destinationCountry"] as const;
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:purpose.title") };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  const saved = draft.answers.purpose as PurposeAnswers | undefined;
+  const values: FormValues = saved ? { ...saved, purposeOther: saved.purposeOther ?? "" } : {};
+  return { values, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "purpose", schema: PurposeSchema });
+}
+
+export default function Purpose() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { values: saved, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? saved;
+  return (
+    <StepPage step="purpose" backHref={`/${lang}/certificate/addresses`} title={t("purpose.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+      <Radios name="purpose" legend={t("purpose.purpose")} options={PURPOSES.map((p) => ({ value: p, label: t(`purpose.options.${p}`) }))} error={errors?.purpose} defaultValue={values.purpose} />
+      <TextField name="purposeOther" label={t("purpose.other")} error={errors?.purposeOther} defaultValue={values.purposeOther} />
+      <SelectField name="destinationCountry" label={t("purpose.destinationCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.destinationCountry} defaultValue={values.destinationCountry} />
+    </StepPage>
+  );
+}

@@ -1,0 +1,44 @@
+import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { firstUnanswered, type Step, STEPS } from "~/domain/certificate-journey";
+import { isLang } from "~/i18n";
+import { findReferenceByDraft } from "~/models/application.server";
+import { openDraft } from "~/models/draft.server";
+import { missingDocuments } from "~/utils/documents-step.server";
+import { setDraftCookie } from "~/utils/draft-session.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+
+export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.invalidTitle") };
+
+/** The resume link: opens the draft on this browser and goes to the first page still to answer. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const lang = params.lang;
+  const key = new URL(request.url).searchParams.get("key");
+  const draft = await openDraft(context.db, key);
+  if (!draft || !key) return data(null, { status: 404 });
+  const submitted = await findReferenceByDraft(context.db, draft.id);
+  if (submitted) throw redirect(`/${lang}/certificate/confirmation/${submitted}`);
+  const answered = new Set(STEPS.filter((s) => s !== "documents" && draft.answers[s] !== undefined) as Step[]);
+  if ((await missingDocuments(context.db, draft.id)).length === 0) answered.add("documents");
+  const next = firstUnanswered({ answered }) ?? "check";
+  throw redirect(`/${lang}/certificate/${next}`, { headers: { "Set-Cookie": await setDraftCookie(context, key), "Cache-Control": "no-store" } });
+}
+
+export default function ResumeInvalid() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  return (
+    <>
+      <h1 className="heading-l">{t("resume.invalidTitle")}</h1>
+      <p>{t("resume.invalidBody")}</p>
+      <form method="post" action={`/${lang}/certificate`}>
+        <button type="submit" className="button">
+          {t("expired.startAgain")}
+        </button>
+      </form>
+    </>
+  );
+}

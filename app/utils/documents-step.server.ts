@@ -1,0 +1,81 @@
+/**
+ * Reading uploads from a multipart form without ever holding more than a document's limit in
+ * memory: an oversized file is read to its end (so the browser gets an answer, not a reset) and
+ * dropped, and the page says which field was too large.
+ */
+import {
+  type AppLoadContext,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import type { Kysely } from "kysely";
+import { REQUIRED_DOCUMENTS, type RequiredDocument } from "~/domain/certificate-journey";
+import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMessageKey } from "~/domain/document-rules";
+import { createStoreDocumentStorage } from "~/models/document-storage.server";
+import { listDocuments, saveDocument } from "~/models/document.server";
+import { inspectUpload } from "~/utils/document-check.server";
+import type { Database } from "../../db/schema";
+import type { FieldErrors } from "./form";
+
+const TOO_LARGE = "\u0000too-large";
+
+function boundedUploadHandler(fileFields: readonly string[]): UploadHandler {
+  return async ({ name, filename, data }) => {
+    if (!fileFields.includes(name)) {
+      // Text fields: small by the body limit; read them as text.
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of data) chunks.push(chunk);
+      return filename === undefined ? Buffer.concat(chunks).toString("utf8") : undefined;
+    }
+    const kept: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= MAX_DOCUMENT_BYTES) kept.push(chunk);
+    }
+    if (!filename && size === 0) return undefined; // no file chosen
+    if (size > MAX_DOCUMENT_BYTES) return TOO_LARGE;
+    return new File([Buffer.concat(kept)], "upload", { type: "application/octet-stream" });
+  };
+}
+
+export async function readUploadForm(request: Request, fileFields: readonly string[]): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.startsWith("multipart/form-data")) return request.formData();
+  return parseMultipartFormData(request, boundedUploadHandler(fileFields));
+}
+
+/**
+ * Checks and stores each chosen file for the owner; returns a translated-key error per field that
+ * failed. Files that pass are kept even when another fails, so nobody uploads twice.
+ */
+export async function storeUploads(
+  context: AppLoadContext,
+  owner: DocumentOwner,
+  formData: FormData,
+  fields: readonly DocumentKind[],
+): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const storage = createStoreDocumentStorage(context.db, context.documentKey);
+  for (const kind of fields) {
+    const value = formData.get(kind);
+    if (value === null || value === "") continue;
+    if (value === TOO_LARGE) {
+      errors[kind] = rejectionMessageKey("tooLarge");
+      continue;
+    }
+    if (typeof value === "string") continue;
+    const inspected = await inspectUpload(new Uint8Array(await value.arrayBuffer()), kind);
+    if (!inspected.ok) {
+      errors[kind] = rejectionMessageKey(inspected.reason);
+      continue;
+    }
+    await saveDocument(context.db, storage, { ...owner, kind, contentType: inspected.contentType, bytes: inspected.bytes });
+  }
+  return errors;
+}
+
+export async function missingDocuments(db: Kysely<Database>, draftId: string): Promise<RequiredDocument[]> {
+  const present = new Set((await listDocuments(db, "draft", draftId)).map((d) => d.kind));
+  return REQUIRED_DOCUMENTS.filter((kind) => !present.has(kind));
+}

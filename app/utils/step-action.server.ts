@@ -1,0 +1,67 @@
+/**
+ * What every question page does with a submission: validate against its schema, keep the answers
+ * in the draft, and go on (to the next page, or back to "check your answers" after a change).
+ * "Save and come back later" keeps whatever is valid and hands out a new resume link.
+ */
+import { type AppLoadContext, redirect } from "@remix-run/node";
+import type * as z from "zod/mini";
+import { nextStep, type Step } from "~/domain/certificate-journey";
+import { type OpenDraft, rotateDraftSecret, saveDraftStep } from "~/models/draft.server";
+import type { Lang } from "~/i18n";
+import { enqueueMail } from "~/models/outbox.server";
+import type { ContactAnswers } from "~/schemas/certificate";
+import { clearDraftCookie, setSavedLink } from "./draft-session.server";
+import { getI18n } from "./i18n.server";
+import { type FieldErrors, type FormValues, parseForm } from "./form";
+
+export type StepActionResult = { errors: FieldErrors; values: FormValues };
+
+export function isReturnToCheck(request: Request): boolean {
+  return new URL(request.url).searchParams.get("change") === "1";
+}
+
+export function stepHref(lang: string, step: Step | "check"): string {
+  return `/${lang}/certificate/${step}`;
+}
+
+/**
+ * Ends the browser's hold on the draft (the next person on a shared phone starts afresh), shows
+ * the resume link once, and mails it when the applicant has given an address.
+ */
+export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: OpenDraft): Promise<Response> {
+  const key = await rotateDraftSecret(context.db, draft.id);
+  const link = `${context.env.PUBLIC_URL}/${lang}/certificate/resume?key=${encodeURIComponent(key)}`;
+  const email = (draft.answers.contact as ContactAnswers | undefined)?.email;
+  if (email) {
+    const { t } = getI18n(lang);
+    await enqueueMail(context.db, {
+      to: email,
+      language: lang,
+      subject: t("mail:resume.subject"),
+      text: [t("mail:resume.body"), link, t("mail:resume.warning"), `${t("mail:signature")}\n${t("mail:doNotReply")}`].join("\n\n"),
+    });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await clearDraftCookie(context));
+  headers.append("Set-Cookie", await setSavedLink(context, { link, emailed: Boolean(email) }));
+  return redirect(`/${lang}/certificate/saved`, { headers });
+}
+
+export async function handleStepAction<T>({ formData, context, lang, draft, step, schema, store }: {
+  formData: FormData;
+  context: AppLoadContext;
+  lang: Lang;
+  draft: OpenDraft;
+  step: Step;
+  schema: z.ZodMiniType<T>;
+  /** How the parsed answers go into the draft (default: as they are). */
+  store?: (data: T, draft: OpenDraft) => unknown;
+}): Promise<Response | StepActionResult> {
+  const intent = formData.get("intent");
+  const parsed = parseForm(schema, formData);
+  if (parsed.ok) draft = await saveDraftStep(context.db, draft, step, store ? store(parsed.data, draft) : parsed.data);
+  if (intent === "save") return saveAndReturn(context, lang, draft);
+  if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
+  const next = formData.get("returnTo") === "check" ? null : nextStep(step);
+  return redirect(stepHref(lang, next ?? "check"));
+}

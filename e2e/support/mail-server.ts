@@ -1,0 +1,19 @@
+/**
+ * The end-to-end tests' mail server: a real SMTP server (the portal's SMTP_PORT) and a small HTTP
+ * read-out of what it received, for specs to check receipts. Started by playwright.config.ts.
+ */
+import http from "node:http";
+import { startTestSmtpServer } from "../../server/test-smtp";
+
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2526);
+
+const smtp = await startTestSmtpServer({ port: SMTP_PORT });
+http
+  .createServer((req, res) => {
+    if (req.url === "/healthz") return void res.end("ok");
+    const messages = smtp.messages.map(({ envelopeTo, subject, text }) => ({ to: envelopeTo, subject, text }));
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    res.end(JSON.stringify(messages));
+  })
+  .listen(HTTP_PORT, "127.0.0.1");

@@ -1,0 +1,21 @@
+import { expect } from "@playwright/test";
+
+export type Mail = { to: string[]; subject: string; text: string | null };
+
+const MAIL_URL = `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 2526}/messages`;
+
+/** Waits for the mail to `address` that the portal's outbox worker delivers to the test SMTP server. */
+export async function mailTo(address: string, match: (mail: Mail) => boolean = () => true): Promise<Mail> {
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mails = (await (await fetch(MAIL_URL)).json()) as Mail[];
+        found = mails.find((m) => m.to.includes(address) && match(m));
+        return Boolean(found);
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
