@@ -1,8 +1,11 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
+// Ports and data folder can be moved so that two runs on one machine do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = ".e2e-data";
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2526);
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 export const BASE_URL = `http://localhost:${PORT}`;
 
 // Debian's Chromium when present; Playwright never downloads a browser here.
@@ -38,11 +41,12 @@ export default defineConfig({
     {
       // A real SMTP server for the portal's mail, with an HTTP read-out for the specs.
       command: "node_modules/.bin/tsx e2e/support/mail-server.ts",
-      url: "http://127.0.0.1:2526/healthz",
+      url: `http://127.0.0.1:${MAIL_HTTP_PORT}/healthz`,
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",
       stderr: "pipe",
+      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
     },
     {
     // The production build on a fresh database, every run.
@@ -60,7 +64,7 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       RATE_LIMITS: "false",
       SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: "2525",
+      SMTP_PORT: String(SMTP_PORT),
       MAIL_POLL_INTERVAL_MS: "500",
     },
     },

@@ -14,7 +14,14 @@ import { insertAuditEvent } from "./audit.server";
 import { moveDocuments } from "./document.server";
 import { enqueueMail } from "./outbox.server";
 
-export type ReceiptMail = { subject: string; text: string };
+export type ComposedMail = { subject: string; text: string };
+
+/** The mails a submission sends, written by the caller in the applicant's language. */
+export type SubmissionMails = {
+  receipt: (reference: string, trackToken: string) => ComposedMail;
+  /** To the holder, when a relative applies: the e-authority link. */
+  authority: (reference: string, authorityToken: string) => ComposedMail;
+};
 
 export type Submitted = { applicationId: string; reference: string; replay: boolean };
 
@@ -35,17 +42,18 @@ function isUniqueViolation(error: unknown): boolean {
 export async function submitApplication(
   db: Kysely<Database>,
   input: { draftId: string; language: string; answers: CompleteAnswers },
-  receipt: (reference: string, trackToken: string) => ReceiptMail,
+  mails: SubmissionMails,
   now = new Date(),
 ): Promise<Submitted> {
   const existing = await findReferenceByDraft(db, input.draftId);
   if (existing) return { applicationId: "", reference: existing, replay: true };
-  const { personal, contact, addresses, purpose, delivery } = input.answers;
+  const { who, authority, personal, contact, addresses, purpose, delivery } = input.answers;
   const stamp = now.toISOString();
   for (let attempt = 0; ; attempt += 1) {
     const id = randomUUID();
     const reference = newReference("application");
     const track = newSecretToken();
+    const consent = authority ? newSecretToken() : null;
     try {
       await db.transaction().execute(async (trx) => {
         await trx
@@ -57,7 +65,7 @@ export async function submitApplication(
             status: "submitted",
             status_changed_at: stamp,
             language: input.language,
-            applicant_type: "self",
+            applicant_type: who.applicantType,
             full_name: personal.fullName,
             name_search: personal.fullName.toLocaleLowerCase(),
             father_name: personal.fatherName,
@@ -80,9 +88,9 @@ export async function submitApplication(
             center_slug: serviceCenterFor(addresses[0]!.district),
             assigned_to: null,
             track_secret_hash: track.tokenHash,
-            relative_name: null,
-            authority_status: null,
-            authority_token_hash: null,
+            relative_name: authority?.relativeName ?? null,
+            authority_status: authority ? "pending" : null,
+            authority_token_hash: consent?.tokenHash ?? null,
             authority_confirmed_at: null,
             rejection_reason: null,
             rejection_note: null,
@@ -96,8 +104,12 @@ export async function submitApplication(
           .execute();
         await moveDocuments(trx, { ownerType: "draft", ownerId: input.draftId }, { ownerType: "application", ownerId: id });
         await insertAuditEvent(trx, { actorType: "applicant", action: "application.submitted", entityType: "application", entityId: id, details: { reference }, occurredAt: now });
-        const mail = receipt(reference, track.token);
-        await enqueueMail(trx, { to: contact.email, language: input.language, subject: mail.subject, text: mail.text }, now);
+        const receipt = mails.receipt(reference, track.token);
+        await enqueueMail(trx, { to: contact.email, language: input.language, subject: receipt.subject, text: receipt.text }, now);
+        if (authority && consent) {
+          const request = mails.authority(reference, consent.token);
+          await enqueueMail(trx, { to: authority.holderEmail, language: input.language, subject: request.subject, text: request.text }, now);
+        }
         // The answers now live in the application; the draft keeps only its id, for replays.
         await trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId).execute();
       });
@@ -114,6 +126,7 @@ export async function submitApplication(
 
 export type TrackedApplication = {
   id: string;
+  authorityPending: boolean;
   reference: string;
   status: ApplicationStatus;
   statusChangedAt: string;
@@ -137,6 +150,7 @@ const TRACKED_COLUMNS = [
   "rejection_reason",
   "rejection_note",
   "date_of_birth",
+  "authority_status",
 ] as const;
 
 type TrackedRow = Pick<Database["application"], (typeof TRACKED_COLUMNS)[number]>;
@@ -144,6 +158,7 @@ type TrackedRow = Pick<Database["application"], (typeof TRACKED_COLUMNS)[number]
 function toTracked(row: TrackedRow & { status: ApplicationStatus }): TrackedApplication {
   return {
     id: row.id,
+    authorityPending: row.authority_status === "pending",
     reference: row.reference,
     status: row.status,
     statusChangedAt: row.status_changed_at,
@@ -184,4 +199,34 @@ export async function findTrackedById(db: Kysely<Database>, id: string): Promise
 
 export async function referenceExists(db: Kysely<Database>, reference: string): Promise<boolean> {
   return Boolean(await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirst());
+}
+
+export type AuthorityRequest = { applicationId: string; reference: string; holderName: string; passportNumber: string; relativeName: string };
+
+/** The application an e-authority link is for, while it still waits for the holder. */
+export async function findPendingAuthority(db: Kysely<Database>, token: string): Promise<AuthorityRequest | null> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const row = await db
+    .selectFrom("application")
+    .select(["id", "reference", "full_name", "passport_number", "relative_name"])
+    .where("authority_token_hash", "=", hashToken(token))
+    .where("authority_status", "=", "pending")
+    .executeTakeFirst();
+  return row ? { applicationId: row.id, reference: row.reference, holderName: row.full_name, passportNumber: row.passport_number, relativeName: row.relative_name ?? "" } : null;
+}
+
+/** The holder's consent: the case may now reach staff. The link stops working once used. */
+export async function confirmAuthority(db: Kysely<Database>, token: string, now = new Date()): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const pending = await findPendingAuthority(trx, token);
+    if (!pending) return null;
+    await trx
+      .updateTable("application")
+      .set({ authority_status: "confirmed", authority_confirmed_at: now.toISOString(), authority_token_hash: null, updated_at: now.toISOString() })
+      .where("id", "=", pending.applicationId)
+      .where("authority_status", "=", "pending")
+      .execute();
+    await insertAuditEvent(trx, { actorType: "applicant", action: "application.authority_confirmed", entityType: "application", entityId: pending.applicationId, occurredAt: now });
+    return pending.reference;
+  });
 }

@@ -19,9 +19,9 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const existing = await readDraft(request, context);
-  if (existing) return redirect(`/${params.lang}/certificate/personal`);
+  if (existing) return redirect(`/${params.lang}/certificate/who`);
   const { key } = await createDraft(context.db, params.lang);
-  return redirect(`/${params.lang}/certificate/personal`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });
+  return redirect(`/${params.lang}/certificate/who`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });
 }
 
 export default function CertificateStart() {

@@ -33,6 +33,17 @@ function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNam
   const { personal, contact, addresses, purpose, delivery } = answers;
   const rows = (step: string, list: [string, string][]): SummaryRow[] => list.map(([key, value]) => ({ key, label: t(`certificate:${step}.${key}`), value, changeHref: href(step) }));
   return {
+    who: [
+      { key: "who", label: t("certificate:who.title"), value: t(`certificate:who.options.${answers.who.applicantType}`), changeHref: href("who") },
+      ...(answers.authority
+        ? rows("authority", [
+            ["holderName", answers.authority.holderName],
+            ["holderPassport", answers.authority.holderPassport],
+            ["holderEmail", answers.authority.holderEmail],
+            ["relativeName", answers.authority.relativeName],
+          ]).concat([{ key: "relationship", label: t("certificate:authority.relationship"), value: t(`certificate:authority.relationships.${answers.authority.relationship}`), changeHref: href("authority") }])
+        : []),
+    ],
     personal: rows("personal", [
       ["fullName", personal.fullName],
       ["fatherName", personal.fatherName],
@@ -98,18 +109,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(DeclarationSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors };
   const { t } = getI18n(lang);
-  const submitted = await submitApplication(context.db, { draftId: draft.id, language: lang, answers }, (reference, trackToken) => {
-    const link = `${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`;
-    return {
+  const signature = `${t("mail:signature")}\n${t("mail:doNotReply")}`;
+  const submitted = await submitApplication(context.db, { draftId: draft.id, language: lang, answers }, {
+    receipt: (reference, trackToken) => ({
       subject: t("mail:receipt.subject", { reference }),
       text: [
-        t("mail:receipt.greeting", { name: answers.personal.fullName }),
+        t("mail:receipt.greeting", { name: answers.authority?.relativeName ?? answers.personal.fullName }),
         t("mail:receipt.body", { reference }),
         t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
-        `${t("mail:receipt.track")}\n${link}`,
-        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+        `${t("mail:receipt.track")}\n${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
+        signature,
       ].join("\n\n"),
-    };
+    }),
+    authority: (_reference, token) => {
+      const relative = answers.authority?.relativeName ?? "";
+      const relationship = t(`certificate:authority.relationships.${answers.authority?.relationship ?? "other"}`);
+      return {
+        subject: t("mail:authority.subject", { relative }),
+        text: [
+          t("mail:authority.body", { relative, relationship }),
+          `${t("mail:authority.link")}\n${context.env.PUBLIC_URL}/${lang}/certificate/consent?token=${encodeURIComponent(token)}`,
+          t("mail:authority.ignore"),
+          signature,
+        ].join("\n\n"),
+      };
+    },
   });
   context.logger.info({ requestId: context.requestId, outcome: submitted.replay ? "replayed" : "submitted" }, "certificate application submission");
   return redirect(`/${lang}/certificate/confirmation/${submitted.reference}`);
@@ -126,6 +150,7 @@ export default function CheckAnswers() {
       <BackLink href={`/${lang}/certificate/documents`} />
       <ErrorSummary errors={errors} order={["declaration"]} />
       <h1 className="heading-l">{t("check.title")}</h1>
+      <SummaryList rows={summary.who} />
       <h2 className="heading-m">{t("personal.title")}</h2>
       <SummaryList rows={summary.personal} />
       <h2 className="heading-m">{t("contact.title")}</h2>

@@ -5,7 +5,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { type ContactAnswers, ContactSchema } from "~/schemas/certificate";
+import { type AuthorityAnswers, type ContactAnswers, ContactSchema, type WhoAnswers } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/utils/draft-session.server";
 import type { FormValues } from "~/utils/form";
@@ -21,28 +21,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
   const values: FormValues = { ...((draft.answers.contact as ContactAnswers | undefined) ?? {}) };
-  return { values, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+  const forRelative = (draft.answers.who as WhoAnswers | undefined)?.applicantType === "relative";
+  return { values, forRelative, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "contact", schema: ContactSchema });
+  return handleStepAction({
+    formData: await request.formData(),
+    context,
+    lang: params.lang,
+    draft,
+    step: "contact",
+    schema: ContactSchema,
+    // The holder confirms the e-authority from their own mailbox, not the relative's.
+    crossCheck: (data, current) => ((current.answers.authority as AuthorityAnswers | undefined)?.holderEmail === data.email && (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative" ? { email: "validation:authority.sameEmail" } : null),
+  });
 }
 
 export default function Contact() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, forRelative, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const variant = (key: string) => t(forRelative ? `${key}Relative` : key);
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="contact" backHref={`/${lang}/certificate/personal`} title={t("contact.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
-      <TextField name="email" type="email" label={t("contact.email")} hint={t("contact.emailHint")} autoComplete="email" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+    <StepPage step="contact" backHref={`/${lang}/certificate/personal`} title={variant("contact.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+      <TextField name="email" type="email" label={t("contact.email")} hint={variant("contact.emailHint")} autoComplete="email" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
       <TextField name="phone" type="tel" label={t("contact.phone")} hint={t("contact.phoneHint")} autoComplete="tel" dir="ltr" error={errors?.phone} defaultValue={values.phone} />
-      <SelectField name="residenceCountry" label={t("contact.residenceCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.residenceCountry} defaultValue={values.residenceCountry} />
-      <TextField name="residenceCity" label={t("contact.residenceCity")} autoComplete="address-level2" error={errors?.residenceCity} defaultValue={values.residenceCity} />
+      <SelectField name="residenceCountry" label={variant("contact.residenceCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.residenceCountry} defaultValue={values.residenceCountry} />
+      <TextField name="residenceCity" label={variant("contact.residenceCity")} autoComplete="address-level2" error={errors?.residenceCity} defaultValue={values.residenceCity} />
     </StepPage>
   );
 }

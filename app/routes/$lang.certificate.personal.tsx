@@ -7,7 +7,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
+import { type AuthorityAnswers, GENDERS, type PersonalAnswers, PersonalSchema, type WhoAnswers } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/utils/draft-session.server";
 import type { FormValues } from "~/utils/form";
@@ -34,24 +34,41 @@ function toValues(answers: PersonalAnswers | undefined): FormValues {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return { values: toValues(draft.answers.personal as PersonalAnswers | undefined), countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+  const authority = draft.answers.authority as AuthorityAnswers | undefined;
+  const forRelative = (draft.answers.who as WhoAnswers | undefined)?.applicantType === "relative";
+  // For a relative, the name and passport given for the e-authority are the starting point.
+  const values = toValues(draft.answers.personal as PersonalAnswers | undefined);
+  if (forRelative && authority && !draft.answers.personal) Object.assign(values, { fullName: authority.holderName, passportNumber: authority.holderPassport });
+  return { values, forRelative, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "personal", schema: PersonalSchema });
+  return handleStepAction({
+    formData: await request.formData(),
+    context,
+    lang: params.lang,
+    draft,
+    step: "personal",
+    schema: PersonalSchema,
+    // The e-authority names one passport; the application must be for that same person.
+    crossCheck: (data, current) => {
+      const authority = (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative" ? (current.answers.authority as AuthorityAnswers | undefined) : undefined;
+      return authority && authority.holderPassport !== data.passportNumber ? { passportNumber: "validation:authority.passportMismatch" } : null;
+    },
+  });
 }
 
 export default function PersonalDetails() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, forRelative, countries, returnToCheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="personal" backHref={`/${lang}/certificate`} title={t("personal.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+    <StepPage step="personal" backHref={`/${lang}/certificate/${forRelative ? "authority" : "who"}`} title={t(forRelative ? "personal.titleRelative" : "personal.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
       <TextField name="fullName" label={t("personal.fullName")} hint={t("personal.fullNameHint")} autoComplete="name" spellCheck={false} error={errors?.fullName} defaultValue={values.fullName} />
       <TextField name="fatherName" label={t("personal.fatherName")} spellCheck={false} error={errors?.fatherName} defaultValue={values.fatherName} />
       <DateInput name="dateOfBirth" legend={t("personal.dateOfBirth")} hint={t("personal.dateOfBirthHint")} error={errors?.dateOfBirth} values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }} />

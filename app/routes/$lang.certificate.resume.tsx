@@ -6,6 +6,7 @@ import { isLang } from "~/i18n";
 import { findReferenceByDraft } from "~/models/application.server";
 import { openDraft } from "~/models/draft.server";
 import { missingDocuments } from "~/utils/documents-step.server";
+import { readAnswers } from "~/schemas/certificate";
 import { setDraftCookie } from "~/utils/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
@@ -21,9 +22,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!draft || !key) return data(null, { status: 404 });
   const submitted = await findReferenceByDraft(context.db, draft.id);
   if (submitted) throw redirect(`/${lang}/certificate/confirmation/${submitted}`);
+  const gateway = readAnswers(draft.answers);
+  const missingGateway = gateway.complete ? undefined : gateway.missing.find((m) => m === "who" || m === "authority");
   const answered = new Set(STEPS.filter((s) => s !== "documents" && draft.answers[s] !== undefined) as Step[]);
   if ((await missingDocuments(context.db, draft.id)).length === 0) answered.add("documents");
-  const next = firstUnanswered({ answered }) ?? "check";
+  const next = missingGateway ?? firstUnanswered({ answered }) ?? "check";
   throw redirect(`/${lang}/certificate/${next}`, { headers: { "Set-Cookie": await setDraftCookie(context, key), "Cache-Control": "no-store" } });
 }
 

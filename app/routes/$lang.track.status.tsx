@@ -36,6 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       reference: application.reference,
       status: application.status,
+      authorityPending: application.authorityPending,
       since: formatDate(lang, application.statusChangedAt),
       submitted: formatDate(lang, application.submittedAt),
       rejectionNote: application.rejectionNote,
@@ -93,7 +94,7 @@ export default function TrackStatus() {
         ]}
       />
       <h2 className="heading-m">{t("statusPage.nextHeading")}</h2>
-      <p>{t(STATUS_NEXT_STEP[status.status].nextStepKey)}</p>
+      <p>{status.authorityPending ? t("authorityPending") : t(STATUS_NEXT_STEP[status.status].nextStepKey)}</p>
       {status.collectionCenter ? <p>{status.collectionCenter}</p> : null}
       {status.status === "rejected" && status.rejectionNote ? (
         <>

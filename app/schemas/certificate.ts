@@ -21,6 +21,10 @@ const text = (requiredKey: string, max = TEXT_MAX) =>
   z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.maxLength(max, "validation:tooLong"));
 const personName = (requiredKey: string) => text(requiredKey, NAME_MAX).check(z.regex(NAME_PATTERN, "validation:name.characters"));
 const country = (requiredKey: string) => z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.regex(COUNTRY_PATTERN, requiredKey));
+// Deliberately loose (one @, a dot in the domain, no spaces or markup): the confirmation mail is the real test.
+const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
+const email = (requiredKey: string) =>
+  z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.maxLength(254, "validation:email.format"), z.regex(EMAIL_PATTERN, "validation:email.format"));
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, requiredKey: string) =>
   z.enum(values, { error: () => requiredKey });
 
@@ -58,6 +62,33 @@ export function readMonth(month: string, year: string, today = new Date()): { ok
   if (value > today.toISOString().slice(0, 7)) return { ok: false, error: "validation:date.monthFuture" };
   return { ok: true, value };
 }
+
+export const APPLICANT_TYPES = ["self", "relative"] as const;
+export const RELATIONSHIPS = ["parent", "spouse", "sibling", "child", "other"] as const;
+
+export const WhoSchema = z.object({ applicantType: oneOf(APPLICANT_TYPES, "validation:required.applicantType") });
+export type WhoAnswers = z.output<typeof WhoSchema>;
+
+/** The e-authority: who the relative applies for, and where that person confirms it. */
+export const AuthoritySchema = z.pipe(
+  z
+  .object({
+    holderName: personName("validation:required.holderName"),
+    holderPassport: text("validation:required.holderPassport", 64),
+    holderEmail: email("validation:required.holderEmail"),
+    relativeName: personName("validation:required.relativeName"),
+    relationship: oneOf(RELATIONSHIPS, "validation:required.relationship"),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      // The country of issue comes later; any ICAO-shaped number is accepted here.
+      const passport = parsePassportNumber(v.holderPassport ?? "", "ZZ");
+      if (!passport.ok) addIssue(ctx, { message: "validation:passport.format", path: ["holderPassport"] });
+    }, ALWAYS),
+  ),
+  z.transform((v) => ({ ...v, holderEmail: v.holderEmail.toLowerCase(), holderPassport: (parsePassportNumber(v.holderPassport, "ZZ") as { value: string }).value })),
+);
+export type AuthorityAnswers = z.output<typeof AuthoritySchema>;
 
 export const PersonalSchema = z.pipe(
   z
@@ -100,12 +131,7 @@ export type PersonalAnswers = z.output<typeof PersonalSchema>;
 export const ContactSchema = z.pipe(
   z
   .object({
-    email: z.string({ error: () => "validation:required.email" }).check(
-      z.trim(),
-      z.minLength(1, "validation:required.email"),
-      z.maxLength(254, "validation:email.format"),
-      z.regex(/^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/, "validation:email.format"),
-    ),
+    email: email("validation:required.email"),
     phone: text("validation:required.phone", 64),
     residenceCountry: country("validation:required.residenceCountry"),
     residenceCity: text("validation:required.residenceCity", NAME_MAX),
@@ -195,6 +221,8 @@ export const DeclarationSchema = z.object({
 
 /** Everything a submission needs, read from a draft's stored answers. */
 export type CompleteAnswers = {
+  who: WhoAnswers;
+  authority: AuthorityAnswers | null;
   personal: PersonalAnswers;
   contact: ContactAnswers;
   addresses: AddressAnswer[];
@@ -208,11 +236,14 @@ export type CompleteAnswers = {
  */
 export function readAnswers(answers: Record<string, unknown>): { complete: true; answers: CompleteAnswers } | { complete: false; missing: string[] } {
   const missing: string[] = [];
+  const who = answers.who as WhoAnswers | undefined;
+  if (!who) missing.push("who");
+  else if (who.applicantType === "relative" && !answers.authority) missing.push("authority");
   if (!answers.personal) missing.push("personal");
   if (!answers.contact) missing.push("contact");
   if (!Array.isArray(answers.addresses) || answers.addresses.length === 0) missing.push("addresses");
   if (!answers.purpose) missing.push("purpose");
   if (!answers.delivery) missing.push("delivery");
   if (missing.length > 0) return { complete: false, missing };
-  return { complete: true, answers: answers as unknown as CompleteAnswers };
+  return { complete: true, answers: { ...(answers as unknown as CompleteAnswers), authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null } };
 }

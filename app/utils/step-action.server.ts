@@ -5,14 +5,14 @@
  */
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import type * as z from "zod/mini";
-import { nextStep, type Step } from "~/domain/certificate-journey";
+import { nextStep, type Step, STEPS } from "~/domain/certificate-journey";
 import { type OpenDraft, rotateDraftSecret, saveDraftStep } from "~/models/draft.server";
 import type { Lang } from "~/i18n";
 import { enqueueMail } from "~/models/outbox.server";
 import type { ContactAnswers } from "~/schemas/certificate";
 import { clearDraftCookie, setSavedLink } from "./draft-session.server";
 import { getI18n } from "./i18n.server";
-import { type FieldErrors, type FormValues, parseForm } from "./form";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "./form";
 
 export type StepActionResult = { errors: FieldErrors; values: FormValues };
 
@@ -20,7 +20,14 @@ export function isReturnToCheck(request: Request): boolean {
   return new URL(request.url).searchParams.get("change") === "1";
 }
 
-export function stepHref(lang: string, step: Step | "check"): string {
+/** A page of the journey that stores answers: the six counted steps, and the two questions before them. */
+export type Section = Step | "who" | "authority";
+
+function isStep(section: Section): section is Step {
+  return (STEPS as readonly string[]).includes(section);
+}
+
+export function stepHref(lang: string, step: Section | "check"): string {
   return `/${lang}/certificate/${step}`;
 }
 
@@ -47,21 +54,25 @@ export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: 
   return redirect(`/${lang}/certificate/saved`, { headers });
 }
 
-export async function handleStepAction<T>({ formData, context, lang, draft, step, schema, store }: {
+export async function handleStepAction<T>({ formData, context, lang, draft, step, schema, crossCheck, next }: {
   formData: FormData;
   context: AppLoadContext;
   lang: Lang;
   draft: OpenDraft;
-  step: Step;
+  step: Section;
   schema: z.ZodMiniType<T>;
-  /** How the parsed answers go into the draft (default: as they are). */
-  store?: (data: T, draft: OpenDraft) => unknown;
+  /** Rules against answers on other pages (e.g. the e-authority's passport number). */
+  crossCheck?: (data: T, draft: OpenDraft) => FieldErrors | null;
+  /** Where "Continue" goes (default: the next page in order). */
+  next?: (data: T) => Section | "check";
 }): Promise<Response | StepActionResult> {
   const intent = formData.get("intent");
   const parsed = parseForm(schema, formData);
-  if (parsed.ok) draft = await saveDraftStep(context.db, draft, step, store ? store(parsed.data, draft) : parsed.data);
+  const crossErrors = parsed.ok ? crossCheck?.(parsed.data, draft) : null;
+  if (parsed.ok && !crossErrors) draft = await saveDraftStep(context.db, draft, step, parsed.data);
   if (intent === "save") return saveAndReturn(context, lang, draft);
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
-  const next = formData.get("returnTo") === "check" ? null : nextStep(step);
-  return redirect(stepHref(lang, next ?? "check"));
+  if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
+  if (formData.get("returnTo") === "check") return redirect(stepHref(lang, "check"));
+  return redirect(stepHref(lang, next ? next(parsed.data) : (isStep(step) ? nextStep(step) : null) ?? "check"));
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { openStore, type Store } from "../../db/connect";
 import { E2E_DATA_DIR } from "../../playwright.config";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -42,4 +43,14 @@ export function auditEvents(action: string, entityId: string): { action: string;
         entity_type: string;
       }[],
   );
+}
+
+/** The e2e store through the app's own models (Kysely), for steps a staff member would take. */
+export async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore({ dialect: "sqlite", path: E2E_DATABASE });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios } from "~/components/radios";
+import { TextField } from "~/components/text-field";
+import { isLang } from "~/i18n";
+import { type AuthorityAnswers, AuthoritySchema, RELATIONSHIPS, type WhoAnswers } from "~/schemas/certificate";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { FormValues } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { handleStepAction, isReturnToCheck, stepHref } from "~/utils/step-action.server";
+
+const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:authority.title") };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  if ((draft.answers.who as WhoAnswers | undefined)?.applicantType !== "relative") throw redirect(stepHref(params.lang, "who"));
+  const values: FormValues = { ...((draft.answers.authority as AuthorityAnswers | undefined) ?? {}) };
+  return { values, returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "authority", schema: AuthoritySchema, next: () => "personal" });
+}
+
+/** The e-authority that replaces the stamped paper letter: the holder confirms by email. */
+export default function Authority() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { values: saved, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? saved;
+  return (
+    <>
+      <BackLink href={`/${lang}/certificate/who`} />
+      <ErrorSummary errors={errors} order={FIELDS} />
+      <h1 className="heading-l">{t("authority.title")}</h1>
+      <p>{t("authority.lead")}</p>
+      <Form method="post" noValidate>
+        {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
+        <TextField name="holderName" label={t("authority.holderName")} hint={t("authority.holderNameHint")} spellCheck={false} error={errors?.holderName} defaultValue={values.holderName} />
+        <TextField name="holderPassport" label={t("authority.holderPassport")} spellCheck={false} dir="ltr" error={errors?.holderPassport} defaultValue={values.holderPassport} />
+        <TextField name="holderEmail" type="email" label={t("authority.holderEmail")} hint={t("authority.holderEmailHint")} spellCheck={false} dir="ltr" error={errors?.holderEmail} defaultValue={values.holderEmail} />
+        <TextField name="relativeName" label={t("authority.relativeName")} autoComplete="name" spellCheck={false} error={errors?.relativeName} defaultValue={values.relativeName} />
+        <Radios name="relationship" legend={t("authority.relationship")} options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`authority.relationships.${r}`) }))} error={errors?.relationship} defaultValue={values.relationship} />
+        <div className="button-group">
+          <button type="submit" className="button" name="intent" value="continue">
+            {t("form.continue", { ns: "common" })}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="save">
+            {t("saveAndReturn")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

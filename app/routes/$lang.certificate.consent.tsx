@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { ErrorSummary } from "~/components/error-summary";
+import { isLang } from "~/i18n";
+import { confirmAuthority, findPendingAuthority } from "~/models/application.server";
+import { parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+
+const ConsentSchema = z.object({
+  token: z.string(),
+  declaration: z.literal("yes", { error: () => "validation:required.declaration" }),
+});
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:consent.title") };
+
+/** The holder's side of the e-authority, opened from the emailed link. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  const pending = await findPendingAuthority(context.db, token);
+  return { token, pending: pending ? { holderName: pending.holderName, passportNumber: pending.passportNumber, relativeName: pending.relativeName } : null };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const parsed = parseForm(ConsentSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, confirmed: null };
+  const reference = await confirmAuthority(context.db, parsed.data.token);
+  context.logger.info({ requestId: context.requestId, outcome: reference ? "confirmed" : "link_unusable" }, "e-authority confirmation");
+  return { errors: null, confirmed: reference ?? "" };
+}
+
+export default function Consent() {
+  const { t } = useTranslation("certificate");
+  const { token, pending } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.confirmed) {
+    return (
+      <>
+        <div className="panel-confirmation">
+          <h1 className="heading-l">{t("consent.doneTitle")}</h1>
+        </div>
+        <p>{t("consent.doneBody", { reference: result.confirmed })}</p>
+      </>
+    );
+  }
+  if (!pending || result?.confirmed === "") {
+    return (
+      <>
+        <h1 className="heading-l">{t("consent.invalidTitle")}</h1>
+        <p>{t("consent.invalidBody")}</p>
+      </>
+    );
+  }
+  const errors = result?.errors ?? undefined;
+  return (
+    <>
+      <ErrorSummary errors={errors} order={["declaration"]} />
+      <h1 className="heading-l">{t("consent.title")}</h1>
+      <p>{t("consent.body", { relative: pending.relativeName })}</p>
+      <p>{t("consent.details", { name: pending.holderName, passport: pending.passportNumber })}</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="token" value={token} />
+        <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
+          {errors?.declaration ? (
+            <p className="error-message" id="declaration-error">
+              <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
+              {t(errors.declaration)}
+            </p>
+          ) : null}
+          <div className="checkbox">
+            <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
+            <label htmlFor="declaration">{t("consent.declaration", { relative: pending.relativeName })}</label>
+          </div>
+        </div>
+        <button type="submit" className="button">
+          {t("consent.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios } from "~/components/radios";
+import { isLang } from "~/i18n";
+import { APPLICANT_TYPES, type WhoAnswers, WhoSchema } from "~/schemas/certificate";
+import { requireDraft } from "~/utils/draft-session.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
+
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:who.title") };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  return { applicantType: (draft.answers.who as WhoAnswers | undefined)?.applicantType, returnToCheck: isReturnToCheck(request) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  if (!isLang(params.lang)) throw notFound();
+  const draft = await requireDraft(request, context, params.lang);
+  const formData = await request.formData();
+  // Switching to "for a relative" needs the e-authority page even when coming back from "check".
+  if (formData.get("applicantType") === "relative" && !draft.answers.authority) formData.delete("returnTo");
+  return handleStepAction({
+    formData,
+    context,
+    lang: params.lang,
+    draft,
+    step: "who",
+    schema: WhoSchema,
+    next: (data) => (data.applicantType === "relative" ? "authority" : "personal"),
+  });
+}
+
+/** The first question: the gateway to the e-authority when a relative applies. */
+export default function Who() {
+  const { t } = useTranslation("certificate");
+  const { lang } = useParams();
+  const { applicantType, returnToCheck } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  return (
+    <>
+      <BackLink href={`/${lang}/certificate`} />
+      <ErrorSummary errors={errors} order={["applicantType"]} />
+      <Form method="post" noValidate>
+        {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
+        <Radios
+          name="applicantType"
+          legend={t("who.title")}
+          legendAsHeading
+          options={APPLICANT_TYPES.map((type) => ({ value: type, label: t(`who.options.${type}`), hint: t(`who.${type}Hint`) }))}
+          error={errors?.applicantType}
+          defaultValue={result?.values.applicantType ?? applicantType}
+        />
+        <button type="submit" className="button" name="intent" value="continue">
+          {t("form.continue", { ns: "common" })}
+        </button>
+      </Form>
+    </>
+  );
+}
