@@ -14,6 +14,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "./app";
 import { createLogger } from "./logger";
+import { startHousekeeping } from "./housekeeping";
 import { startMailWorker } from "./mail-worker";
 
 async function main() {
@@ -36,6 +37,7 @@ async function main() {
   const applied = await migrateToLatest(store.db);
   logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
   await seedReferenceData(store.db);
+  const housekeeping = startHousekeeping(store.db, secrets.documentKey, logger);
   const mailTransport = createMailTransport(env, logger);
   const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger, intervalMs: env.MAIL_POLL_INTERVAL_MS });
 
@@ -53,6 +55,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
+    housekeeping.stop();
     // A send in hand is finished and recorded first; mail not yet tried stays in the outbox.
     const mailStopped = mailWorker.stop().then(() => mailTransport?.close());
     server.close(() => void mailStopped.then(() => store.close()).then(() => process.exit(0)));

@@ -6,6 +6,8 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
+import type { DocumentStorage } from "./document-storage.server";
+import { deleteDocumentsOf } from "./document.server";
 
 export const DRAFT_TTL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +67,16 @@ export async function rotateDraftSecret(db: Kysely<Database>, draftId: string): 
   return `${draftId}.${token}`;
 }
 
-export async function deleteExpiredDrafts(db: Kysely<Database>, now = new Date()): Promise<number> {
-  const result = await db.deleteFrom("draft").where("expires_at", "<=", now.toISOString()).executeTakeFirst();
-  return Number(result.numDeletedRows);
+/**
+ * Drafts are kept 30 days after their last change, then deleted with their documents: nobody's
+ * passport scan outlives an application they abandoned. Submitted drafts (answers already moved
+ * into the application) go the same way.
+ */
+export async function deleteExpiredDrafts(db: Kysely<Database>, storage: DocumentStorage, now = new Date()): Promise<number> {
+  const expired = await db.selectFrom("draft").select("id").where("expires_at", "<=", now.toISOString()).limit(500).execute();
+  for (const { id } of expired) {
+    await deleteDocumentsOf(db, storage, "draft", id);
+    await db.deleteFrom("draft").where("id", "=", id).execute();
+  }
+  return expired.length;
 }

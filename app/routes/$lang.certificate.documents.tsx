@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { REQUIRED_DOCUMENTS, STEPS, stepNumber } from "~/domain/certificate-journey";
-import { acceptAttribute, contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
+import { acceptAttribute, contentTypeLabelKey, isDocumentKind, MAX_DOCUMENT_BYTES, rejectionMessageKey, sizeInKb } from "~/domain/document-rules";
 import { isLang } from "~/i18n";
 import { listDocuments } from "~/models/document.server";
 import { missingDocuments, readUploadForm, storeUploads } from "~/utils/documents-step.server";
@@ -12,6 +12,7 @@ import { requireDraft } from "~/utils/draft-session.server";
 import type { FieldErrors } from "~/utils/form";
 import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
+import { useNonce } from "~/utils/nonce";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
 
@@ -35,6 +36,8 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   const draft = await requireDraft(request, context, lang);
   const formData = await readUploadForm(request, REQUIRED_DOCUMENTS);
   const errors = await storeUploads(context, { ownerType: "draft", ownerId: draft.id }, formData, REQUIRED_DOCUMENTS);
+  // Files the browser script held back for being over the limit (see public/upload-progress.js).
+  for (const kind of formData.getAll("tooLarge")) if (isDocumentKind(kind)) errors[kind] = rejectionMessageKey("tooLarge");
   context.logger.info({ requestId: context.requestId, outcome: Object.keys(errors).length ? "rejected" : "stored", rejected: Object.keys(errors).length }, "document upload");
   if (formData.get("intent") === "save") return saveAndReturn(context, lang, draft);
   if (Object.keys(errors).length > 0) return { errors };
@@ -50,6 +53,7 @@ export default function Documents() {
   const { documents, returnToCheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  const nonce = useNonce();
   const uploaded = new Map(documents.map((d) => [d.kind, d]));
   return (
     <>
@@ -82,7 +86,7 @@ export default function Documents() {
                   {t(error)}
                 </p>
               ) : null}
-              <input className="file-input" type="file" id={kind} name={kind} accept={acceptAttribute(kind)} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} data-max-bytes="5242880" />
+              <input className="file-input" type="file" id={kind} name={kind} accept={acceptAttribute(kind)} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} data-max-bytes={MAX_DOCUMENT_BYTES} />
             </div>
           );
         })}
@@ -99,6 +103,7 @@ export default function Documents() {
           </button>
         </div>
       </Form>
+      <script src="/upload-progress.js" nonce={nonce} defer />
     </>
   );
 }

@@ -168,34 +168,39 @@ test("staff ask for more information and the applicant answers on the tracking p
 });
 
 test.describe("bad input", () => {
-  test("files: too large, not what the name says, SVG; the good ones are kept", async ({ page }, testInfo) => {
-    await startApplication(page, "en", "self");
-    await fillPersonal(page, "en");
-    await fillContact(page, "en", unique("files"));
-    await fillAddress(page, "en");
-    await fillPurposeAndDelivery(page, "en");
-    await expectHeading(page, c("documents.title"));
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+      test.use({ javaScriptEnabled });
+      test("files: too large, not what the name says, SVG; the good ones are kept", async ({ page }, testInfo) => {
+        await startApplication(page, "en", "self");
+        await fillPersonal(page, "en");
+        await fillContact(page, "en", unique("files"));
+        await fillAddress(page, "en");
+        await fillPurposeAndDelivery(page, "en");
+        await expectHeading(page, c("documents.title"));
 
-    // Playwright takes buffers only up to 50 MB: a file made in the test's own temporary folder.
-    const fiftyMb = testInfo.outputPath("huge.jpg");
-    fs.writeFileSync(fiftyMb, Buffer.alloc(50 * 1024 * 1024, 0xff));
-    const svg = { name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') };
-    const text = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text pretending to be a PDF") };
-    await page.getByLabel(c("documents.kinds.passport")).setInputFiles(fiftyMb);
-    await page.getByLabel(c("documents.kinds.cnic_front")).setInputFiles(svg);
-    await page.getByLabel(c("documents.kinds.cnic_back")).setInputFiles(text);
-    await page.getByLabel(c("documents.kinds.photo")).setInputFiles(await jpeg("me.jpg"));
-    await continueOn(page, "en");
+        // Playwright takes buffers only up to 50 MB: a file made in the test's own temporary folder.
+        const fiftyMb = testInfo.outputPath("huge.jpg");
+        fs.writeFileSync(fiftyMb, Buffer.alloc(50 * 1024 * 1024, 0xff));
+        const svg = { name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') };
+        const text = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text pretending to be a PDF") };
+        await page.getByLabel(c("documents.kinds.passport")).setInputFiles(fiftyMb);
+        await page.getByLabel(c("documents.kinds.cnic_front")).setInputFiles(svg);
+        await page.getByLabel(c("documents.kinds.cnic_back")).setInputFiles(text);
+        await page.getByLabel(c("documents.kinds.photo")).setInputFiles(await jpeg("me.jpg"));
+        await continueOn(page, "en");
 
-    const summary = page.getByRole("alert");
-    await expect(summary).toContainText(t("en", "documents:errors.tooLarge"));
-    await expect(summary).toContainText(t("en", "documents:errors.wrongType"));
-    await expect(page.locator("#passport-error")).toContainText(t("en", "documents:errors.tooLarge"));
-    await expect(page.locator("#cnic_front-error")).toContainText(t("en", "documents:errors.wrongType"));
-    await expect(page.locator("#cnic_back-error")).toContainText(t("en", "documents:errors.wrongType"));
-    // The photo that passed is kept: no need to upload it again.
-    await expect(page.locator("#photo-hint")).toContainText("JPG");
-  });
+        const summary = page.getByRole("alert");
+        await expect(summary).toContainText(t("en", "documents:errors.tooLarge"));
+        await expect(summary).toContainText(t("en", "documents:errors.wrongType"));
+        await expect(page.locator("#passport-error")).toContainText(t("en", "documents:errors.tooLarge"));
+        await expect(page.locator("#cnic_front-error")).toContainText(t("en", "documents:errors.wrongType"));
+        await expect(page.locator("#cnic_back-error")).toContainText(t("en", "documents:errors.wrongType"));
+        // The photo that passed is kept: no need to upload it again.
+        await expect(page.locator("#photo-hint")).toContainText("JPG");
+      });
+    });
+  }
 
   test("a submission replayed twice makes one application", async ({ page, context }) => {
     await startApplication(page, "en", "self");

@@ -1,0 +1,40 @@
+import { expect, it } from "vitest";
+import { describeEachStore } from "../../db/test-stores";
+import { createStoreDocumentStorage } from "./document-storage.server";
+import { listDocuments, saveDocument } from "./document.server";
+import { createDraft, deleteExpiredDrafts, openDraft, rotateDraftSecret, saveDraftStep } from "./draft.server";
+
+const KEY = new Uint8Array(32).fill(3);
+
+describeEachStore("drafts", (store) => {
+  it("opens only with the right secret, keeps answers, and rotates the secret", async () => {
+    const { db } = store();
+    const { draft, key } = await createDraft(db, "ur");
+    expect(await openDraft(db, key)).toMatchObject({ id: draft.id, language: "ur", answers: {} });
+    const [id, secret] = key.split(".") as [string, string];
+    for (const forged of [`${id}.${secret.slice(0, -2)}xx`, `${id}.`, secret, `${id}.${secret}.x`, "", null]) {
+      expect(await openDraft(db, forged)).toBeNull();
+    }
+    await saveDraftStep(db, draft, "personal", { fullName: "علی" });
+    expect((await openDraft(db, key))?.answers).toEqual({ personal: { fullName: "علی" } });
+    const next = await rotateDraftSecret(db, draft.id);
+    expect(await openDraft(db, key)).toBeNull();
+    expect((await openDraft(db, next))?.id).toBe(draft.id);
+  });
+
+  it("expires after 30 days without a change, with its documents", async () => {
+    const { db } = store();
+    const storage = createStoreDocumentStorage(db, KEY);
+    const start = new Date("2026-01-01T00:00:00.000Z");
+    const { draft, key } = await createDraft(db, "en", {}, start);
+    await saveDocument(db, storage, { ownerType: "draft", ownerId: draft.id, kind: "passport", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4 test") });
+    const day29 = new Date(start.getTime() + 29 * 86_400_000);
+    expect(await openDraft(db, key, day29)).not.toBeNull();
+    expect(await deleteExpiredDrafts(db, storage, day29)).toBe(0);
+    const day31 = new Date(start.getTime() + 31 * 86_400_000);
+    expect(await openDraft(db, key, day31)).toBeNull();
+    expect(await deleteExpiredDrafts(db, storage, day31)).toBeGreaterThanOrEqual(1);
+    expect(await listDocuments(db, "draft", draft.id)).toEqual([]);
+    expect(await db.selectFrom("blob").select("id").execute()).toEqual([]);
+  });
+});
