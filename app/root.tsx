@@ -61,8 +61,8 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t, i18n } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const key = notFound ? "notFound" : "serverError";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "serverError";
   return (
     <Document title={t(`errors.${key}.title`)}>
       <h1 className="heading-l">{t(`errors.${key}.title`)}</h1>

@@ -29,8 +29,13 @@ export interface StaffUserTable {
   password_hash: string | null;
   role: "officer" | "supervisor" | "investigator" | "embassy_desk" | "admin";
   center_slug: string | null;
+  /** Sealed with a key derived from DOCUMENT_KEY (see app/models/staff-totp.server.ts). */
   totp_secret: string | null;
   disabled_at: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  totp_confirmed_at: string | null;
+  totp_last_step: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -43,6 +48,13 @@ export interface SessionTable {
   expires_at: string;
   revoked_at: string | null;
   data: Generated<string>;
+}
+
+export interface StaffRecoveryCodeTable {
+  staff_user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }
 
 export interface SetupTokenTable {
@@ -188,10 +200,19 @@ export interface InformationRequestTable {
   answered_at: string | null;
 }
 
+export interface CaseNoteTable {
+  id: string;
+  application_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
   session: SessionTable;
+  staff_recovery_code: StaffRecoveryCodeTable;
   setup_token: SetupTokenTable;
   mail_outbox: MailOutboxTable;
   audit_event: AuditEventTable;
@@ -202,6 +223,7 @@ export interface Database {
   application: ApplicationTable;
   application_address: ApplicationAddressTable;
   information_request: InformationRequestTable;
+  case_note: CaseNoteTable;
 }
 
 export type Center = Selectable<CenterTable>;

@@ -152,3 +152,13 @@ describe("access log", () => {
     expect(added.filter((l) => JSON.stringify(l).includes("/report"))).toEqual([]);
   });
 });
+
+describe("cross-site posts", () => {
+  it("are refused with a translated 403 on every page, before Remix", async () => {
+    for (const p of ["/el/certificate", "/staff/login", "/ur/track"]) {
+      const res = await fetch(baseUrl + p, { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "a=1", redirect: "manual" });
+      expect(res.status).toBe(403);
+      if (p.startsWith("/el")) expect(await res.text()).toContain('lang="el"');
+    }
+  });
+});

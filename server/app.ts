@@ -15,6 +15,7 @@ import type { Logger } from "pino";
 import type { PortalContext } from "../app/context";
 import type { Env, Secrets } from "../app/utils/env.server";
 import type { Store } from "../db/connect";
+import { isSameOrigin } from "../app/utils/csrf.server";
 import { errorPage } from "./error-page";
 import { createAccessLogger } from "./logger";
 import { KyselyRateLimitStore } from "./rate-limit-store";
@@ -87,6 +88,20 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
   });
   app.use(compression());
   app.use(bodyLimit);
+  // Cross-site form posts are refused here, with a translated page: Remix's own check would answer
+  // them with a bare 500, and staff actions check again (assertSameOrigin) as belt and braces.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const headers = new Headers();
+    for (const name of ["origin", "sec-fetch-site"]) {
+      const value = req.get(name);
+      if (value) headers.set(name, value);
+    }
+    const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+    if (isSameOrigin(new Request(url, { headers }), env.PUBLIC_URL)) return next();
+    logger.warn({ requestId: res.locals.requestId, path: req.path }, "cross-site post refused");
+    res.status(403).type("html").send(errorPage(req, "forbidden"));
+  });
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use("/fonts", express.static(path.resolve("node_modules/@fontsource/noto-nastaliq-urdu/files"), { maxAge: "30d" }));

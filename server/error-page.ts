@@ -15,7 +15,7 @@ const messages = Object.fromEntries(
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function errorPage(req: Request, key: "tooLarge" | "tooManyRequests" | "serverError" | "notFound"): string {
+export function errorPage(req: Request, key: "tooLarge" | "tooManyRequests" | "serverError" | "notFound" | "forbidden"): string {
   const lang = languageFromPath(req.path) ?? negotiateLanguage(req.get("accept-language"));
   const m = messages[lang];
   const entry = m.errors[key] as { title: string; body: string };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, StaffUserTable } from "../../db/schema";
+import { revokeStaffSessionsOf } from "./staff-session.server";
 
 export type StaffRole = StaffUserTable["role"];
 
@@ -42,4 +43,19 @@ export async function insertStaffUser(
     })
     .execute();
   return id;
+}
+
+/**
+ * Disables an account and ends its sessions in the same transaction (the caller adds the audit
+ * row). Sessions of disabled accounts are refused anyway; revoking them also records when they ended.
+ */
+export async function disableStaffUser(trx: Transaction<Database>, staffUserId: string, now = new Date()): Promise<boolean> {
+  const result = await trx
+    .updateTable("staff_user")
+    .set({ disabled_at: now.toISOString(), updated_at: now.toISOString() })
+    .where("id", "=", staffUserId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  await revokeStaffSessionsOf(trx, staffUserId, now);
+  return Number(result.numUpdatedRows) === 1;
 }

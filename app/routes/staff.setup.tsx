@@ -7,6 +7,7 @@ import { insertAuditEvent } from "~/models/audit.server";
 import { consumeSetupToken, isSetupTokenUsable } from "~/models/setup-token.server";
 import { findStaffUserIdByEmail, insertStaffUser } from "~/models/staff-user.server";
 import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
+import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
@@ -21,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type SetupResult = { errors: FieldErrors | null; values: FormValues; created: string | null; tokenUnusable?: boolean };
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<SetupResult> {
+  assertSameOrigin(request, context);
   const parsed = parseForm(StaffSetupSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, created: null };
   const { token, displayName, email, password } = parsed.data;
@@ -50,6 +52,9 @@ export default function StaffSetup() {
           <h1 className="heading-l">{t("setup.doneTitle")}</h1>
         </div>
         <p>{t("setup.doneBody", { email: result.created })}</p>
+        <p>
+          <a href="/staff/login">{t("setup.signIn")}</a>
+        </p>
       </>
     );
   }

@@ -1,5 +1,5 @@
 /** Direct access to the end-to-end server's SQLite file (see playwright.config.ts). */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -53,4 +53,30 @@ export async function withStore<T>(use: (store: Store) => Promise<T>): Promise<T
   } finally {
     await store.close();
   }
+}
+
+export type StaffRow = { email: string; displayName: string; passwordHash: string; role: string; centerSlug: string | null };
+
+/** A staff account as the admin pages will make it: a password, no second factor yet. Returns its id. */
+export function insertStaffUser(user: StaffRow): string {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  withDb((db) =>
+    db
+      .prepare(
+        "INSERT INTO staff_user (id, email, display_name, password_hash, role, center_slug, totp_secret, disabled_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)",
+      )
+      .run(id, user.email.toLowerCase(), user.displayName, user.passwordHash, user.role, user.centerSlug, now, now),
+  );
+  return id;
+}
+
+/** Audit actions recorded about one record, oldest first. */
+export function auditActions(entityId: string): string[] {
+  return withDb((db) => (db.prepare("SELECT action FROM audit_event WHERE entity_id = ? ORDER BY seq").all(entityId) as { action: string }[]).map((r) => r.action));
+}
+
+/** How many events of one kind were recorded at or after `sinceIso`. */
+export function countAuditEvents(action: string, sinceIso: string): number {
+  return withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?").get(action, sinceIso) as { n: number }).n);
 }

@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import { newReference } from "~/domain/reference.server";
+import { describeEachStore } from "../../db/test-stores";
+import { seedReferenceData } from "../../db/seed";
+import type { ApplicationStatus, NewApplication } from "../../db/schema";
+import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listQueue } from "./queue.server";
+
+function application(overrides: Partial<NewApplication> & { status: ApplicationStatus; submitted_at: string }): NewApplication {
+  const id = randomUUID();
+  return {
+    id, reference: newReference("application"), draft_id: id, status_changed_at: overrides.submitted_at, language: "en", applicant_type: "self",
+    full_name: "Ali Khan", name_search: "ali khan", father_name: "Ahmed", date_of_birth: "1990-03-27", gender: "male", cnic: "3520212345671",
+    passport_number: "AB1234567", passport_country: "PK", nationality: "PK", email: "a@example.com", phone: "+306912345678",
+    residence_country: "GR", residence_city: "Athens", purpose: "work_visa", purpose_other: null, destination_country: "IT", delivery: "pdf",
+    collection_center_slug: null, referral_center_slug: null, center_slug: "lahore", assigned_to: null, track_secret_hash: randomUUID(),
+    relative_name: null, authority_status: null, authority_token_hash: null, authority_confirmed_at: null, rejection_reason: null,
+    rejection_note: null, updated_at: overrides.submitted_at, ...overrides,
+  };
+}
+
+describeEachStore("queue", (store) => {
+  it("pages a tab oldest first with a keyset, filters and counts", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1 + n, 9)).toISOString();
+    const rows = [
+      ...Array.from({ length: 7 }, (_, i) => application({ status: "submitted", submitted_at: day(i) })),
+      application({ status: "submitted", submitted_at: day(1), center_slug: "gujrat" }),
+      application({ status: "submitted", submitted_at: day(2), authority_status: "pending" }),
+      application({ status: "submitted", submitted_at: day(3), authority_status: "confirmed", destination_country: "GR", full_name: "Zeynab Bibi", name_search: "zeynab bibi", cnic: "3520299999992", passport_number: "ZZ7654321" }),
+      application({ status: "in_review", submitted_at: day(4) }),
+      application({ status: "rejected", submitted_at: day(5) }),
+    ];
+    await db.insertInto("application").values(rows).execute();
+
+    const lahore = { centerSlug: "lahore" };
+    const first = await listQueue(db, "new", lahore, { limit: 3 });
+    expect(first.rows.map((r) => r.submittedAt)).toEqual([day(0), day(1), day(2)]);
+    const second = await listQueue(db, "new", lahore, { limit: 3, after: first.next });
+    const third = await listQueue(db, "new", lahore, { limit: 3, after: second.next });
+    const all = [...first.rows, ...second.rows, ...third.rows];
+    expect(all).toHaveLength(8); // 7 + the confirmed e-authority; the pending one waits
+    expect(new Set(all.map((r) => r.id)).size).toBe(8);
+    expect(third.next).toBeNull();
+    expect(all.every((r, i) => i === 0 || r.submittedAt >= all[i - 1]!.submittedAt)).toBe(true);
+
+    expect(await countTabs(db, lahore)).toEqual({
+      new: { count: 8, capped: false }, in_review: { count: 1, capped: false }, waiting: { count: 0, capped: false },
+      ready: { count: 0, capped: false }, closed: { count: 1, capped: false },
+    });
+    expect((await listQueue(db, "new", { ...lahore, destination: "GR" })).rows.map((r) => r.fullName)).toEqual(["Zeynab Bibi"]);
+    for (const search of ["zey", "ZEYNAB", "35202-9999999-2", "zz 7654321", rows[9]!.reference.toLowerCase()]) {
+      expect((await listQueue(db, "new", { ...lahore, search })).rows.map((r) => r.fullName)).toEqual(["Zeynab Bibi"]);
+    }
+    expect((await listQueue(db, "new", { centerSlug: "gujrat" })).rows).toHaveLength(1);
+    expect((await listQueue(db, "new", { centerSlug: null })).rows).toHaveLength(9);
+    const newest = await listQueue(db, "new", { ...lahore, order: "newest" }, { limit: 2 });
+    expect(newest.rows.map((r) => r.submittedAt)).toEqual([day(6), day(5)]);
+    let exported = 0;
+    for await (const _row of exportQueue(db, "new", lahore)) exported += 1;
+    expect(exported).toBe(8);
+  });
+
+  it("stops counting at the cap", async () => {
+    const { db } = store();
+    const at = new Date(Date.UTC(2026, 9, 1)).toISOString();
+    const many = Array.from({ length: COUNT_CAP + 5 }, () => application({ status: "collected", submitted_at: at, center_slug: "rawalpindi" }));
+    for (let i = 0; i < many.length; i += 200) await db.insertInto("application").values(many.slice(i, i + 200)).execute();
+    expect((await countTabs(db, { centerSlug: "rawalpindi" })).closed).toEqual({ count: COUNT_CAP, capped: true });
+  });
+});
+
+it("reads what a search box entry means", () => {
+  expect(interpretSearch("  ")).toBeNull();
+  expect(interpretSearch("35202-1234567-1")).toEqual({ kind: "cnic", value: "3520212345671" });
+  expect(interpretSearch("ab1234567")).toEqual({ kind: "passport", value: "AB1234567" });
+  expect(interpretSearch("Ali Kh")).toEqual({ kind: "name", value: "ali kh" });
+  expect(interpretSearch("علی")).toEqual({ kind: "name", value: "علی" });
+});

@@ -1,0 +1,164 @@
+/**
+ * The back office queue: cases by tab, filtered and searched, oldest first, a page at a time.
+ * Pages use a keyset (submitted_at, id), never OFFSET, and counts stop at a cap, so a page costs
+ * the same with a thousand cases as with a million.
+ */
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { parseCnic } from "~/domain/cnic";
+import { parseReference } from "~/domain/reference";
+import { slaState, type SlaState } from "~/domain/sla";
+import type { ApplicationStatus, Database } from "../../db/schema";
+
+export const QUEUE_TABS = ["new", "in_review", "waiting", "ready", "closed"] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const TAB_STATUSES: Record<QueueTab, readonly ApplicationStatus[]> = {
+  new: ["submitted"],
+  in_review: ["in_review"],
+  waiting: ["waiting_for_applicant"],
+  ready: ["approved"],
+  closed: ["issued", "rejected", "collected", "withdrawn"],
+};
+
+export type QueueFilter = {
+  /** null: every center (only for roles whose scope is "any"). */
+  centerSlug: string | null;
+  destination?: string | null;
+  purpose?: string | null;
+  referralCenter?: string | null;
+  assignedTo?: string | null;
+  search?: string | null;
+  order?: "oldest" | "newest";
+};
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  fullName: string;
+  status: ApplicationStatus;
+  centerSlug: string;
+  destination: string;
+  purpose: string;
+  assignedTo: string | null;
+  submittedAt: string;
+  sla: SlaState;
+};
+
+export const COUNT_CAP = 1000;
+
+type AppQuery = SelectQueryBuilder<Database, "application", object>;
+
+/** What a search box entry means: a reference, a CNIC, a passport number, or the start of a name. */
+export function interpretSearch(input: string): { kind: "reference" | "cnic" | "passport" | "name"; value: string } | null {
+  const text = input.trim();
+  if (!text) return null;
+  const reference = parseReference(text, "application");
+  if (reference) return { kind: "reference", value: reference };
+  const cnic = parseCnic(text);
+  if (cnic.ok) return { kind: "cnic", value: cnic.value };
+  const compact = text.toUpperCase().replace(/[\s-]/g, "");
+  if (/^[A-Z0-9]{6,9}$/.test(compact) && /\d/.test(compact)) return { kind: "passport", value: compact };
+  return { kind: "name", value: text.toLocaleLowerCase() };
+}
+
+function applyFilter(query: AppQuery, filter: QueueFilter): AppQuery {
+  let q = query;
+  if (filter.centerSlug) q = q.where("center_slug", "=", filter.centerSlug);
+  if (filter.destination) q = q.where("destination_country", "=", filter.destination);
+  if (filter.purpose) q = q.where("purpose", "=", filter.purpose);
+  if (filter.referralCenter) q = q.where("referral_center_slug", "=", filter.referralCenter);
+  if (filter.assignedTo) q = q.where("assigned_to", "=", filter.assignedTo);
+  const search = filter.search ? interpretSearch(filter.search) : null;
+  if (search?.kind === "reference") q = q.where("reference", "=", search.value);
+  if (search?.kind === "cnic") q = q.where("cnic", "=", search.value);
+  if (search?.kind === "passport") q = q.where("passport_number", "=", search.value);
+  // A name prefix as a range, so the index on name_search serves it on both dialects.
+  if (search?.kind === "name") q = q.where("name_search", ">=", search.value).where("name_search", "<", `${search.value}\uffff`);
+  return q;
+}
+
+function applyTab(query: AppQuery, tab: QueueTab): AppQuery {
+  const q = query.where("status", "in", TAB_STATUSES[tab]);
+  // A relative's application waits for the holder's e-authority before anyone works on it.
+  return tab === "new" ? q.where((eb) => eb.or([eb("authority_status", "is", null), eb("authority_status", "=", "confirmed")])) : q;
+}
+
+type Cursor = { at: string; id: string };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown[];
+    return typeof at === "string" && typeof id === "string" ? { at, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function listQueue(
+  db: Kysely<Database>,
+  tab: QueueTab,
+  filter: QueueFilter,
+  { limit = 25, after = null as string | null, now = new Date() } = {},
+): Promise<{ rows: QueueRow[]; next: string | null }> {
+  const newest = filter.order === "newest";
+  let query = applyTab(applyFilter(db.selectFrom("application"), filter), tab);
+  const cursor = decodeCursor(after);
+  if (cursor) {
+    query = query.where((eb) =>
+      newest
+        ? eb.or([eb("submitted_at", "<", cursor.at), eb.and([eb("submitted_at", "=", cursor.at), eb("id", "<", cursor.id)])])
+        : eb.or([eb("submitted_at", ">", cursor.at), eb.and([eb("submitted_at", "=", cursor.at), eb("id", ">", cursor.id)])]),
+    );
+  }
+  const rows = await query
+    .select(["id", "reference", "full_name", "status", "center_slug", "destination_country", "purpose", "assigned_to", "submitted_at"])
+    .orderBy("submitted_at", newest ? "desc" : "asc")
+    .orderBy("id", newest ? "desc" : "asc")
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      fullName: r.full_name,
+      status: r.status,
+      centerSlug: r.center_slug,
+      destination: r.destination_country,
+      purpose: r.purpose,
+      assignedTo: r.assigned_to,
+      submittedAt: r.submitted_at,
+      sla: slaState(r.submitted_at, now),
+    })),
+    next: rows.length > limit && last ? encodeCursor({ at: last.submitted_at, id: last.id }) : null,
+  };
+}
+
+/** Cases per tab, counted up to COUNT_CAP (shown as "1,000+"), so counting stays cheap at any size. */
+export async function countTabs(db: Kysely<Database>, filter: QueueFilter): Promise<Record<QueueTab, { count: number; capped: boolean }>> {
+  const entries = await Promise.all(
+    QUEUE_TABS.map(async (tab) => {
+      const inner = applyTab(applyFilter(db.selectFrom("application"), filter), tab).select(sql<number>`1`.as("one")).limit(COUNT_CAP + 1);
+      const row = await db.selectFrom(inner.as("capped")).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      const n = Number(row.n);
+      return [tab, { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<QueueTab, { count: number; capped: boolean }>;
+}
+
+/** Every matching case of a tab, for the CSV export (in pages, so memory stays flat). */
+export async function* exportQueue(db: Kysely<Database>, tab: QueueTab, filter: QueueFilter): AsyncGenerator<QueueRow> {
+  let after: string | null = null;
+  do {
+    const page = await listQueue(db, tab, filter, { limit: 500, after });
+    yield* page.rows;
+    after = page.next;
+  } while (after);
+}

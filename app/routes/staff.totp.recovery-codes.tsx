@@ -1,0 +1,52 @@
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
+import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/utils/auth.server";
+import type { RouteHandle } from "~/utils/handle";
+
+export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:recoveryCodes.title") };
+export const headers = noStoreHeaders;
+
+/** Shown once, straight after TOTP setup; any later visit just goes on. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context);
+  const codes = await takeRecoveryCodesToShow(context.db, sessionIdHash(request)!, context.documentKey);
+  if (!codes) throw redirect(destinationAfterSignIn(request));
+  return { codes, continueTo: destinationAfterSignIn(request) };
+}
+
+export default function StaffRecoveryCodes() {
+  const { t } = useTranslation("staff");
+  const { codes, continueTo } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="panel-confirmation">
+        <h1 className="heading-l">{t("recoveryCodes.title")}</h1>
+      </div>
+      <h2 className="heading-m">{t("recoveryCodes.heading")}</h2>
+      <p>{t("recoveryCodes.body")}</p>
+      <div className="warning-text">
+        <span className="warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong>
+          <span className="visually-hidden">{t("recoveryCodes.warningPrefix")}: </span>
+          {t("recoveryCodes.warning")}
+        </strong>
+      </div>
+      <ol className="list--bullet" aria-label={t("recoveryCodes.heading")} dir="ltr" translate="no">
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href={continueTo} className="button" role="button" draggable={false}>
+          {t("recoveryCodes.continue")}
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,388 @@
+/**
+ * `npm run bench`: the portal's performance targets, as ratios measured in one run on this machine.
+ *
+ * 1. Submissions per second of the full certificate submission (draft and documents read, form
+ *    parsed and validated, one transaction with the application, its addresses, audit event and
+ *    receipt mail, synchronous=FULL) against views per second of the start page (a full server
+ *    render). Target: at least as many submissions as views.
+ * 2. p95 of a tracking lookup (reference + date of birth) with a thousand and with a million
+ *    applications in the store. Target: at most 1.5 times slower at a million.
+ *
+ * The real app runs in this process on the production build, on fresh SQLite stores in the OS
+ * temporary directory, with RATE_LIMITS=false; the load comes from a worker thread (bench/load.ts)
+ * and only ever goes to 127.0.0.1.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { Writable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { createCookie, type ServerBuild } from "@remix-run/node";
+import { destination, multistream, pino } from "pino";
+import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
+import { openStore, type Store } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { seedReferenceData } from "../db/seed";
+import { createApp } from "../server/app";
+import { type LoadBatch, type LoadResult, type PlannedRequest, runLoad, summarize } from "./load";
+import {
+  type Durability,
+  readDurability,
+  sampleTrackingKeys,
+  seedApplications,
+  seedCompleteDrafts,
+  SYNCHRONOUS_NAMES,
+  type TrackingKey,
+  withFastBulkLoad,
+} from "./seed";
+
+const CONCURRENCY = 8;
+const MEASURED_REQUESTS = 2_000;
+const WARMUP_REQUESTS = 200;
+/** Each pair of measurements is taken in this many alternating rounds (see measureInTurns). */
+const ROUNDS = 8;
+/** Per measurement (split over its rounds): a slow machine sends fewer requests, and says so. */
+const TIME_LIMIT_MS = 60_000;
+const WARMUP_TIME_LIMIT_MS = 15_000;
+/** The million-row load takes about two minutes here; far beyond that, stop rather than hang. */
+const SEED_TIME_LIMIT_MS = 10 * 60_000;
+const SMALL_STORE = 1_000;
+const LARGE_STORE = 1_000_000;
+const PROGRESS_EVERY = 50_000;
+const TARGET_SUBMISSIONS_PER_VIEW = 1;
+const TARGET_P95_GROWTH = 1.5;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-language": "en" };
+
+type Portal = { baseUrl: string; store: Store; close: () => Promise<void> };
+
+/** Server errors seen during the run (the app logs every 5xx and unhandled error at level error). */
+const serverErrors: string[] = [];
+/**
+ * The 1-minute load average after each measured round. The bench itself keeps about two cores
+ * busy; more means other work shared the machine and the absolute figures (not the ratios, taken
+ * in turns) suffered from it.
+ */
+const machineLoad: number[] = [];
+
+function log(message: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+/** The newest modification time of the sources the server build is made from. */
+function newestSourceTime(): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(path.resolve("app"), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  const buildPath = path.resolve("build/index.js");
+  if (!fs.existsSync(buildPath)) {
+    log("no production build: running remix build");
+    execFileSync(path.resolve("node_modules/.bin/remix"), ["build"], { stdio: "inherit" });
+  } else if (fs.statSync(buildPath).mtimeMs < newestSourceTime()) {
+    // Measured as it is, but said: the figures then describe the code of the last build.
+    log("WARNING: build/index.js is older than files in app/; run `npm run build` to measure the current code");
+  }
+  return (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+}
+
+/**
+ * Logs at info, as in production, so each request pays for its access-log line; the lines go to
+ * /dev/null, and errors are also kept for the report.
+ */
+function createBenchLogger() {
+  const errors = new Writable({
+    write(chunk, _encoding, done) {
+      const line = JSON.parse(String(chunk)) as { msg?: string; err?: { message?: string } };
+      serverErrors.push(`${line.msg ?? "error"}${line.err?.message ? `: ${line.err.message}` : ""}`);
+      done();
+    },
+  });
+  return pino(
+    { level: "info", base: { service: "pscg-bench" } },
+    multistream([
+      { level: "info", stream: destination({ dest: "/dev/null", sync: true }) },
+      { level: "error", stream: errors },
+    ]),
+  );
+}
+
+async function startPortal(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<Portal> {
+  const store = openStore({ dialect: "sqlite", path: file });
+  await migrateToLatest(store.db);
+  await seedReferenceData(store.db);
+  const app = createApp({ env, secrets, store, logger: createBenchLogger(), build });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve, reject) => server.once("listening", resolve).once("error", reject));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await store.close();
+    },
+  };
+}
+
+/** Warm-up: the result is not reported, but a failure still is. */
+async function warmUp(name: string, portal: Portal, requests: PlannedRequest[]): Promise<void> {
+  const result = summarize([await runLoad({ baseUrl: portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: WARMUP_TIME_LIMIT_MS })]);
+  if (result.failed > 0) log(`warm-up ${name}: ${result.failed} FAILED: ${JSON.stringify(result.failures)}`);
+}
+
+type Contender = { name: string; portal: Portal; requests: PlannedRequest[] };
+
+/**
+ * Two measurements taken in turns (A B, B A, A B, B A …) rather than one after the other, so that a
+ * change in the machine's load during the run (other work on a shared box, a checkpoint, the JIT
+ * warming further) weighs on both alike. Each result merges its rounds.
+ */
+async function measureInTurns(a: Contender, b: Contender): Promise<[LoadResult, LoadResult]> {
+  const batches: [LoadBatch[], LoadBatch[]] = [[], []];
+  const size = Math.ceil(MEASURED_REQUESTS / ROUNDS);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const which of order) {
+      const contender = which === 0 ? a : b;
+      const requests = contender.requests.slice(round * size, (round + 1) * size);
+      batches[which]!.push(await runLoad({ baseUrl: contender.portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: TIME_LIMIT_MS / ROUNDS }));
+    }
+    machineLoad.push(os.loadavg()[0]!);
+  }
+  const results: [LoadResult, LoadResult] = [summarize(batches[0]), summarize(batches[1])];
+  describeLoad(a.name, results[0]);
+  describeLoad(b.name, results[1]);
+  return results;
+}
+
+function startPageViews(count: number): PlannedRequest[] {
+  return Array.from({ length: count }, () => ({ method: "GET", path: "/en/certificate", headers: BROWSER_HEADERS, tag: "view", expect: { status: 200 } }));
+}
+
+async function submissions(draftKeys: string[]): Promise<PlannedRequest[]> {
+  // The draft cookie is unsigned (app/utils/draft-session.server.ts): Remix encodes the key, and
+  // only the name=value part goes back to the server.
+  const cookie = createCookie("pcc_draft", { path: "/", httpOnly: true, sameSite: "lax" });
+  const headers = await Promise.all(draftKeys.map(async (key) => (await cookie.serialize(key)).split(";")[0]!));
+  return headers.map((value) => ({
+    method: "POST",
+    path: "/en/certificate/check",
+    headers: { ...BROWSER_HEADERS, cookie: value },
+    body: "declaration=yes",
+    tag: "submit",
+    expect: { status: 302, locationPrefix: "/en/certificate/confirmation/" },
+  }));
+}
+
+/**
+ * One lookup per key, alternately a hit and a miss (the right reference with the next day as date
+ * of birth): a hit redirects to the status page, a miss renders the form again with a notice.
+ */
+function trackingLookups(keys: readonly TrackingKey[]): PlannedRequest[] {
+  return keys.map((key, i) => {
+    const hit = i % 2 === 0;
+    const date = new Date(Date.parse(key.dateOfBirth) + (hit ? 0 : DAY_MS));
+    const body = new URLSearchParams({
+      reference: key.reference,
+      dateOfBirthDay: String(date.getUTCDate()),
+      dateOfBirthMonth: String(date.getUTCMonth() + 1),
+      dateOfBirthYear: String(date.getUTCFullYear()),
+    }).toString();
+    return {
+      method: "POST",
+      path: "/en/track",
+      headers: BROWSER_HEADERS,
+      body,
+      tag: hit ? "hit" : "miss",
+      expect: hit ? { status: 302, locationPrefix: "/en/track/status" } : { status: 200 },
+    };
+  });
+}
+
+function shuffled<T>(list: readonly T[]): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
+
+function describeLoad(name: string, result: LoadResult): void {
+  const { p50, p95, p99 } = result.latencyMs;
+  const failures = result.failed > 0 ? `, FAILED ${result.failed}: ${JSON.stringify(result.failures)}` : "";
+  log(`${name}: ${result.ok}/${result.planned} ok in ${(result.elapsedMs / 1000).toFixed(2)} s = ${result.okPerSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures}`);
+}
+
+function describeDurability(d: Durability): string {
+  return `journal_mode=${d.journalMode}, synchronous=${SYNCHRONOUS_NAMES[d.synchronous] ?? d.synchronous}`;
+}
+
+type SubmitReport = { views: LoadResult; submissions: LoadResult; ratio: number; durability: string; storeCheck: string };
+
+async function benchSubmissions(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<SubmitReport> {
+  const portal = await startPortal(file, env, secrets, build);
+  try {
+    log(`preparing ${(WARMUP_REQUESTS + MEASURED_REQUESTS).toLocaleString("en")} complete drafts with 4 documents each`);
+    const keys = await seedCompleteDrafts(portal.store.db, secrets.documentKey, WARMUP_REQUESTS + MEASURED_REQUESTS);
+    const plan = await submissions(keys);
+    const durability = describeDurability(await readDurability(portal.store.db));
+    log(`submissions store: ${durability}; warming up, then ${ROUNDS} rounds each in turns`);
+    await warmUp("views", portal, startPageViews(WARMUP_REQUESTS));
+    await warmUp("submissions", portal, plan.slice(0, WARMUP_REQUESTS));
+    const [views, submitted] = await measureInTurns(
+      { name: "GET /en/certificate", portal, requests: startPageViews(MEASURED_REQUESTS) },
+      { name: "POST /en/certificate/check", portal, requests: plan.slice(WARMUP_REQUESTS) },
+    );
+
+    // Each submission must have left its rows behind: the measurement counts real, durable work.
+    const count = async (table: "application" | "audit_event" | "mail_outbox") =>
+      Number((await portal.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const [applications, audits, mails] = [await count("application"), await count("audit_event"), await count("mail_outbox")];
+    const consistent = applications === audits && audits === mails && applications >= submitted.ok;
+    const storeCheck = `${applications} applications, ${audits} audit events, ${mails} receipt mails after ${submitted.ok} measured and ${WARMUP_REQUESTS} warm-up submissions${consistent ? "" : " (MISMATCH)"}`;
+    log(`store check: ${storeCheck}`);
+    return { views, submissions: submitted, ratio: submitted.okPerSecond / views.okPerSecond, durability, storeCheck };
+  } finally {
+    await portal.close();
+  }
+}
+
+type TrackingReport = { small: LoadResult; large: LoadResult; ratio: number; seedSeconds: number; durability: string };
+
+async function benchTracking(dir: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<TrackingReport> {
+  const small = await startPortal(path.join(dir, "tracking-1k.sqlite"), env, secrets, build);
+  const large = await startPortal(path.join(dir, "tracking-1m.sqlite"), env, secrets, build);
+  try {
+    await seedApplications(small.store.db, SMALL_STORE);
+    log(`seeding ${LARGE_STORE.toLocaleString("en")} applications with synchronous=OFF (bulk load only)`);
+    const seedStarted = performance.now();
+    const { after } = await withFastBulkLoad(large.store.db, () =>
+      seedApplications(large.store.db, LARGE_STORE, {
+        rowsPerTransaction: PROGRESS_EVERY,
+        timeLimitMs: SEED_TIME_LIMIT_MS,
+        onProgress: (inserted, ms) => log(`  ${inserted.toLocaleString("en")} applications (${Math.round(inserted / (ms / 1000)).toLocaleString("en")} rows/s)`),
+      }),
+    );
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const durability = describeDurability(after);
+    log(`seeded in ${seedSeconds.toFixed(0)} s; WAL checkpointed; restored ${durability} before measuring`);
+    const smallDurability = describeDurability(await readDurability(small.store.db));
+    if (smallDurability !== durability) log(`WARNING: the stores differ: ${smallDurability} at 1k, ${durability} at 1M`);
+
+    // At a thousand every application is looked up twice; at a million, distinct applications drawn
+    // from the whole table, apart from those used to warm up.
+    const smallKeys = await sampleTrackingKeys(small.store.db, SMALL_STORE);
+    const smallPlan = trackingLookups(shuffled([...smallKeys, ...smallKeys]));
+    const largeKeys = await sampleTrackingKeys(large.store.db, WARMUP_REQUESTS + MEASURED_REQUESTS);
+    await warmUp("lookups at 1k", small, trackingLookups(shuffled(smallKeys).slice(0, WARMUP_REQUESTS)));
+    await warmUp("lookups at 1M", large, trackingLookups(largeKeys.slice(0, WARMUP_REQUESTS)));
+    const [atSmall, atLarge] = await measureInTurns(
+      { name: `POST /en/track, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: smallPlan },
+      { name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: trackingLookups(largeKeys.slice(WARMUP_REQUESTS)) },
+    );
+    return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, seedSeconds, durability };
+  } finally {
+    await small.close();
+    await large.close();
+  }
+}
+
+const verdict = (met: boolean) => (met ? "met" : "MISSED");
+
+function report(submit: SubmitReport, tracking: TrackingReport, totalSeconds: number): { text: string; markdown: string } {
+  const perSecond = (r: LoadResult) => `${r.okPerSecond.toFixed(0)}/s`;
+  const p95 = (r: LoadResult) => `${r.latencyMs.p95.toFixed(1)} ms`;
+  const p95Split = (r: LoadResult) => `hits ${r.byTag.hit?.latencyMs.p95.toFixed(1) ?? "-"} ms, misses ${r.byTag.miss?.latencyMs.p95.toFixed(1) ?? "-"} ms`;
+  const submitMet = submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW;
+  const trackMet = tracking.ratio <= TARGET_P95_GROWTH;
+  const rows: [string, string, string][] = [
+    ["Submissions/s (POST /en/certificate/check → 302)", perSecond(submit.submissions), `p95 ${p95(submit.submissions)}`],
+    ["Start page views/s (GET /en/certificate)", perSecond(submit.views), `p95 ${p95(submit.views)}`],
+    ["Submissions ÷ views", submit.ratio.toFixed(2), `target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(submitMet)}`],
+    [`Tracking p95, ${SMALL_STORE.toLocaleString("en")} applications`, p95(tracking.small), p95Split(tracking.small)],
+    [`Tracking p95, ${LARGE_STORE.toLocaleString("en")} applications`, p95(tracking.large), p95Split(tracking.large)],
+    ["Tracking p95 ratio (1M ÷ 1k)", tracking.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(trackMet)}`],
+    ["Total run time", `${totalSeconds.toFixed(0)} s`, `seeding 1M: ${tracking.seedSeconds.toFixed(0)} s`],
+    ["1-min load average while measuring", `${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)}`, `${os.cpus().length} cores; the bench alone makes about 2`],
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ");
+  const text = [line(["Measure", "Value", "Notes"]), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const markdown = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on Node ${process.versions.node}, ${os.cpus().length} cores, SQLite WAL + synchronous=FULL, ${CONCURRENCY} concurrent requests, ${MEASURED_REQUESTS.toLocaleString("en")} per measurement taken in ${ROUNDS} alternating rounds:`,
+    "",
+    "| Measure | Value | Notes |",
+    "|---|---:|---|",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+  return { text, markdown };
+}
+
+function writeResults(results: unknown): string {
+  const dir = path.join(os.tmpdir(), "pscg-bench");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "latest.json");
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+async function main(): Promise<void> {
+  // React and Express pick their production code paths from NODE_ENV: without it the render
+  // measured would be the development one, several times slower than what users get.
+  if (process.env.NODE_ENV !== "production") {
+    console.error("Run the bench with NODE_ENV=production (npm run bench sets it).");
+    process.exitCode = 1;
+    return;
+  }
+  const started = performance.now();
+  const build = await loadBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
+  const keepData = process.env.BENCH_KEEP_DATA === "1";
+  try {
+    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+    const secrets = resolveSecrets(env);
+    log(`stores in ${dir}; RATE_LIMITS=false; ${CONCURRENCY} concurrent requests; load from a worker thread`);
+
+    const submit = await benchSubmissions(path.join(dir, "submissions.sqlite"), env, secrets, build);
+    const tracking = await benchTracking(dir, env, secrets, build);
+    const totalSeconds = (performance.now() - started) / 1000;
+
+    const { text, markdown } = report(submit, tracking, totalSeconds);
+    console.log(`\n${text}\n`);
+    console.log(`Store during measurements: ${submit.durability} (submissions); ${tracking.durability} (tracking, restored after the synchronous=OFF bulk load).`);
+    console.log(`Store check: ${submit.storeCheck}.`);
+    const failed = [submit.views, submit.submissions, tracking.small, tracking.large].reduce((n, r) => n + r.failed, 0);
+    console.log(`Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`);
+    console.log(`\nFor the README:\n\n${markdown}\n`);
+    const file = writeResults({
+      measuredAt: new Date().toISOString(),
+      node: process.versions.node,
+      cpus: os.cpus().length,
+      concurrency: CONCURRENCY,
+      requestsPerMeasurement: MEASURED_REQUESTS,
+      submissions: { ...submit, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
+      tracking: { ...tracking, target: `ratio <= ${TARGET_P95_GROWTH}`, met: tracking.ratio <= TARGET_P95_GROWTH },
+      serverErrors,
+      machineLoad,
+      totalSeconds,
+    });
+    console.log(`Results written to ${file}`);
+    // A bench whose requests failed measured something else: make that impossible to miss.
+    if (failed > 0 || serverErrors.length > 0) process.exitCode = 1;
+  } finally {
+    if (keepData) log(`stores kept in ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,231 @@
+/**
+ * Bench data written straight into the store: complete drafts ready to submit, and applications by
+ * the million. Drafts go through the app's own schemas and models, so they hold exactly what the
+ * question pages would have saved; applications are bulk rows shaped like submitApplication's
+ * (without addresses, documents or audit events, which a tracking lookup never reads).
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { type Kysely, sql } from "kysely";
+import * as z from "zod/mini";
+import { REQUIRED_DOCUMENTS } from "~/domain/certificate-journey";
+import { newReference } from "~/domain/reference.server";
+import { LANGUAGES } from "~/i18n";
+import { createStoreDocumentStorage } from "~/models/document-storage.server";
+import { saveDocument } from "~/models/document.server";
+import { createDraft } from "~/models/draft.server";
+import {
+  AddressSchema,
+  type CompleteAnswers,
+  ContactSchema,
+  DeliverySchema,
+  PersonalSchema,
+  PurposeSchema,
+  WhoSchema,
+} from "~/schemas/certificate";
+import type { ApplicationStatus, Database, NewApplication } from "../db/schema";
+
+/**
+ * One applicant's answers, produced by the question pages' schemas from what a person would type,
+ * so a change to a schema's output shape reaches the bench instead of drifting from it.
+ */
+export function completeAnswers(): CompleteAnswers {
+  return {
+    who: z.parse(WhoSchema, { applicantType: "self" }),
+    // Only a relative applying for someone else gives an e-authority.
+    authority: null,
+    personal: z.parse(PersonalSchema, {
+      fullName: "Ayesha Khan",
+      fatherName: "Imran Khan",
+      dateOfBirthDay: "14",
+      dateOfBirthMonth: "3",
+      dateOfBirthYear: "1990",
+      gender: "female",
+      cnic: "35202-1234567-4",
+      passportNumber: "AB1234567",
+      passportCountry: "PK",
+      nationality: "PK",
+    }),
+    contact: z.parse(ContactSchema, { email: "ayesha.khan@example.com", phone: "+30 691 234 5678", residenceCountry: "GR", residenceCity: "Athens" }),
+    addresses: [
+      z.parse(AddressSchema, { district: "Lahore", policeStation: "Model Town", address: "House 12, Street 4, Model Town", fromMonth: "1", fromYear: "1990", toMonth: "6", toYear: "2015" }),
+      z.parse(AddressSchema, { district: "Gujrat", policeStation: "Civil Lines", address: "Flat 3, Block B, Civil Lines", fromMonth: "7", fromYear: "2015", toMonth: "", toYear: "" }),
+    ],
+    purpose: z.parse(PurposeSchema, { purpose: "work_visa", destinationCountry: "GR" }),
+    delivery: z.parse(DeliverySchema, { delivery: "pdf" }),
+  };
+}
+
+// A 1×1 PNG: documents are checked on upload, not on submission, so their size does not matter here.
+const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
+
+/**
+ * Complete drafts, each with the four required documents (encrypted with the app's key), in one
+ * transaction. Returns the draft keys (`<id>.<secret>`) a browser would hold in its cookie.
+ */
+export async function seedCompleteDrafts(db: Kysely<Database>, documentKey: Uint8Array, count: number): Promise<string[]> {
+  const answers = completeAnswers();
+  return db.transaction().execute(async (trx) => {
+    // Built on the transaction: on SQLite a storage on the outer db would wait for this connection.
+    const storage = createStoreDocumentStorage(trx, documentKey);
+    const keys: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const { draft, key } = await createDraft(trx, "en", answers);
+      for (const kind of REQUIRED_DOCUMENTS) {
+        await saveDocument(trx, storage, { ownerType: "draft", ownerId: draft.id, kind, contentType: "image/png", bytes: TINY_PNG });
+      }
+      keys.push(key);
+    }
+    return keys;
+  });
+}
+
+const FIRST_NAMES = ["Muhammad", "Ayesha", "Ali", "Fatima", "Hassan", "Zainab", "Usman", "Maryam", "Bilal", "Sana", "Imran", "Hina"];
+const FAMILY_NAMES = ["Khan", "Ahmed", "Butt", "Chaudhry", "Malik", "Raza", "Iqbal", "Hussain", "Sheikh", "Mirza"];
+const SERVICE_CENTERS = ["lahore", "rawalpindi", "gujrat", "sialkot"];
+const COLLECTION_CENTERS = ["athens", "rome", "milan", "madrid", "barcelona"];
+const RESIDENCES: [country: string, city: string][] = [["GR", "Athens"], ["IT", "Rome"], ["IT", "Milan"], ["ES", "Madrid"], ["ES", "Barcelona"]];
+const PURPOSES = ["work_visa", "residence_permit", "immigration", "employment"];
+// Most of a million applications are long finished; a few are still in the queue.
+const STATUSES: ApplicationStatus[] = ["issued", "issued", "issued", "collected", "collected", "rejected", "approved", "in_review", "submitted", "withdrawn"];
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BIRTH_FROM = Date.UTC(1950, 0, 1);
+const BIRTH_SPAN_DAYS = 55 * 365;
+const SUBMITTED_SPAN_MS = 3 * 365 * DAY_MS;
+
+function pick<T>(list: readonly T[]): T {
+  return list[Math.floor(Math.random() * list.length)]!;
+}
+
+function digits(count: number): string {
+  let text = "";
+  for (let i = 0; i < count; i += 1) text += Math.floor(Math.random() * 10);
+  return text;
+}
+
+/** Bench data, not secrets: Math.random is enough everywhere except the reference, which is the app's own. */
+function applicationRow(now: number): NewApplication {
+  const male = Math.random() < 0.5;
+  const fullName = `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}`;
+  const submittedAt = new Date(now - Math.floor(Math.random() * SUBMITTED_SPAN_MS)).toISOString();
+  const collection = Math.random() < 0.3;
+  const [residenceCountry, residenceCity] = pick(RESIDENCES);
+  return {
+    id: randomUUID(),
+    reference: newReference("application"),
+    draft_id: randomUUID(),
+    status: pick(STATUSES),
+    status_changed_at: submittedAt,
+    language: pick(LANGUAGES),
+    applicant_type: "self",
+    full_name: fullName,
+    name_search: fullName.toLocaleLowerCase(),
+    father_name: `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}`,
+    date_of_birth: new Date(BIRTH_FROM + Math.floor(Math.random() * BIRTH_SPAN_DAYS) * DAY_MS).toISOString().slice(0, 10),
+    gender: male ? "male" : "female",
+    // Region 3 (Punjab); the last digit is odd for men and even for women.
+    cnic: `3${digits(11)}${2 * Math.floor(Math.random() * 5) + (male ? 1 : 0)}`,
+    passport_number: `A${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${digits(7)}`,
+    passport_country: "PK",
+    nationality: "PK",
+    email: `applicant.${digits(9)}@example.com`,
+    phone: `+3069${digits(8)}`,
+    residence_country: residenceCountry,
+    residence_city: residenceCity,
+    purpose: pick(PURPOSES),
+    destination_country: residenceCountry,
+    delivery: collection ? "collection" : "pdf",
+    collection_center_slug: collection ? pick(COLLECTION_CENTERS) : null,
+    center_slug: pick(SERVICE_CENTERS),
+    // The stored form of a tracking secret is a SHA-256 in hex; nobody will use these links.
+    track_secret_hash: randomBytes(32).toString("hex"),
+    submitted_at: submittedAt,
+    updated_at: submittedAt,
+  };
+}
+
+export type SeedOptions = {
+  /** Rows per INSERT statement: about 30 parameters a row, so 500 rows stay well under SQLite's 32,766. */
+  rowsPerStatement?: number;
+  /** Rows per transaction; progress is reported after each commit. */
+  rowsPerTransaction?: number;
+  onProgress?: (inserted: number, elapsedMs: number) => void;
+  /** Checked after each transaction: past it the load stops with an error. */
+  timeLimitMs?: number;
+};
+
+/**
+ * Adds `count` applications in large transactions of multi-row inserts. A row whose random
+ * reference (or other unique value) is already taken is skipped and drawn again, so exactly
+ * `count` rows are added: at a million, about two dozen references collide.
+ */
+export async function seedApplications(db: Kysely<Database>, count: number, options: SeedOptions = {}): Promise<number> {
+  const perStatement = options.rowsPerStatement ?? 500;
+  const perTransaction = options.rowsPerTransaction ?? 50_000;
+  const started = performance.now();
+  let inserted = 0;
+  while (inserted < count) {
+    const target = Math.min(count, inserted + perTransaction);
+    await db.transaction().execute(async (trx) => {
+      while (inserted < target) {
+        const now = Date.now();
+        const rows = Array.from({ length: Math.min(perStatement, target - inserted) }, () => applicationRow(now));
+        const result = await trx
+          .insertInto("application")
+          .values(rows)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+    });
+    const elapsedMs = performance.now() - started;
+    options.onProgress?.(inserted, elapsedMs);
+    if (inserted < count && elapsedMs > (options.timeLimitMs ?? Infinity)) {
+      throw new Error(`Seeding stopped after ${Math.round(elapsedMs / 1000)} s with ${inserted} of ${count} applications`);
+    }
+  }
+  return inserted;
+}
+
+export type Durability = { synchronous: number; journalMode: string };
+
+export async function readDurability(db: Kysely<Database>): Promise<Durability> {
+  const { rows: sync } = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db);
+  const { rows: journal } = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(db);
+  return { synchronous: sync[0]?.synchronous ?? -1, journalMode: journal[0]?.journal_mode ?? "unknown" };
+}
+
+/** SQLite's numbering of PRAGMA synchronous. */
+export const SYNCHRONOUS_NAMES: Record<number, string> = { 0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA" };
+
+/**
+ * Runs a bulk load on a SQLite store with synchronous=OFF and a large page cache (nobody is served
+ * meanwhile, and a crash would only lose bench data), then checkpoints the WAL into the database
+ * and puts synchronous and the cache back as they were, whatever happened. Returns what the store
+ * reports afterwards, so the report can show that measurements ran with FULL again.
+ */
+export async function withFastBulkLoad<T>(db: Kysely<Database>, load: () => Promise<T>): Promise<{ result: T; after: Durability }> {
+  const before = await readDurability(db);
+  const { rows } = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
+  const cacheSize = rows[0]?.cache_size ?? -2000;
+  await sql`PRAGMA synchronous = OFF`.execute(db);
+  // Negative means KiB: 1 GiB keeps the random-key indexes of a million rows in memory.
+  await sql`PRAGMA cache_size = -1048576`.execute(db);
+  let result: T;
+  try {
+    result = await load();
+    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  } finally {
+    await sql.raw(`PRAGMA synchronous = ${Number(before.synchronous)}`).execute(db);
+    await sql.raw(`PRAGMA cache_size = ${Number(cacheSize)}`).execute(db);
+  }
+  return { result, after: await readDurability(db) };
+}
+
+export type TrackingKey = { reference: string; dateOfBirth: string };
+
+/** Applications drawn uniformly from the whole table, so lookups touch old rows as well as new ones. */
+export async function sampleTrackingKeys(db: Kysely<Database>, count: number): Promise<TrackingKey[]> {
+  const rows = await db.selectFrom("application").select(["reference", "date_of_birth"]).orderBy(sql`random()`).limit(count).execute();
+  return rows.map((r) => ({ reference: r.reference, dateOfBirth: r.date_of_birth }));
+}
