@@ -1,0 +1,359 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "~/components/error-summary";
+import { SummaryList } from "~/components/summary-list";
+import { formatCnic } from "~/domain/cnic";
+import { allowedActions, type Action } from "~/domain/lifecycle";
+import { can, type Permission } from "~/domain/permissions";
+import { REJECTION_REASONS } from "~/domain/rejection";
+import { slaState } from "~/domain/sla";
+import { addCaseNote, getCaseDetails, listCenterCaseworkers, reassignCase, recordCaseEvent } from "~/models/case-view.server";
+import { transitionApplication } from "~/models/case.server";
+import { askForInformation } from "~/models/information-request.server";
+import { CaseActionSchema } from "~/schemas/case-action";
+import { noStoreHeaders, staffActor, staffPath } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, parseForm } from "~/utils/form";
+import { countryName, formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { statusNotice } from "~/utils/notices.server";
+import { notFound } from "~/utils/responses";
+import { requireCaseAccess } from "~/utils/staff-scope.server";
+
+export const handle: RouteHandle = {
+  i18n: ["cases", "certificate", "track", "documents"],
+  title: (t, data) => t("cases:case.title", { reference: (data as { reference?: string } | undefined)?.reference ?? "" }),
+};
+export const headers = noStoreHeaders;
+
+const PERMISSION_FOR: Record<Action | "reassign" | "note", Permission | null> = {
+  claim: "claim:case:center",
+  release: "release:case:center",
+  reassign: "reassign:case:center",
+  request_information: "request_information:case:center",
+  approve: "approve:case:center",
+  reject: "reject:case:center",
+  mark_collected: "mark_collected:case:center",
+  note: "note:case:center",
+  applicant_answered: null,
+  issue: null,
+  withdraw: null,
+};
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const staff = await requireCaseAccess(request, context, params.id, "read:case:center");
+  const lang = requestLanguage(request);
+  const details = await getCaseDetails(context.db, params.id!);
+  if (!details) throw notFound();
+  await recordCaseEvent(context.db, { ...staffActor(staff), action: "case.viewed", entityType: "application", entityId: details.id });
+  const role = staff.user.role;
+  const mine = details.assignedTo === staff.user.id;
+  const supervisor = can(role, "reassign:case:center");
+  const waitingForAuthority = details.authorityStatus === "pending";
+  const transitions = allowedActions(details.status).filter(
+    (a) => PERMISSION_FOR[a] !== null && can(role, PERMISSION_FOR[a]!) && (a === "claim" ? !waitingForAuthority : mine || supervisor) && (a !== "mark_collected" || details.delivery === "collection"),
+  );
+  const url = new URL(request.url);
+  return {
+    ...details,
+    cnic: formatCnic(details.cnic),
+    dates: {
+      submitted: formatDate(lang, details.submittedAt),
+      dateOfBirth: formatDate(lang, details.dateOfBirth),
+      due: formatDate(lang, slaState(details.submittedAt).dueAt),
+    },
+    late: slaState(details.submittedAt).late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
+    countries: { passport: countryName(lang, details.passportCountry), nationality: countryName(lang, details.nationality), residence: countryName(lang, details.residenceCountry), destination: countryName(lang, details.destination) },
+    requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
+    documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
+    notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
+    history: details.history.map((h) => ({ ...h, when: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(h.occurredAt)) })),
+    can: {
+      transitions,
+      reassign: supervisor && ["in_review", "waiting_for_applicant", "approved"].includes(details.status),
+      note: can(role, "note:case:center"),
+    },
+    assignedToOther: Boolean(details.assignedTo && !mine && !supervisor),
+    waitingForAuthority,
+    caseworkers: supervisor ? await listCenterCaseworkers(context.db, details.centerSlug) : [],
+    done: url.searchParams.get("done"),
+    queueHref: staffPath(request, "/staff/queue"),
+  };
+}
+
+type ActionResult = { errors: FieldErrors | null; problem: string | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | ActionResult> {
+  assertSameOrigin(request, context);
+  const parsed = parseForm(CaseActionSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, problem: null };
+  const input = parsed.data;
+  const staff = await requireCaseAccess(request, context, params.id, PERMISSION_FOR[input.intent]!);
+  const id = params.id!;
+  const actor = staffActor(staff);
+  const back = (done: string) => redirect(staffPath(request, `/staff/cases/${id}`, { done }));
+
+  if (input.intent === "note") {
+    await addCaseNote(context.db, { applicationId: id, authorId: staff.user.id, body: input.note, actor });
+    return back("note");
+  }
+  const current = await getCaseDetails(context.db, id);
+  if (!current) throw notFound();
+  const supervisor = can(staff.user.role, "reassign:case:center");
+  if (input.intent === "reassign") {
+    const outcome = await reassignCase(context.db, { applicationId: id, assignTo: input.assignTo, expectedVersion: input.version, centerSlug: current.centerSlug, actor });
+    return outcome === "ok" ? back("reassign") : { errors: null, problem: outcome === "not_found" ? "illegal" : "conflict" };
+  }
+  // Only the assignee (or a supervisor) works a claimed case; claiming needs the holder's consent first.
+  if (input.intent === "claim" && current.authorityStatus === "pending") return { errors: null, problem: "illegal" };
+  if (input.intent !== "claim" && current.assignedTo !== staff.user.id && !supervisor) return { errors: null, problem: current.assignedTo ? "assigned_to_other" : "not_assigned" };
+
+  const notice = statusNotice(context.env.PUBLIC_URL);
+  const outcome =
+    input.intent === "request_information"
+      ? await askForInformation(context.db, { applicationId: id, question: input.question, staffUserId: staff.user.id, sessionRef: staff.sessionRef, expectedVersion: input.version, notice })
+      : await transitionApplication(context.db, {
+          applicationId: id,
+          action: input.intent,
+          expectedVersion: input.version,
+          actor,
+          assignTo: staff.user.id,
+          reason: input.intent === "reject" ? input.reason : null,
+          note: input.intent === "reject" ? input.rejectionNote : null,
+          // Claiming and releasing are internal; the applicant hears of decisions and questions.
+          notice: input.intent === "claim" || input.intent === "release" ? undefined : notice,
+        });
+  context.logger.info({ requestId: context.requestId, action: input.intent, outcome: outcome.ok ? "done" : outcome.problem }, "case action");
+  return outcome.ok ? back(input.intent) : { errors: null, problem: outcome.problem };
+}
+
+export default function CaseView() {
+  const { t } = useTranslation("cases");
+  const c = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors ?? undefined;
+  const problem = result?.problem;
+  const versionField = <input type="hidden" name="version" value={c.version} />;
+  return (
+    <>
+      <a href={c.queueHref} className="back-link">
+        {t("case.backToQueue")}
+      </a>
+      <ErrorSummary errors={errors} order={["question", "reason", "rejectionNote", "assignTo", "note"]} />
+      {problem ? (
+        <div className="notice notice--error" role="alert">
+          <p>{problem === "assigned_to_other" ? t("case.assignedToOther", { name: c.assignedName ?? "" }) : t(`case.problems.${problem}`)}</p>
+        </div>
+      ) : null}
+      {c.done ? (
+        <div className="notice notice--success" role="status">
+          <p>{t(`case.done.${c.done}`, { defaultValue: "" })}</p>
+        </div>
+      ) : null}
+      <h1 className="heading-l">{t("case.title", { reference: c.reference })}</h1>
+      <SummaryList
+        rows={[
+          { key: "status", label: t("case.status"), value: t(`track:status.${c.status}.label`) },
+          { key: "assigned", label: t("case.assignedTo"), value: c.assignedName ?? t("queue.unassigned") },
+          { key: "due", label: t("case.due"), value: c.late ? `${c.dates.due} (${t("queue.late")})` : c.dates.due },
+          { key: "submitted", label: t("queue.submitted"), value: c.dates.submitted },
+          {
+            key: "applicant",
+            label: t("case.applicant"),
+            value: c.applicantType === "relative" ? t("case.relative", { name: c.relativeName ?? "", state: t(`case.authority.${c.authorityStatus ?? "pending"}`) }) : t("case.self"),
+          },
+        ]}
+      />
+      {c.waitingForAuthority ? <p className="inset-text">{t("case.waitingForAuthority")}</p> : null}
+      {c.assignedToOther ? <p className="inset-text">{t("case.assignedToOther", { name: c.assignedName ?? "" })}</p> : null}
+
+      {c.can.transitions.length > 0 || c.can.reassign ? (
+        <section aria-labelledby="actions-heading">
+          <h2 className="heading-m" id="actions-heading">
+            {t("case.actions")}
+          </h2>
+          {(["claim", "release", "approve", "mark_collected"] as const)
+            .filter((a) => c.can.transitions.includes(a))
+            .map((a) => (
+              <Form method="post" key={a} className="inline-form">
+                {versionField}
+                <button type="submit" className={a === "release" ? "button button--secondary" : "button"} name="intent" value={a}>
+                  {t(`case.${a === "mark_collected" ? "markCollected" : a}`)}
+                </button>
+                {a === "approve" ? <p className="hint">{t("case.approveHint")}</p> : null}
+              </Form>
+            ))}
+          {c.can.transitions.includes("request_information") ? (
+            <Form method="post">
+              {versionField}
+              <div className={errors?.question ? "form-group form-group--error" : "form-group"}>
+                <label className="label" htmlFor="question">
+                  {t("case.question")}
+                </label>
+                <p className="hint" id="question-hint">
+                  {t("case.questionHint")}
+                </p>
+                {errors?.question ? <p className="error-message" id="question-error">{t(errors.question)}</p> : null}
+                <textarea className="textarea" id="question" name="question" rows={3} aria-describedby={errors?.question ? "question-hint question-error" : "question-hint"} />
+              </div>
+              <button type="submit" className="button button--secondary" name="intent" value="request_information">
+                {t("case.requestInformation")}
+              </button>
+            </Form>
+          ) : null}
+          {c.can.transitions.includes("reject") ? (
+            <Form method="post">
+              {versionField}
+              <div className={errors?.reason ? "form-group form-group--error" : "form-group"}>
+                <label className="label" htmlFor="reason">
+                  {t("case.reason")}
+                </label>
+                {errors?.reason ? <p className="error-message" id="reason-error">{t(errors.reason)}</p> : null}
+                <select className="select" id="reason" name="reason" defaultValue="" aria-describedby={errors?.reason ? "reason-error" : undefined}>
+                  <option value="">{t("queue.any")}</option>
+                  {REJECTION_REASONS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`case.reasons.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={errors?.rejectionNote ? "form-group form-group--error" : "form-group"}>
+                <label className="label" htmlFor="rejectionNote">
+                  {t("case.rejectionNote")}
+                </label>
+                {errors?.rejectionNote ? <p className="error-message" id="rejectionNote-error">{t(errors.rejectionNote)}</p> : null}
+                <textarea className="textarea" id="rejectionNote" name="rejectionNote" rows={3} />
+              </div>
+              <button type="submit" className="button button--warning" name="intent" value="reject">
+                {t("case.reject")}
+              </button>
+            </Form>
+          ) : null}
+          {c.can.reassign ? (
+            <Form method="post">
+              {versionField}
+              <div className="form-group">
+                <label className="label" htmlFor="assignTo">
+                  {t("case.reassignTo")}
+                </label>
+                <select className="select" id="assignTo" name="assignTo" defaultValue={c.assignedTo ?? ""}>
+                  {c.caseworkers.map((w) => (
+                    <option key={w.id} value={w.id}>
+                      {w.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="button button--secondary" name="intent" value="reassign">
+                {t("case.reassign")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2 className="heading-m">{t("case.answers")}</h2>
+      <SummaryList
+        rows={[
+          { key: "fullName", label: t("case.fullName"), value: c.fullName },
+          { key: "fatherName", label: t("case.fatherName"), value: c.fatherName },
+          { key: "dob", label: t("case.dateOfBirth"), value: c.dates.dateOfBirth },
+          { key: "gender", label: t("case.gender"), value: t(`certificate:personal.genderOptions.${c.gender}`) },
+          { key: "cnic", label: t("case.cnic"), value: c.cnic },
+          { key: "passport", label: t("case.passport"), value: `${c.passportNumber} (${c.countries.passport})` },
+          { key: "nationality", label: t("case.nationality"), value: c.countries.nationality },
+          { key: "email", label: t("case.email"), value: c.email },
+          { key: "phone", label: t("case.phone"), value: c.phone },
+          { key: "residence", label: t("case.residence"), value: `${c.residenceCity}, ${c.countries.residence}` },
+          { key: "purpose", label: t("case.purpose"), value: c.purposeOther ?? t(`certificate:purpose.options.${c.purpose}`) },
+          { key: "destination", label: t("case.destination"), value: c.countries.destination },
+          { key: "delivery", label: t("case.delivery"), value: t(`certificate:delivery.options.${c.delivery}`) },
+        ]}
+      />
+      <h3 className="heading-s">{t("case.addresses")}</h3>
+      <ul className="list--bullet">
+        {c.addresses.map((a, i) => (
+          <li key={i}>
+            {a.district}, {a.policeStation}: {a.address} ({a.from} – {a.to ?? "…"})
+          </li>
+        ))}
+      </ul>
+
+      <h2 className="heading-m">{t("case.documents")}</h2>
+      <ul className="list--bullet">
+        {c.documents.map((d) => (
+          <li key={d.id}>
+            <a href={d.href} download>
+              {t(`documents:kind.${d.kind}`)} ({Math.max(1, Math.round(d.size / 1024))} KB)
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      {c.requests.length > 0 ? (
+        <>
+          <h2 className="heading-m">{t("case.requests")}</h2>
+          {c.requests.map((r) => (
+            <div key={r.id} className="inset-text">
+              <p className="hint">{t("case.asked", { date: r.asked })}</p>
+              <p>{r.question}</p>
+              {r.answer !== null ? (
+                <>
+                  <p className="hint">{t("case.answered", { date: r.answered })}</p>
+                  <p>{r.answer}</p>
+                </>
+              ) : (
+                <p className="hint">{t("case.notAnswered")}</p>
+              )}
+              {r.documents.map((d) => (
+                <p key={d.id}>
+                  <a href={d.href} download>
+                    {t("case.download")} ({Math.max(1, Math.round(d.size / 1024))} KB)
+                  </a>
+                </p>
+              ))}
+            </div>
+          ))}
+        </>
+      ) : null}
+
+      <h2 className="heading-m">{t("case.notes")}</h2>
+      <p className="hint">{t("case.notesHint")}</p>
+      {c.notes.map((n) => (
+        <div key={n.id} className="inset-text">
+          <p className="hint">
+            {n.author}, {n.created}
+          </p>
+          <p>{n.body}</p>
+        </div>
+      ))}
+      {c.can.note ? (
+        <Form method="post">
+          <div className={errors?.note ? "form-group form-group--error" : "form-group"}>
+            <label className="label" htmlFor="note">
+              {t("case.note")}
+            </label>
+            {errors?.note ? <p className="error-message" id="note-error">{t(errors.note)}</p> : null}
+            <textarea className="textarea" id="note" name="note" rows={3} />
+          </div>
+          <button type="submit" className="button button--secondary" name="intent" value="note">
+            {t("case.addNote")}
+          </button>
+        </Form>
+      ) : null}
+
+      <h2 className="heading-m">{t("case.history")}</h2>
+      <ol className="history">
+        {c.history.map((h) => (
+          <li key={h.seq}>
+            {h.when}: {t(`case.events.${h.action}`, { defaultValue: h.action })}
+            {h.actor ? ` (${h.actor})` : ""}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

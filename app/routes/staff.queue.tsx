@@ -1,0 +1,199 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { can } from "~/domain/permissions";
+import { PURPOSES } from "~/schemas/certificate";
+import { listActiveCenters } from "~/models/center.server";
+import { countTabs, listQueue, QUEUE_TABS } from "~/models/queue.server";
+import { noStoreHeaders, requirePermission, staffPath } from "~/utils/auth.server";
+import { countryOptions } from "~/utils/countries";
+import { formatDate, formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { readQueueQuery } from "~/utils/queue-query.server";
+import { forbidden } from "~/utils/responses";
+
+export const handle: RouteHandle = { i18n: ["cases", "certificate"], title: (t) => t("cases:queue.title") };
+export const headers = noStoreHeaders;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requirePermission(request, context, "read:case:center");
+  if (!staff.user.centerSlug) throw forbidden();
+  const lang = requestLanguage(request);
+  const url = new URL(request.url);
+  const { tab, filter, after } = readQueueQuery(url, staff.user);
+  const [page, counts, centers] = await Promise.all([listQueue(context.db, tab, filter, { after }), countTabs(context.db, filter), listActiveCenters(context.db, lang)]);
+  const names = new Map(
+    (await context.db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", staff.user.centerSlug).execute()).map((s) => [s.id, s.display_name]),
+  );
+  const query = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(url.search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    return `/staff/queue?${next.toString()}`;
+  };
+  return {
+    tab,
+    values: Object.fromEntries(url.searchParams),
+    tabs: QUEUE_TABS.map((t) => ({ id: t, href: query({ tab: t, after: null }), count: formatNumber(lang, counts[t].count), capped: counts[t].capped })),
+    rows: page.rows.map((r) => ({
+      ...r,
+      href: staffPath(request, `/staff/cases/${r.id}`),
+      submitted: formatDate(lang, r.submittedAt),
+      due: formatDate(lang, r.sla.dueAt),
+      destinationName: countryOptions(lang).find((c) => c.value === r.destination)?.label ?? r.destination,
+      assignedName: r.assignedTo ? (names.get(r.assignedTo) ?? "") : null,
+    })),
+    nextHref: page.next ? query({ after: page.next }) : null,
+    firstHref: after ? query({ after: null }) : null,
+    exportHref: can(staff.user.role, "export:case:center") ? `/staff/queue/export.csv?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), tab }).toString()}` : null,
+    countries: countryOptions(lang),
+    embassies: centers.filter((c) => c.kind !== "service_center").map((c) => ({ value: c.slug, label: c.name })),
+  };
+}
+
+export default function Queue() {
+  const { t } = useTranslation("cases");
+  const data = useLoaderData<typeof loader>();
+  const v = data.values as Record<string, string | undefined>;
+  return (
+    <>
+      <h1 className="heading-l">{t("queue.title")}</h1>
+      <nav aria-label={t("queue.tabsLabel")} className="tabs">
+        <ul className="tabs__list">
+          {data.tabs.map((tab) => (
+            <li key={tab.id} className="tabs__item">
+              <a href={tab.href} aria-current={tab.id === data.tab ? "page" : undefined}>
+                {t(`queue.tabs.${tab.id}`)} ({tab.capped ? t("queue.countCapped", { count: tab.count }) : tab.count})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <details className="filters" open={Boolean(v.q || v.destination || v.purpose || v.referral || v.mine)}>
+        <summary>{t("queue.filters")}</summary>
+        <Form method="get" className="filters__form">
+          <input type="hidden" name="tab" value={data.tab} />
+          {v.lng ? <input type="hidden" name="lng" value={v.lng} /> : null}
+          <div className="form-group">
+            <label className="label" htmlFor="q">
+              {t("queue.search")}
+            </label>
+            <p className="hint" id="q-hint">
+              {t("queue.searchHint")}
+            </p>
+            <input className="input" id="q" name="q" type="search" defaultValue={v.q} aria-describedby="q-hint" spellCheck={false} />
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor="destination">
+              {t("queue.destination")}
+            </label>
+            <select className="select" id="destination" name="destination" defaultValue={v.destination ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {data.countries.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor="purpose">
+              {t("queue.purpose")}
+            </label>
+            <select className="select" id="purpose" name="purpose" defaultValue={v.purpose ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {PURPOSES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`certificate:purpose.options.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor="referral">
+              {t("queue.referral")}
+            </label>
+            <select className="select" id="referral" name="referral" defaultValue={v.referral ?? ""}>
+              <option value="">{t("queue.any")}</option>
+              {data.embassies.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="form-group checkbox">
+            <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={v.mine === "1"} />
+            <label htmlFor="mine">{t("queue.assignedToMe")}</label>
+          </div>
+          <div className="form-group">
+            <label className="label" htmlFor="order">
+              {t("queue.order")}
+            </label>
+            <select className="select" id="order" name="order" defaultValue={v.order ?? "oldest"}>
+              <option value="oldest">{t("queue.oldest")}</option>
+              <option value="newest">{t("queue.newest")}</option>
+            </select>
+          </div>
+          <div className="button-group">
+            <button type="submit" className="button">
+              {t("queue.apply")}
+            </button>
+            <a href={`/staff/queue?tab=${data.tab}${v.lng ? `&lng=${v.lng}` : ""}`}>{t("queue.clear")}</a>
+          </div>
+        </Form>
+      </details>
+      {data.exportHref ? (
+        <p>
+          <a href={data.exportHref} download>
+            {t("queue.export")}
+          </a>
+        </p>
+      ) : null}
+      {data.rows.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t(`queue.tabs.${data.tab}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("queue.reference")}</th>
+              <th scope="col">{t("queue.name")}</th>
+              <th scope="col">{t("queue.submitted")}</th>
+              <th scope="col">{t("queue.due")}</th>
+              <th scope="col">{t("queue.destination")}</th>
+              <th scope="col">{t("queue.assignedTo")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <a href={row.href} dir="ltr">
+                    {row.reference}
+                  </a>
+                </td>
+                <td>{row.fullName}</td>
+                <td>{row.submitted}</td>
+                <td>
+                  {row.due}
+                  <br />
+                  {row.sla.late ? <strong className="tag tag--red">{t("queue.late")}</strong> : <span className="hint">{t("queue.daysLeft", { count: row.sla.workingDaysLeft })}</span>}
+                </td>
+                <td>{row.destinationName}</td>
+                <td>{row.assignedName ?? t("queue.unassigned")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label={t("queue.title")}>
+        {data.firstHref ? <a href={data.firstHref}>{t("queue.first")}</a> : null}
+        {data.nextHref ? <a href={data.nextHref}>{t("queue.next")}</a> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+/**
+ * Narrowing a staff member's view to their own center: the permission says what they may do, the
+ * scope says on which cases. A case of another center is "not found", so its existence leaks nothing.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import type { Permission } from "~/domain/permissions";
+import { findCaseCenter } from "~/models/case-view.server";
+import { requirePermission, type StaffIdentity } from "./auth.server";
+import { notFound } from "./responses";
+
+export async function requireCaseAccess(request: Request, context: AppLoadContext, caseId: string | undefined, permission: Permission): Promise<StaffIdentity> {
+  const staff = await requirePermission(request, context, permission);
+  const center = caseId ? await findCaseCenter(context.db, caseId) : null;
+  if (!center || !staff.user.centerSlug || center.centerSlug !== staff.user.centerSlug) throw notFound();
+  return staff;
+}

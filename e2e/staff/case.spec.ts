@@ -1,0 +1,154 @@
+/**
+ * A case from the officer's side: sign in with TOTP, claim, ask the applicant for information, see
+ * the answer, approve; a second officer cannot touch a claimed case until a supervisor reassigns
+ * it; every step is in the audit log, whose chain verifies and breaks when a row is tampered with.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { Secret, TOTP } from "otpauth";
+import { auditActions, E2E_DATABASE } from "../support/db";
+import { fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, startApplication, submitApplication, trackApplication, uploadDocuments } from "../support/journey";
+import { t } from "../support/locales";
+import { createSignedInStaff, signInStaff, type TestStaffMember } from "../support/staff";
+
+/** The journey's last address is in Gujrat district, so the Gujrat service center handles the case. */
+const CENTER = "gujrat";
+const en = (key: string, values?: Record<string, string>) => t("en", key, values);
+
+async function applyFromAbroad(browser: Browser): Promise<{ reference: string; applicant: Page }> {
+  const applicant = await (await browser.newContext()).newPage();
+  await startApplication(applicant, "en", "self");
+  await fillPersonal(applicant, "en");
+  await fillContact(applicant, "en", `case-${Date.now()}@example.com`);
+  await fillAddress(applicant, "en");
+  await fillPurposeAndDelivery(applicant, "en");
+  await uploadDocuments(applicant, "en");
+  return { reference: await submitApplication(applicant, "en"), applicant };
+}
+
+/** Signs in through the forms: password, then the code the authenticator app shows now. */
+async function signInWithTotp(browser: Browser, staff: TestStaffMember): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/staff/login");
+  await page.getByLabel(en("staff:setup.email"), { exact: true }).fill(staff.email);
+  await page.getByLabel(en("staff:setup.password"), { exact: true }).fill(staff.password);
+  await page.getByRole("button", { name: en("staff:signIn.submit") }).click();
+  await page.getByLabel(en("staff:totp.code"), { exact: true }).fill(new TOTP({ secret: Secret.fromBase32(staff.totpSecret) }).generate());
+  await page.getByRole("button", { name: en("staff:totp.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:home.title"));
+  return page;
+}
+
+async function openCase(page: Page, reference: string, tab = "new") {
+  await page.goto(`/staff/queue?tab=${tab}&q=${reference}`);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("cases:case.title", { reference }));
+}
+
+const caseId = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
+
+test("an officer works a case from claim to approval, and nobody else can act on it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { reference, applicant } = await applyFromAbroad(browser);
+  const first = await signInWithTotp(browser, await createSignedInStaff({ role: "officer", displayName: "Ayesha Siddiqui", centerSlug: CENTER }));
+
+  await first.getByRole("link", { name: en("cases:queue.title") }).click();
+  await openCase(first, reference);
+  await first.getByRole("button", { name: en("cases:case.claim") }).click();
+  await expect(first.getByRole("status")).toHaveText(en("cases:case.done.claim"));
+
+  const question = "Please upload a copy of your Greek residence permit.";
+  await first.getByRole("button", { name: en("cases:case.requestInformation") }).click();
+  await expect(first.getByRole("alert").first()).toContainText(en("cases:case.problems.questionRequired"));
+  await first.getByLabel(en("cases:case.question")).fill(question);
+  await first.getByRole("button", { name: en("cases:case.requestInformation") }).click();
+  await expect(first.getByRole("status")).toHaveText(en("cases:case.done.request_information"));
+
+  // A second officer of the same center sees the case but cannot act on it.
+  const secondStaff = await createSignedInStaff({ role: "officer", displayName: "Usman Tariq", centerSlug: CENTER });
+  const second = await (await browser.newContext()).newPage();
+  await second.context().addCookies(secondStaff.cookies);
+  await second.goto(first.url().split("?")[0]!);
+  await expect(second.getByText(en("cases:case.assignedToOther", { name: "Ayesha Siddiqui" })).first()).toBeVisible();
+  await expect(second.getByRole("button", { name: en("cases:case.approve") })).toHaveCount(0);
+  const origin = new URL(second.url()).origin;
+  const forged = await second.request.post(second.url(), { form: { intent: "release", version: "3" }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(forged.status()).toBe(200);
+  expect(await forged.text()).toContain(en("cases:case.assignedToOther", { name: "Ayesha Siddiqui" }));
+
+  // The applicant answers on the tracking page; the case returns to the officer.
+  await trackApplication(applicant, "en", reference);
+  await expect(applicant.getByText(question)).toBeVisible();
+  await applicant.getByLabel(en("track:request.answer")).fill("My permit is attached.");
+  await applicant.getByRole("button", { name: en("track:request.submit") }).click();
+  await expect(applicant.getByText(en("track:request.sent"))).toBeVisible();
+
+  await first.goto(first.url().split("?")[0]!);
+  await expect(first.getByText("My permit is attached.")).toBeVisible();
+  await first.getByLabel(en("cases:case.note")).fill("Permit checked against the scan: matches.");
+  await first.getByRole("button", { name: en("cases:case.addNote") }).click();
+  await first.getByRole("button", { name: en("cases:case.approve") }).click();
+  await expect(first.getByRole("status")).toHaveText(en("cases:case.done.approve"));
+
+  await applicant.reload();
+  await expect(applicant.getByText(en("track:status.approved.label"), { exact: true })).toBeVisible();
+
+  const actions = auditActions(caseId(first));
+  for (const step of ["application.submitted", "case.viewed", "application.claim", "application.request_information", "application.applicant_answered", "case.note_added", "application.approve"]) {
+    expect(actions).toContain(step);
+  }
+});
+
+test("a supervisor reassigns a claimed case, and then the new officer may act", async ({ browser, context, page }) => {
+  test.setTimeout(90_000);
+  const { reference } = await applyFromAbroad(browser);
+  const owner = await signInWithTotp(browser, await createSignedInStaff({ role: "officer", displayName: "Hina Rauf", centerSlug: CENTER }));
+  await openCase(owner, reference);
+  await owner.getByRole("button", { name: en("cases:case.claim") }).click();
+
+  const successor = await createSignedInStaff({ role: "officer", displayName: "Kamran Javed", centerSlug: CENTER });
+  await signInStaff(context, { role: "supervisor", displayName: "Nadia Hussain", centerSlug: CENTER });
+  await openCase(page, reference, "in_review");
+  await page.getByLabel(en("cases:case.reassignTo")).selectOption({ label: "Kamran Javed" });
+  await page.getByRole("button", { name: en("cases:case.reassign") }).click();
+  await expect(page.getByRole("status")).toHaveText(en("cases:case.done.reassign"));
+
+  const next = await (await browser.newContext()).newPage();
+  await next.context().addCookies(successor.cookies);
+  await openCase(next, reference, "in_review");
+  await next.getByRole("button", { name: en("cases:case.release") }).click();
+  await expect(next.getByRole("status")).toHaveText(en("cases:case.done.release"));
+
+  // The first officer's page is now stale: acting on it is a conflict, not an overwrite.
+  await owner.getByRole("button", { name: en("cases:case.release") }).click();
+  await expect(owner.getByRole("alert").first()).toContainText(/./);
+});
+
+test("audit:verify passes on the log, and names the row that was tampered with", async () => {
+  const run = (databaseFile: string) => {
+    try {
+      return { code: 0, out: execFileSync("node_modules/.bin/tsx", ["scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: `file:${databaseFile}` }, encoding: "utf8", stdio: "pipe" }) };
+    } catch (error) {
+      const failed = error as { status: number; stderr: string };
+      return { code: failed.status, out: failed.stderr };
+    }
+  };
+  // A consistent copy, so the tampering does not touch the database other tests use.
+  const copy = test.info().outputPath("audit-copy.sqlite");
+  const live = new Database(E2E_DATABASE, { readonly: true });
+  await live.backup(copy);
+  live.close();
+  expect(run(copy)).toMatchObject({ code: 0, out: expect.stringMatching(/intact: \d+ event/) });
+
+  const db = new Database(copy);
+  const { seq } = db.prepare("SELECT seq FROM audit_event WHERE action = 'application.claim' ORDER BY seq LIMIT 1").get() as { seq: number };
+  db.exec("DROP TRIGGER audit_event_no_update");
+  db.prepare("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = ?").run(seq);
+  db.close();
+  const broken = run(copy);
+  expect(broken.code).toBe(1);
+  expect(broken.out).toContain(`seq ${seq}`);
+  fs.rmSync(copy, { force: true });
+});
