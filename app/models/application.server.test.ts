@@ -8,6 +8,7 @@ import { createDraft } from "./draft.server";
 import { confirmAuthority, findByTrackSecret, findForTracking, findPendingAuthority, submitApplication } from "./application.server";
 
 const answers: CompleteAnswers = {
+  referral: "athens",
   who: { applicantType: "self" },
   authority: null,
   personal: { fullName: "Ali Khan", fatherName: "Ahmed Khan", dateOfBirth: "1990-03-27", gender: "male", cnic: "3520212345671", passportNumber: "AB1234567", passportCountry: "PK", nationality: "PK" },
@@ -30,8 +31,8 @@ describeEachStore("applications", (store) => {
     const results = await Promise.all([1, 2, 3].map(() => submitApplication(db, { draftId: draft.id, language: "el", answers }, mails)));
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
     expect(results.filter((r) => !r.replay)).toHaveLength(1);
-    const rows = await db.selectFrom("application").select(["reference", "center_slug", "status", "language"]).where("draft_id", "=", draft.id).execute();
-    expect(rows).toEqual([{ reference: results[0]!.reference, center_slug: "sialkot", status: "submitted", language: "el" }]);
+    const rows = await db.selectFrom("application").select(["reference", "center_slug", "status", "language", "referral_center_slug"]).where("draft_id", "=", draft.id).execute();
+    expect(rows).toEqual([{ reference: results[0]!.reference, center_slug: "sialkot", status: "submitted", language: "el", referral_center_slug: "athens" }]);
     const outbox = await db.selectFrom("mail_outbox").select(["to_address", "subject", "language"]).execute();
     expect(outbox.filter((m) => m.subject === `received ${results[0]!.reference}`)).toEqual([{ to_address: "ali@example.com", subject: `received ${results[0]!.reference}`, language: "el" }]);
     const events = await db.selectFrom("audit_event").select("action").where("entity_type", "=", "application").execute();

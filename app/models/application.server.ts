@@ -84,7 +84,7 @@ export async function submitApplication(
             destination_country: purpose.destinationCountry,
             delivery: delivery.delivery,
             collection_center_slug: delivery.collectionCenter,
-            referral_center_slug: null,
+            referral_center_slug: input.answers.referral,
             center_slug: serviceCenterFor(addresses[0]!.district),
             assigned_to: null,
             track_secret_hash: track.tokenHash,

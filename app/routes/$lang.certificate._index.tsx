@@ -1,18 +1,21 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useParams } from "@remix-run/react";
+import { Form, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_VALID_DAYS, FEE_PKR, PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { INTL_LOCALES, isLang } from "~/i18n";
 import { createDraft } from "~/models/draft.server";
+import { findReferralCenter } from "~/models/referral.server";
 import { readDraft, setDraftCookie } from "~/utils/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:start.title") };
 
-export function loader({ params }: LoaderFunctionArgs) {
+/** An embassy poster's link carries its referral code (`?ref=ATHENS`) through "Start now". */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
-  return null;
+  const code = new URL(request.url).searchParams.get("ref");
+  return { referralCode: (await findReferralCenter(context.db, code)) ? code!.trim().toUpperCase() : null };
 }
 
 /** "Start now": a new draft, unless this browser is already in the middle of one. */
@@ -20,13 +23,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const existing = await readDraft(request, context);
   if (existing) return redirect(`/${params.lang}/certificate/who`);
-  const { key } = await createDraft(context.db, params.lang);
+  const referral = await findReferralCenter(context.db, String((await request.formData()).get("ref") ?? ""));
+  const { key } = await createDraft(context.db, params.lang, referral ? { referral } : {});
   return redirect(`/${params.lang}/certificate/who`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });
 }
 
 export default function CertificateStart() {
   const { t } = useTranslation("certificate");
   const lang = useParams().lang;
+  const { referralCode } = useLoaderData<typeof loader>();
   const fee = new Intl.NumberFormat(isLang(lang) ? INTL_LOCALES[lang] : "en", { style: "currency", currency: "PKR", maximumFractionDigits: 0 }).format(FEE_PKR);
   return (
     <>
@@ -47,6 +52,7 @@ export default function CertificateStart() {
       <p>{t("start.validity", { days: CERTIFICATE_VALID_DAYS })}</p>
       <p>{t("start.timeToComplete")}</p>
       <Form method="post">
+        {referralCode ? <input type="hidden" name="ref" value={referralCode} /> : null}
         <button type="submit" className="button button--start">
           {t("start.startNow")}
         </button>

@@ -221,6 +221,8 @@ export const DeclarationSchema = z.object({
 
 /** Everything a submission needs, read from a draft's stored answers. */
 export type CompleteAnswers = {
+  /** The embassy whose poster brought the applicant, if any (a center slug). */
+  referral: string | null;
   who: WhoAnswers;
   authority: AuthorityAnswers | null;
   personal: PersonalAnswers;
@@ -245,5 +247,5 @@ export function readAnswers(answers: Record<string, unknown>): { complete: true;
   if (!answers.purpose) missing.push("purpose");
   if (!answers.delivery) missing.push("delivery");
   if (missing.length > 0) return { complete: false, missing };
-  return { complete: true, answers: { ...(answers as unknown as CompleteAnswers), authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null } };
+  return { complete: true, answers: { ...(answers as unknown as CompleteAnswers), referral: typeof answers.referral === "string" ? answers.referral : null, authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null } };
 }
