@@ -45,8 +45,8 @@ export async function submitApplication(
   mails: SubmissionMails,
   now = new Date(),
 ): Promise<Submitted> {
-  const existing = await findReferenceByDraft(db, input.draftId);
-  if (existing) return { applicationId: "", reference: existing, replay: true };
+  // No look-up first: a replay is rare, and the unique draft_id below catches it for the price of
+  // a failed insert, which keeps the common path one transaction.
   const { who, authority, personal, contact, addresses, purpose, delivery } = input.answers;
   const stamp = now.toISOString();
   for (let attempt = 0; ; attempt += 1) {
