@@ -31,6 +31,7 @@ import type { ApplicationStatus, Database, NewApplication } from "../db/schema";
  */
 export function completeAnswers(): CompleteAnswers {
   return {
+    referral: null,
     who: z.parse(WhoSchema, { applicantType: "self" }),
     // Only a relative applying for someone else gives an e-authority.
     authority: null,

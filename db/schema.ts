@@ -208,6 +208,15 @@ export interface CaseNoteTable {
   created_at: string;
 }
 
+export interface StaffInvitationTable {
+  token_hash: string;
+  staff_user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
@@ -224,6 +233,7 @@ export interface Database {
   application_address: ApplicationAddressTable;
   information_request: InformationRequestTable;
   case_note: CaseNoteTable;
+  staff_invitation: StaffInvitationTable;
 }
 
 export type Center = Selectable<CenterTable>;

@@ -1,7 +1,7 @@
 /**
  * Reference data: service centers in Punjab and Pakistan's missions in the countries the portal
- * serves first. Upserted at every start so that edits here reach every store; staff edits made
- * through the back office to other columns are kept.
+ * serves first. Inserted at every start when missing; centers already in the store are never
+ * overwritten, because administrators edit them in the back office.
  * Addresses and phone numbers are left to the back office: only officially confirmed ones belong there.
  */
 import type { Kysely } from "kysely";
@@ -46,17 +46,8 @@ export async function seedReferenceData(db: Kysely<Database>, now = new Date()):
       await trx
         .insertInto("center")
         .values({ ...center, created_at: stamp, updated_at: stamp })
-        .onConflict((oc) =>
-          oc.column("slug").doUpdateSet({
-            kind: center.kind,
-            country_code: center.country_code,
-            city: center.city,
-            name_en: center.name_en,
-            name_ur: center.name_ur,
-            name_el: center.name_el,
-            name_it: center.name_it,
-          }),
-        )
+        // Existing centers are left as they are: once the store has them, the back office owns their names.
+        .onConflict((oc) => oc.column("slug").doNothing())
         .execute();
     }
   });

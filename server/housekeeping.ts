@@ -1,18 +1,21 @@
 /**
  * Periodic clean-up that keeps the store free of data nobody needs any more: expired drafts (with
- * their documents) and spent rate-limit counters. Safe to run on every instance at once.
+ * their documents), spent rate-limit counters, and staff sessions that ended over a day ago. Safe
+ * to run on every instance at once.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { createStoreDocumentStorage } from "../app/models/document-storage.server";
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";
+import { deleteEndedStaffSessions } from "../app/models/staff-session-cleanup.server";
 import type { Database } from "../db/schema";
 
 export async function runHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, now = new Date()) {
   const drafts = await deleteExpiredDrafts(db, createStoreDocumentStorage(db, documentKey), now);
   const counters = await deleteExpiredHits(db, now);
-  return { drafts, counters };
+  const staffSessions = await deleteEndedStaffSessions(db, now);
+  return { drafts, counters, staffSessions };
 }
 
 export function startHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, logger: Logger, intervalMs = 15 * 60_000) {

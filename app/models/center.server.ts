@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Lang } from "~/i18n";
-import type { Database } from "../../db/schema";
+import type { Center, Database } from "../../db/schema";
+import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 
 export type CenterListing = {
   slug: string;
@@ -32,4 +33,135 @@ export async function listActiveCenters(db: Kysely<Database>, lang: Lang): Promi
     phone: row.phone,
     email: row.email,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The back office: every center, active or not, and its edits (each with its audit row).
+
+export type CenterRecord = {
+  slug: string;
+  kind: "service_center" | "embassy" | "consulate";
+  countryCode: string;
+  city: string;
+  names: Record<Lang, string>;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  referralCode: string | null;
+  active: boolean;
+  updatedAt: string;
+};
+
+const CENTER_COLUMNS = [
+  "slug",
+  "kind",
+  "country_code",
+  "city",
+  "name_en",
+  "name_ur",
+  "name_el",
+  "name_it",
+  "address",
+  "phone",
+  "email",
+  "referral_code",
+  "active",
+  "updated_at",
+] as const;
+
+type CenterRow = Pick<Center, (typeof CENTER_COLUMNS)[number]>;
+
+function toCenterRecord(row: CenterRow): CenterRecord {
+  return {
+    slug: row.slug,
+    kind: row.kind,
+    countryCode: row.country_code,
+    city: row.city,
+    names: { en: row.name_en, ur: row.name_ur, el: row.name_el, it: row.name_it },
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    referralCode: row.referral_code,
+    active: Number(row.active) === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Every center, closed ones too: Pakistan's service centers first, then missions by country and city. */
+export async function listAllCenters(db: Kysely<Database>): Promise<CenterRecord[]> {
+  const rows = await db.selectFrom("center").select(CENTER_COLUMNS).orderBy("country_code").orderBy("city").orderBy("slug").execute();
+  const records = rows.map(toCenterRecord);
+  return [...records.filter((c) => c.kind === "service_center"), ...records.filter((c) => c.kind !== "service_center")];
+}
+
+export async function findCenter(db: Kysely<Database>, slug: string): Promise<CenterRecord | null> {
+  const row = await db.selectFrom("center").select(CENTER_COLUMNS).where("slug", "=", slug).executeTakeFirst();
+  return row ? toCenterRecord(row) : null;
+}
+
+export type CenterChanges = {
+  names: Record<Lang, string>;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  referralCode: string | null;
+  active: boolean;
+};
+
+export type CenterUpdateOutcome =
+  | { ok: true; changed: readonly string[] }
+  | { ok: false; problem: "not_found" | "referral_taken" | "referral_not_allowed" };
+
+/**
+ * Saves a center's edits with an audit row naming the fields that changed (not their values: the
+ * record itself shows those). Referral codes belong to embassies and consulates (their posters
+ * carry them) and are unique.
+ */
+export async function updateCenter(
+  db: Kysely<Database>,
+  input: { slug: string; changes: CenterChanges; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> },
+  now = new Date(),
+): Promise<CenterUpdateOutcome> {
+  const { changes } = input;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("center").select(CENTER_COLUMNS).where("slug", "=", input.slug).executeTakeFirst();
+    if (!row) return { ok: false, problem: "not_found" } as const;
+    if (changes.referralCode && row.kind === "service_center") return { ok: false, problem: "referral_not_allowed" } as const;
+    if (changes.referralCode) {
+      const holder = await trx
+        .selectFrom("center")
+        .select("slug")
+        .where("referral_code", "=", changes.referralCode)
+        .where("slug", "<>", input.slug)
+        .executeTakeFirst();
+      if (holder) return { ok: false, problem: "referral_taken" } as const;
+    }
+    const next = {
+      name_en: changes.names.en,
+      name_ur: changes.names.ur,
+      name_el: changes.names.el,
+      name_it: changes.names.it,
+      address: changes.address,
+      phone: changes.phone,
+      email: changes.email,
+      referral_code: changes.referralCode,
+      active: changes.active ? 1 : 0,
+    };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => (key === "active" ? Number(row.active) !== next.active : row[key] !== next[key]));
+    if (changed.length === 0) return { ok: true, changed } as const;
+    await trx
+      .updateTable("center")
+      .set({ ...next, updated_at: now.toISOString() })
+      .where("slug", "=", input.slug)
+      .execute();
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "center.updated",
+      entityType: "center",
+      entityId: input.slug,
+      details: { changed: changed.join(","), ...(changed.includes("active") ? { active: changes.active } : {}) },
+      occurredAt: now,
+    });
+    return { ok: true, changed } as const;
+  });
 }

@@ -9,7 +9,7 @@ import { noStoreHeaders, requireStaff, staffPath } from "~/utils/auth.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 
-export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:home.title") };
+export const handle: RouteHandle = { i18n: ["staff", "cases"], title: (t) => t("staff:home.title") };
 export const headers = noStoreHeaders;
 
 /**
@@ -17,7 +17,14 @@ export const headers = noStoreHeaders;
  * table. Only pages that exist belong here: the queue (`read:case:center`) and staff accounts
  * (`manage:staff:any`) join, with their labels in staff.json, when their routes do.
  */
-const AREAS: readonly { permission: Permission; path: string; label: string }[] = [];
+const AREAS: readonly { permission: Permission; path: string; label: string }[] = [
+  { permission: "read:case:center", path: "/staff/queue", label: "cases:queue.title" },
+  { permission: "manage:staff:any", path: "/staff/admin/accounts", label: "staff:accounts.title" },
+  { permission: "manage:center:any", path: "/staff/admin/centers", label: "staff:centers.title" },
+  // One page, two scopes: everything, or the supervisor's own center.
+  { permission: "read:audit:any", path: "/staff/audit", label: "staff:audit.title" },
+  { permission: "read:audit:center", path: "/staff/audit", label: "staff:audit.title" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context);
@@ -27,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     displayName: user.displayName,
     role: user.role,
     center,
-    areas: AREAS.filter((area) => can(user.role, area.permission)).map((area) => ({ href: staffPath(request, area.path), label: area.label })),
+    areas: AREAS.filter((area, i) => can(user.role, area.permission) && !AREAS.slice(0, i).some((a) => a.path === area.path && can(user.role, a.permission))).map((area) => ({
+      href: staffPath(request, area.path),
+      label: area.label,
+    })),
   };
 }
 

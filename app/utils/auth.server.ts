@@ -69,7 +69,7 @@ export function sessionIdHash(request: Request): string | null {
 
 const PROBE_ORIGIN = "http://probe.invalid";
 /** Pages a sign-in must not return to: they would loop or start over. */
-const NOT_A_DESTINATION = new Set([STAFF_LOGIN, "/staff/logout", TOTP_PAGE, TOTP_SETUP_PAGE, "/staff/totp/recovery-codes", "/staff/setup"]);
+const NOT_A_DESTINATION = new Set([STAFF_LOGIN, "/staff/logout", TOTP_PAGE, TOTP_SETUP_PAGE, "/staff/totp/recovery-codes", "/staff/setup", "/staff/invite"]);
 
 /** Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example". */
 function hasControlCharacter(value: string): boolean {

@@ -1,0 +1,182 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios } from "~/components/radios";
+import { SelectField } from "~/components/select-field";
+import { TextField } from "~/components/text-field";
+import { ROLES, type Role } from "~/domain/permissions";
+import { INTL_LOCALES, type Lang } from "~/i18n";
+import { listAllCenters } from "~/models/center.server";
+import { type AdminProblem, INVITATION_TTL_MS, type InvitationMail, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
+import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { getI18n, requestLanguage } from "~/utils/i18n.server";
+import { forbidden } from "~/utils/responses";
+
+const INVITE_FIELDS = ["displayName", "email", "role", "center"] as const;
+
+const InviteSchema = z.object({
+  displayName: z.string().check(z.trim(), z.minLength(1, "staff:validation.staffNameRequired"), z.maxLength(100, "staff:validation.nameTooLong")),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, "staff:validation.staffEmailRequired"),
+      z.maxLength(254, "staff:validation.emailFormat"),
+      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "staff:validation.emailFormat"),
+    ),
+  role: z._default(z.string(), "").check(z.refine((v) => (ROLES as readonly string[]).includes(v), "staff:validation.roleRequired")),
+  center: z._default(z.string(), ""),
+});
+
+export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:invite.title") };
+export const headers = noStoreHeaders;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "manage:staff:any");
+  const lang = requestLanguage(request);
+  const centers = (await listAllCenters(context.db)).filter((c) => c.active);
+  return {
+    backHref: staffPath(request, "/staff/admin/accounts"),
+    centers: centers.map((c) => ({ value: c.slug, label: c.names[lang] })),
+    hours: INVITATION_TTL_MS / 3_600_000,
+  };
+}
+
+/** The UTC moment, as a reader of `lang` writes it ("1 December 2026 at 09:00:00 UTC"). */
+function formatMoment(lang: Lang, iso: string | Date): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+}
+
+const PROBLEM_FIELD: Partial<Record<AdminProblem, [string, string]>> = {
+  email_taken: ["email", "staff:validation.emailTaken"],
+  center_required: ["center", "staff:validation.centerRequired"],
+  center_not_allowed: ["center", "staff:validation.centerNotAllowed"],
+  center_invalid: ["center", "staff:validation.centerWrongKind"],
+};
+
+type InviteResult = {
+  errors: FieldErrors | null;
+  values: FormValues;
+  invited: { displayName: string; email: string; link: string; expires: string } | null;
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request, context);
+  const staff = await requirePermission(request, context, "manage:staff:any");
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const parsed = parseForm(InviteSchema, formData);
+  // The center rule runs even when another field failed, so the summary lists every problem at once.
+  const role = (ROLES as readonly string[]).includes(values.role ?? "") ? (values.role as Role) : null;
+  const centerMissing = role !== null && roleNeedsCenter(role) && !values.center;
+  if (!parsed.ok || centerMissing) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(centerMissing ? { center: "staff:validation.centerRequired" } : {}) };
+    return data<InviteResult>({ errors, values, invited: null }, { status: 422 });
+  }
+
+  const lang = requestLanguage(request);
+  const { t } = getI18n(lang);
+  const mail: InvitationMail = ({ link, displayName, expiresAt }) => ({
+    language: lang,
+    subject: t("staff:inviteMail.subject"),
+    text: [
+      t("staff:inviteMail.greeting", { name: displayName }),
+      t("staff:inviteMail.body"),
+      link,
+      t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt) }),
+      t("staff:inviteMail.ignore"),
+      `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+    ].join("\n\n"),
+  });
+  const result = await inviteStaffUser(context.db, {
+    ...parsed.data,
+    centerSlug: parsed.data.center || null,
+    role: parsed.data.role as Role,
+    actor: staffActor(staff),
+    inviteLink: (token) => `${context.env.PUBLIC_URL}/staff/invite?token=${encodeURIComponent(token)}`,
+    mail,
+  });
+  context.logger.info({ requestId: context.requestId, outcome: result.ok ? "invited" : result.problem }, "staff invitation");
+  if (!result.ok) {
+    const field = PROBLEM_FIELD[result.problem];
+    if (!field) throw forbidden();
+    return data<InviteResult>({ errors: { [field[0]]: field[1] }, values, invited: null }, { status: 422 });
+  }
+  return data<InviteResult>({
+    errors: null,
+    values: {},
+    invited: { displayName: parsed.data.displayName, email: parsed.data.email, link: result.link, expires: formatMoment(lang, result.expiresAt) },
+  });
+}
+
+export default function InviteStaff() {
+  const { t } = useTranslation("staff");
+  const { backHref, centers, hours } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result?.invited) {
+    const { invited } = result;
+    return (
+      <>
+        <div className="panel-confirmation">
+          <h1 className="heading-l">{t("invite.doneTitle")}</h1>
+        </div>
+        <p>{t("invite.doneBody", { name: invited.displayName, email: invited.email })}</p>
+        <div className="form-group">
+          <label className="label" htmlFor="invitation-link">
+            {t("invite.linkLabel")}
+          </label>
+          <p className="hint" id="invitation-link-hint">
+            {t("invite.linkHint", { date: invited.expires })}
+          </p>
+          <input className="input" id="invitation-link" type="text" readOnly value={invited.link} dir="ltr" spellCheck={false} aria-describedby="invitation-link-hint" />
+        </div>
+        <div className="warning-text">
+          <span className="warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong>
+            <span className="visually-hidden">{t("recoveryCodes.warningPrefix")}: </span>
+            {t("invite.linkWarning")}
+          </strong>
+        </div>
+        <ul className="list--bullet">
+          <li>
+            <a href={backHref}>{t("invite.backToList")}</a>
+          </li>
+        </ul>
+      </>
+    );
+  }
+  const errors = result?.errors ?? undefined;
+  const values: FormValues = result?.values ?? {};
+  return (
+    <>
+      <BackLink href={backHref} />
+      <ErrorSummary errors={errors} order={INVITE_FIELDS} />
+      <h1 className="heading-l">{t("invite.title")}</h1>
+      <p>{t("invite.lead", { hours: String(hours) })}</p>
+      <Form method="post" noValidate>
+        <TextField name="displayName" label={t("invite.name")} autoComplete="off" spellCheck={false} error={errors?.displayName} defaultValue={values.displayName} />
+        <TextField name="email" type="email" label={t("invite.email")} hint={t("invite.emailHint")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+        <Radios
+          name="role"
+          legend={t("invite.role")}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          error={errors?.role}
+          defaultValue={values.role}
+        />
+        <SelectField name="center" label={t("invite.center")} hint={t("invite.centerHint")} options={centers} error={errors?.center} defaultValue={values.center} placeholder={t("invite.noCenter")} />
+        <button type="submit" className="button">
+          {t("invite.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

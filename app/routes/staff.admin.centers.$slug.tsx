@@ -1,0 +1,149 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { BackLink } from "~/components/back-link";
+import { ErrorSummary } from "~/components/error-summary";
+import { Radios } from "~/components/radios";
+import { TextField } from "~/components/text-field";
+import { parsePhone } from "~/domain/phone";
+import { findCenter, updateCenter } from "~/models/center.server";
+import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { countryName } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
+
+const CENTER_FIELDS = ["nameEn", "nameUr", "nameEl", "nameIt", "address", "phone", "email", "referralCode", "active"] as const;
+
+const name = () => z.string().check(z.trim(), z.minLength(1, "staff:validation.centerNameRequired"), z.maxLength(150, "staff:validation.centerNameTooLong"));
+
+const CenterSchema = z.object({
+  nameEn: name(),
+  nameUr: name(),
+  nameEl: name(),
+  nameIt: name(),
+  address: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.addressTooLong")),
+  phone: z._default(z.string(), "").check(z.trim()),
+  email: z
+    ._default(z.string(), "")
+    .check(z.trim(), z.toLowerCase(), z.maxLength(254, "staff:validation.emailFormat"), z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "staff:validation.emailFormat")),
+  // What a poster prints and an applicant types: letters and digits, kept in capitals.
+  referralCode: z._default(z.string(), "").check(z.trim(), z.toUpperCase(), z.refine((v) => v === "" || /^[A-Z0-9]{3,20}$/.test(v), "staff:validation.referralFormat")),
+  active: z._default(z.string(), "").check(z.refine((v) => v === "yes" || v === "no", "staff:validation.activeRequired")),
+});
+
+export const handle: RouteHandle = {
+  i18n: ["staff"],
+  title: (t, data) => t("staff:center.title", { name: (data as { name?: string } | undefined)?.name ?? "" }),
+};
+export const headers = noStoreHeaders;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "manage:center:any");
+  const center = await findCenter(context.db, params.slug ?? "");
+  if (!center) throw notFound();
+  const lang = requestLanguage(request);
+  return {
+    backHref: staffPath(request, "/staff/admin/centers"),
+    name: center.names[lang],
+    kind: center.kind,
+    country: countryName(lang, center.countryCode),
+    values: {
+      nameEn: center.names.en,
+      nameUr: center.names.ur,
+      nameEl: center.names.el,
+      nameIt: center.names.it,
+      address: center.address ?? "",
+      phone: center.phone ?? "",
+      email: center.email ?? "",
+      referralCode: center.referralCode ?? "",
+      active: center.active ? "yes" : "no",
+    } satisfies FormValues,
+  };
+}
+
+type CenterResult = { errors: FieldErrors; values: FormValues };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  assertSameOrigin(request, context);
+  const staff = await requirePermission(request, context, "manage:center:any");
+  const center = await findCenter(context.db, params.slug ?? "");
+  if (!center) throw notFound();
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const parsed = parseForm(CenterSchema, formData);
+  // The phone number is checked against the center's own country, even when another field failed.
+  const phone = values.phone?.trim() ? parsePhone(values.phone, center.countryCode) : null;
+  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors) };
+  if (phone && !phone.ok) errors.phone = "staff:validation.phoneFormat";
+  if (center.kind === "service_center" && values.referralCode?.trim()) errors.referralCode = "staff:validation.referralNotAllowed";
+  if (!parsed.ok || Object.keys(errors).length > 0) return data<CenterResult>({ errors, values }, { status: 422 });
+
+  const form = parsed.data;
+  const result = await updateCenter(context.db, {
+    slug: center.slug,
+    actor: staffActor(staff),
+    changes: {
+      names: { en: form.nameEn, ur: form.nameUr, el: form.nameEl, it: form.nameIt },
+      address: form.address || null,
+      phone: phone?.ok ? phone.value : null,
+      email: form.email || null,
+      referralCode: form.referralCode || null,
+      active: form.active === "yes",
+    },
+  });
+  context.logger.info({ requestId: context.requestId, outcome: result.ok ? "saved" : result.problem }, "center edit");
+  if (!result.ok) {
+    if (result.problem === "not_found") throw notFound();
+    const message = result.problem === "referral_taken" ? "staff:validation.referralTaken" : "staff:validation.referralNotAllowed";
+    return data<CenterResult>({ errors: { referralCode: message }, values }, { status: 422 });
+  }
+  throw redirect(staffPath(request, "/staff/admin/centers", { saved: center.slug }));
+}
+
+export default function EditCenter() {
+  const { t } = useTranslation("staff");
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values: FormValues = result?.values ?? loaded.values;
+  return (
+    <>
+      <BackLink href={loaded.backHref} />
+      <ErrorSummary errors={errors} order={CENTER_FIELDS} />
+      <p className="hint">
+        {t(`centers.kinds.${loaded.kind}`)}, {loaded.country}
+      </p>
+      <h1 className="heading-l">{t("center.title", { name: loaded.name })}</h1>
+      <Form method="post" noValidate>
+        <TextField name="nameEn" label={t("center.nameEn")} spellCheck={false} dir="ltr" error={errors?.nameEn} defaultValue={values.nameEn} />
+        <TextField name="nameUr" label={t("center.nameUr")} spellCheck={false} dir="rtl" error={errors?.nameUr} defaultValue={values.nameUr} />
+        <TextField name="nameEl" label={t("center.nameEl")} spellCheck={false} dir="ltr" error={errors?.nameEl} defaultValue={values.nameEl} />
+        <TextField name="nameIt" label={t("center.nameIt")} spellCheck={false} dir="ltr" error={errors?.nameIt} defaultValue={values.nameIt} />
+        <TextField name="address" label={t("center.address")} hint={t("center.addressHint")} autoComplete="off" error={errors?.address} defaultValue={values.address} />
+        <TextField name="phone" type="tel" label={t("center.phone")} hint={t("center.phoneHint")} autoComplete="off" dir="ltr" error={errors?.phone} defaultValue={values.phone} />
+        <TextField name="email" type="email" label={t("center.email")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+        {loaded.kind === "service_center" ? null : (
+          <TextField name="referralCode" label={t("center.referralCode")} hint={t("center.referralHint")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.referralCode} defaultValue={values.referralCode} />
+        )}
+        <Radios
+          name="active"
+          legend={t("center.active")}
+          hint={t("center.activeHint")}
+          options={[
+            { value: "yes", label: t("center.activeYes") },
+            { value: "no", label: t("center.activeNo") },
+          ]}
+          error={errors?.active}
+          defaultValue={values.active}
+        />
+        <button type="submit" className="button">
+          {t("center.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}
