@@ -6,7 +6,7 @@ const BUDGET = 50 * 1024;
 
 const isFont = (url: string) => new URL(url).pathname.startsWith("/fonts/") || url.endsWith(".woff2");
 
-const PAGES = LANGUAGES.flatMap((lang) => [`/${lang}`, `/${lang}/centers`]);
+const PAGES = LANGUAGES.flatMap((lang) => [`/${lang}`, `/${lang}/centers`, `/${lang}/certificate`, `/${lang}/track`]);
 
 for (const url of PAGES) {
   test(`${url} weighs at most 50 KB without fonts`, async ({ browser }) => {
