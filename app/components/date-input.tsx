@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./error-message";
 
 /**
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
@@ -31,12 +32,7 @@ export function DateInput({ name, legend, hint, error, values, withDay = true }:
       <fieldset className="fieldset" role="group" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
         {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
-        {error ? (
-          <p className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">{t("form.errorPrefix")}: </span>
-            {t(error)}
-          </p>
-        ) : null}
+        <ErrorMessage id={`${name}-error`} error={error} />
         <div className="date-input">
           {withDay ? part("day", "input--width-2") : null}
           {part("month", "input--width-2")}

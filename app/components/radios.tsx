@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./error-message";
 
 type Option = { value: string; label: string; hint?: string };
 
@@ -12,7 +12,6 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
   defaultValue?: string;
   legendAsHeading?: boolean;
 }) {
-  const { t } = useTranslation();
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "form-group form-group--error" : "form-group"}>
@@ -21,12 +20,7 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
           {legendAsHeading ? <h1 className="heading-l">{legend}</h1> : legend}
         </legend>
         {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
-        {error ? (
-          <p className="error-message" id={`${name}-error`}>
-            <span className="visually-hidden">{t("form.errorPrefix")}: </span>
-            {t(error)}
-          </p>
-        ) : null}
+        <ErrorMessage id={`${name}-error`} error={error} />
         <div className="radios">
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${option.value}`;

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./error-message";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */
 export function SelectField({ name, label, hint, options, error, defaultValue, placeholder }: {
@@ -10,7 +10,6 @@ export function SelectField({ name, label, hint, options, error, defaultValue, p
   defaultValue?: string;
   placeholder: string;
 }) {
-  const { t } = useTranslation();
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "form-group form-group--error" : "form-group"}>
@@ -18,12 +17,7 @@ export function SelectField({ name, label, hint, options, error, defaultValue, p
         {label}
       </label>
       {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
-      {error ? (
-        <p className="error-message" id={`${name}-error`}>
-          <span className="visually-hidden">{t("form.errorPrefix")}: </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
       <select className={error ? "select input--error" : "select"} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
         <option value="">{placeholder}</option>
         {options.map((o) => (

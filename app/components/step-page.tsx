@@ -5,6 +5,7 @@ import { type Step, STEPS, stepNumber } from "~/domain/certificate-journey";
 import type { FieldErrors } from "~/utils/form";
 import { BackLink } from "./back-link";
 import { ErrorSummary } from "./error-summary";
+import { JourneyButtons } from "./journey-buttons";
 
 /**
  * One question page of the certificate journey: back link, progress line, error summary, heading,
@@ -30,14 +31,7 @@ export function StepPage({ step, backHref, title, errors, fieldOrder, encType, r
       <Form method="post" noValidate encType={encType}>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         {children}
-        <div className="button-group">
-          <button type="submit" className="button" name="intent" value="continue">
-            {t("form.continue")}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="save">
-            {t("certificate:saveAndReturn")}
-          </button>
-        </div>
+        <JourneyButtons />
       </Form>
     </>
   );

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "./error-message";
 
 type Props = {
   name: string;
@@ -12,7 +12,6 @@ type Props = {
 
 /** Label, hint, inline error and input, wired for screen readers; the id is the field name. */
 export function TextField({ name, label, hint, error, defaultValue, type = "text", ...input }: Props) {
-  const { t } = useTranslation();
   const hintId = hint ? `${name}-hint` : undefined;
   const errorId = error ? `${name}-error` : undefined;
   return (
@@ -25,12 +24,7 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">{t("form.errorPrefix")}: </span>
-          {t(error)}
-        </p>
-      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
       <input
         className={error ? "input input--error" : "input"}
         id={name}

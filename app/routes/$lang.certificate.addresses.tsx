@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { DateInput } from "~/components/date-input";
+import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { STEPS, stepNumber } from "~/domain/certificate-journey";
@@ -14,6 +15,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
+import { JourneyButtons } from "~/components/journey-buttons";
 
 const FIELDS = ["addresses", "district", "policeStation", "address", "from", "to"] as const;
 const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fromYear", "toMonth", "toYear"];
@@ -86,7 +88,7 @@ export default function Addresses() {
       <p className="progress-line">{t("progress", { current: stepNumber("addresses"), total: STEPS.length })}</p>
       <h1 className="heading-l">{t("addresses.title")}</h1>
       <p id="addresses">{t("addresses.lead")}</p>
-      {errors?.addresses ? <p className="error-message">{t(errors.addresses)}</p> : null}
+      <ErrorMessage id="addresses-error" error={errors?.addresses} />
       <Form method="post" noValidate>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         {addresses.length > 0 ? (
@@ -126,14 +128,7 @@ export default function Addresses() {
         <button type="submit" className="button button--secondary" name="intent" value="add">
           {t("addresses.saveAndAddAnother")}
         </button>
-        <div className="button-group">
-          <button type="submit" className="button" name="intent" value="continue">
-            {t("form.continue", { ns: "common" })}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="save">
-            {t("saveAndReturn")}
-          </button>
-        </div>
+        <JourneyButtons />
       </Form>
     </>
   );

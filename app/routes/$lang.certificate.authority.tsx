@@ -13,6 +13,7 @@ import type { FormValues } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck, stepHref } from "~/utils/step-action.server";
+import { JourneyButtons } from "~/components/journey-buttons";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 
@@ -53,14 +54,7 @@ export default function Authority() {
         <TextField name="holderEmail" type="email" label={t("authority.holderEmail")} hint={t("authority.holderEmailHint")} spellCheck={false} dir="ltr" error={errors?.holderEmail} defaultValue={values.holderEmail} />
         <TextField name="relativeName" label={t("authority.relativeName")} autoComplete="name" spellCheck={false} error={errors?.relativeName} defaultValue={values.relativeName} />
         <Radios name="relationship" legend={t("authority.relationship")} options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`authority.relationships.${r}`) }))} error={errors?.relationship} defaultValue={values.relationship} />
-        <div className="button-group">
-          <button type="submit" className="button" name="intent" value="continue">
-            {t("form.continue", { ns: "common" })}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="save">
-            {t("saveAndReturn")}
-          </button>
-        </div>
+        <JourneyButtons />
       </Form>
     </>
   );

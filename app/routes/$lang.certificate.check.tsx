@@ -19,6 +19,7 @@ import { notFound } from "~/utils/responses";
 import { missingDocuments } from "~/utils/documents-step.server";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { formatCnic } from "~/domain/cnic";
+import { ErrorMessage } from "~/components/error-message";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
 
@@ -166,12 +167,7 @@ export default function CheckAnswers() {
       <h2 className="heading-m">{t("check.declarationHeading")}</h2>
       <Form method="post" noValidate>
         <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
-          {errors?.declaration ? (
-            <p className="error-message" id="declaration-error">
-              <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
-              {t(errors.declaration)}
-            </p>
-          ) : null}
+          <ErrorMessage id="declaration-error" error={errors?.declaration} />
           <div className="checkbox">
             <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
             <label htmlFor="declaration">{t("check.declaration")}</label>

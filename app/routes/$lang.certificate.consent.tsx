@@ -8,6 +8,7 @@ import { confirmAuthority, findPendingAuthority } from "~/models/application.ser
 import { parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
+import { ErrorMessage } from "~/components/error-message";
 
 const ConsentSchema = z.object({
   token: z.string(),
@@ -65,12 +66,7 @@ export default function Consent() {
       <Form method="post" noValidate>
         <input type="hidden" name="token" value={token} />
         <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
-          {errors?.declaration ? (
-            <p className="error-message" id="declaration-error">
-              <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
-              {t(errors.declaration)}
-            </p>
-          ) : null}
+          <ErrorMessage id="declaration-error" error={errors?.declaration} />
           <div className="checkbox">
             <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
             <label htmlFor="declaration">{t("consent.declaration", { relative: pending.relativeName })}</label>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
+import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { REQUIRED_DOCUMENTS, STEPS, stepNumber } from "~/domain/certificate-journey";
 import { acceptAttribute, contentTypeLabelKey, isDocumentKind, MAX_DOCUMENT_BYTES, rejectionMessageKey, sizeInKb } from "~/domain/document-rules";
@@ -15,6 +16,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
+import { JourneyButtons } from "~/components/journey-buttons";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:documents.title") };
 
@@ -80,12 +82,7 @@ export default function Documents() {
                   {t("documents.replace")}
                 </p>
               ) : null}
-              {error ? (
-                <p className="error-message" id={errorId}>
-                  <span className="visually-hidden">{t("form.errorPrefix", { ns: "common" })}: </span>
-                  {t(error)}
-                </p>
-              ) : null}
+              <ErrorMessage id={`${kind}-error`} error={error} />
               <input className="file-input" type="file" id={kind} name={kind} accept={acceptAttribute(kind)} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} data-max-bytes={MAX_DOCUMENT_BYTES} />
             </div>
           );
@@ -94,14 +91,7 @@ export default function Documents() {
         <button type="submit" className="button button--secondary" name="intent" value="upload">
           {t("documents.upload")}
         </button>
-        <div className="button-group">
-          <button type="submit" className="button" name="intent" value="continue">
-            {t("form.continue", { ns: "common" })}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="save">
-            {t("saveAndReturn")}
-          </button>
-        </div>
+        <JourneyButtons />
       </Form>
       <script src="/upload-progress.js" nonce={nonce} defer />
     </>
