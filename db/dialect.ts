@@ -90,3 +90,12 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === "postgres" ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * Keeps the query planner's statistics current. PostgreSQL's autovacuum does this by itself;
+ * SQLite only plans well for skewed data (a million closed cases, a few open) after ANALYZE,
+ * which `PRAGMA optimize` runs when the tables have changed enough to need it.
+ */
+export async function refreshPlannerStatistics(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === "sqlite") await sql`PRAGMA optimize`.execute(db);
+}
