@@ -7,6 +7,9 @@
  *    render). Target: at least as many submissions as views.
  * 2. p95 of a tracking lookup (reference + date of birth) with a thousand and with a million
  *    applications in the store. Target: at most 1.5 times slower at a million.
+ * 3. p95 of the back-office queue page (GET /staff/queue for an officer with a full session: the
+ *    "new" and "in review" tabs, a name search and a destination filter) on the same two stores.
+ *    Target: at most 1.5 times slower at a million.
  *
  * The real app runs in this process on the production build, on fresh SQLite stores in the OS
  * temporary directory, with RATE_LIMITS=false; the load comes from a worker thread (bench/load.ts)
@@ -21,7 +24,10 @@ import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { createCookie, type ServerBuild } from "@remix-run/node";
+import { sql } from "kysely";
 import { destination, multistream, pino } from "pino";
+import { insertStaffSession } from "../app/models/staff-session.server";
+import { insertStaffUser } from "../app/models/staff-user.server";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
 import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
@@ -29,10 +35,13 @@ import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
 import { type LoadBatch, type LoadResult, type PlannedRequest, runLoad, summarize } from "./load";
 import {
+  BENCH_DESTINATIONS,
+  type Caseworkers,
   type Durability,
   readDurability,
   sampleTrackingKeys,
   seedApplications,
+  seedCaseworkers,
   seedCompleteDrafts,
   SYNCHRONOUS_NAMES,
   type TrackingKey,
@@ -55,6 +64,9 @@ const PROGRESS_EVERY = 50_000;
 const TARGET_SUBMISSIONS_PER_VIEW = 1;
 const TARGET_P95_GROWTH = 1.5;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The officer whose queue is measured works at the largest service center. */
+const QUEUE_CENTER = "lahore";
+const QUEUE_TAGS = ["new", "in_review", "search", "filter"] as const;
 
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-language": "en" };
 
@@ -257,17 +269,20 @@ async function benchSubmissions(file: string, env: Env, secrets: Secrets, build:
   }
 }
 
-type TrackingReport = { small: LoadResult; large: LoadResult; ratio: number; seedSeconds: number; durability: string };
+/** The two stores the tracking and queue measurements share: a thousand and a million applications. */
+type Stores = { small: Portal; large: Portal; seedSeconds: number; durability: string };
 
-async function benchTracking(dir: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<TrackingReport> {
-  const small = await startPortal(path.join(dir, "tracking-1k.sqlite"), env, secrets, build);
-  const large = await startPortal(path.join(dir, "tracking-1m.sqlite"), env, secrets, build);
+async function prepareStores(dir: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<Stores> {
+  const small = await startPortal(path.join(dir, "stores-1k.sqlite"), env, secrets, build);
+  const large = await startPortal(path.join(dir, "stores-1m.sqlite"), env, secrets, build);
   try {
-    await seedApplications(small.store.db, SMALL_STORE);
+    await seedApplications(small.store.db, SMALL_STORE, { caseworkers: await seedCaseworkers(small.store.db) });
+    const caseworkers: Caseworkers = await seedCaseworkers(large.store.db);
     log(`seeding ${LARGE_STORE.toLocaleString("en")} applications with synchronous=OFF (bulk load only)`);
     const seedStarted = performance.now();
     const { after } = await withFastBulkLoad(large.store.db, () =>
       seedApplications(large.store.db, LARGE_STORE, {
+        caseworkers,
         rowsPerTransaction: PROGRESS_EVERY,
         timeLimitMs: SEED_TIME_LIMIT_MS,
         onProgress: (inserted, ms) => log(`  ${inserted.toLocaleString("en")} applications (${Math.round(inserted / (ms / 1000)).toLocaleString("en")} rows/s)`),
@@ -278,33 +293,121 @@ async function benchTracking(dir: string, env: Env, secrets: Secrets, build: Ser
     log(`seeded in ${seedSeconds.toFixed(0)} s; WAL checkpointed; restored ${durability} before measuring`);
     const smallDurability = describeDurability(await readDurability(small.store.db));
     if (smallDurability !== durability) log(`WARNING: the stores differ: ${smallDurability} at 1k, ${durability} at 1M`);
-
-    // At a thousand every application is looked up twice; at a million, distinct applications drawn
-    // from the whole table, apart from those used to warm up.
-    const smallKeys = await sampleTrackingKeys(small.store.db, SMALL_STORE);
-    const smallPlan = trackingLookups(shuffled([...smallKeys, ...smallKeys]));
-    const largeKeys = await sampleTrackingKeys(large.store.db, WARMUP_REQUESTS + MEASURED_REQUESTS);
-    await warmUp("lookups at 1k", small, trackingLookups(shuffled(smallKeys).slice(0, WARMUP_REQUESTS)));
-    await warmUp("lookups at 1M", large, trackingLookups(largeKeys.slice(0, WARMUP_REQUESTS)));
-    const [atSmall, atLarge] = await measureInTurns(
-      { name: `POST /en/track, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: smallPlan },
-      { name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: trackingLookups(largeKeys.slice(WARMUP_REQUESTS)) },
-    );
-    return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, seedSeconds, durability };
-  } finally {
+    return { small, large, seedSeconds, durability };
+  } catch (error) {
     await small.close();
     await large.close();
+    throw error;
   }
+}
+
+type TrackingReport = { small: LoadResult; large: LoadResult; ratio: number };
+
+async function benchTracking({ small, large }: Stores): Promise<TrackingReport> {
+  // At a thousand every application is looked up twice; at a million, distinct applications drawn
+  // from the whole table, apart from those used to warm up.
+  const smallKeys = await sampleTrackingKeys(small.store.db, SMALL_STORE);
+  const smallPlan = trackingLookups(shuffled([...smallKeys, ...smallKeys]));
+  const largeKeys = await sampleTrackingKeys(large.store.db, WARMUP_REQUESTS + MEASURED_REQUESTS);
+  await warmUp("lookups at 1k", small, trackingLookups(shuffled(smallKeys).slice(0, WARMUP_REQUESTS)));
+  await warmUp("lookups at 1M", large, trackingLookups(largeKeys.slice(0, WARMUP_REQUESTS)));
+  const [atSmall, atLarge] = await measureInTurns(
+    { name: `POST /en/track, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: smallPlan },
+    { name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: trackingLookups(largeKeys.slice(WARMUP_REQUESTS)) },
+  );
+  return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95 };
+}
+
+/** What the measured officer's queue holds, for the report: cases per tab at their center. */
+type QueueShape = { newCases: number; inReview: number };
+
+type QueueReport = { small: LoadResult; large: LoadResult; ratio: number; shape: { small: QueueShape; large: QueueShape } };
+
+/** An officer of QUEUE_CENTER with a full session, as after signing in with the second factor; returns the cookie. */
+async function signedInOfficer(portal: Portal): Promise<string> {
+  const id = await portal.store.db.transaction().execute((trx) =>
+    insertStaffUser(trx, { email: `bench.officer.${Date.now()}@police.example.pk`, displayName: "Bench Officer", passwordHash: null, role: "officer", centerSlug: QUEUE_CENTER }),
+  );
+  const { token } = await insertStaffSession(portal.store.db, id, "full");
+  return `pscg_staff=${token}`;
+}
+
+async function queueShape(portal: Portal): Promise<QueueShape> {
+  const count = async (status: "submitted" | "in_review") =>
+    Number(
+      (await portal.store.db.selectFrom("application").select((eb) => eb.fn.countAll().as("n")).where("center_slug", "=", QUEUE_CENTER).where("status", "=", status).executeTakeFirstOrThrow()).n,
+    );
+  return { newCases: await count("submitted"), inReview: await count("in_review") };
+}
+
+/**
+ * Queue pages in a fixed rotation (new tab, in-review tab, a name search, a destination filter),
+ * so every round holds each kind alike. Searches are for applicants really in the new tab, typed as
+ * an officer would: the first name and the start of the family name ("Fatima Mal").
+ */
+async function queueViews(portal: Portal, cookie: string, count: number): Promise<PlannedRequest[]> {
+  const names = (
+    await portal.store.db
+      .selectFrom("application")
+      .select("full_name")
+      .where("center_slug", "=", QUEUE_CENTER)
+      .where("status", "=", "submitted")
+      .orderBy(sql`random()`)
+      .limit(Math.ceil(count / QUEUE_TAGS.length))
+      .execute()
+  ).map((r) => {
+    const [first, family = ""] = r.full_name.split(" ");
+    return `${first} ${family.slice(0, 3)}`;
+  });
+  const headers = { ...BROWSER_HEADERS, cookie };
+  return Array.from({ length: count }, (_, i) => {
+    const tag = QUEUE_TAGS[i % QUEUE_TAGS.length]!;
+    const turn = Math.floor(i / QUEUE_TAGS.length);
+    const query =
+      tag === "new"
+        ? "tab=new"
+        : tag === "in_review"
+          ? "tab=in_review"
+          : tag === "search"
+            ? `tab=new&q=${encodeURIComponent(names[turn % names.length]!)}`
+            : `tab=new&destination=${BENCH_DESTINATIONS[turn % BENCH_DESTINATIONS.length]}`;
+    return { method: "GET", path: `/staff/queue?${query}`, headers, tag, expect: { status: 200 } };
+  });
+}
+
+async function benchQueue({ small, large }: Stores): Promise<QueueReport> {
+  const shape = { small: await queueShape(small), large: await queueShape(large) };
+  const describe = (s: QueueShape) => `${s.newCases.toLocaleString("en")} new, ${s.inReview.toLocaleString("en")} in review`;
+  log(`queue of ${QUEUE_CENTER}: ${describe(shape.small)} at 1k; ${describe(shape.large)} at 1M`);
+  const [smallCookie, largeCookie] = [await signedInOfficer(small), await signedInOfficer(large)];
+  await warmUp("queue at 1k", small, await queueViews(small, smallCookie, WARMUP_REQUESTS));
+  await warmUp("queue at 1M", large, await queueViews(large, largeCookie, WARMUP_REQUESTS));
+  const [atSmall, atLarge] = await measureInTurns(
+    { name: `GET /staff/queue, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: await queueViews(small, smallCookie, MEASURED_REQUESTS) },
+    { name: `GET /staff/queue, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: await queueViews(large, largeCookie, MEASURED_REQUESTS) },
+  );
+  return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, shape };
 }
 
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 
-function report(submit: SubmitReport, tracking: TrackingReport, totalSeconds: number): { text: string; markdown: string } {
+/** The ratio for each kind of queue page, to show which one moves the overall p95. */
+function queueRatios(queue: QueueReport): string {
+  return QUEUE_TAGS.map((tag) => {
+    const [small, large] = [queue.small.byTag[tag]?.latencyMs.p95, queue.large.byTag[tag]?.latencyMs.p95];
+    return `${tag.replace("_", " ")} ${small && large ? (large / small).toFixed(2) : "-"}`;
+  }).join(", ");
+}
+
+function report(submit: SubmitReport, stores: Stores, tracking: TrackingReport, queue: QueueReport, totalSeconds: number): { text: string; markdown: string } {
   const perSecond = (r: LoadResult) => `${r.okPerSecond.toFixed(0)}/s`;
   const p95 = (r: LoadResult) => `${r.latencyMs.p95.toFixed(1)} ms`;
   const p95Split = (r: LoadResult) => `hits ${r.byTag.hit?.latencyMs.p95.toFixed(1) ?? "-"} ms, misses ${r.byTag.miss?.latencyMs.p95.toFixed(1) ?? "-"} ms`;
   const submitMet = submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW;
   const trackMet = tracking.ratio <= TARGET_P95_GROWTH;
+  const queueMet = queue.ratio <= TARGET_P95_GROWTH;
+  const p95Queue = (r: LoadResult) => QUEUE_TAGS.map((tag) => `${tag.replace("_", " ")} ${r.byTag[tag]?.latencyMs.p95.toFixed(1) ?? "-"}`).join(", ") + " ms";
+  const shape = (s: QueueShape) => `${s.newCases.toLocaleString("en")} new / ${s.inReview.toLocaleString("en")} in review at ${QUEUE_CENTER}`;
   const rows: [string, string, string][] = [
     ["Submissions/s (POST /en/certificate/check → 302)", perSecond(submit.submissions), `p95 ${p95(submit.submissions)}`],
     ["Start page views/s (GET /en/certificate)", perSecond(submit.views), `p95 ${p95(submit.views)}`],
@@ -312,7 +415,10 @@ function report(submit: SubmitReport, tracking: TrackingReport, totalSeconds: nu
     [`Tracking p95, ${SMALL_STORE.toLocaleString("en")} applications`, p95(tracking.small), p95Split(tracking.small)],
     [`Tracking p95, ${LARGE_STORE.toLocaleString("en")} applications`, p95(tracking.large), p95Split(tracking.large)],
     ["Tracking p95 ratio (1M ÷ 1k)", tracking.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(trackMet)}`],
-    ["Total run time", `${totalSeconds.toFixed(0)} s`, `seeding 1M: ${tracking.seedSeconds.toFixed(0)} s`],
+    [`Queue p95, ${SMALL_STORE.toLocaleString("en")} applications (GET /staff/queue)`, p95(queue.small), `${p95Queue(queue.small)}; ${shape(queue.shape.small)}`],
+    [`Queue p95, ${LARGE_STORE.toLocaleString("en")} applications (GET /staff/queue)`, p95(queue.large), `${p95Queue(queue.large)}; ${shape(queue.shape.large)}`],
+    ["Queue p95 ratio (1M ÷ 1k)", queue.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(queueMet)}; by kind: ${queueRatios(queue)}; pages/s ${perSecond(queue.small)} at 1k, ${perSecond(queue.large)} at 1M`],
+    ["Total run time", `${totalSeconds.toFixed(0)} s`, `seeding 1M: ${stores.seedSeconds.toFixed(0)} s`],
     ["1-min load average while measuring", `${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)}`, `${os.cpus().length} cores; the bench alone makes about 2`],
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
@@ -354,14 +460,23 @@ async function main(): Promise<void> {
     log(`stores in ${dir}; RATE_LIMITS=false; ${CONCURRENCY} concurrent requests; load from a worker thread`);
 
     const submit = await benchSubmissions(path.join(dir, "submissions.sqlite"), env, secrets, build);
-    const tracking = await benchTracking(dir, env, secrets, build);
+    const stores = await prepareStores(dir, env, secrets, build);
+    let tracking: TrackingReport;
+    let queue: QueueReport;
+    try {
+      tracking = await benchTracking(stores);
+      queue = await benchQueue(stores);
+    } finally {
+      await stores.small.close();
+      await stores.large.close();
+    }
     const totalSeconds = (performance.now() - started) / 1000;
 
-    const { text, markdown } = report(submit, tracking, totalSeconds);
+    const { text, markdown } = report(submit, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
-    console.log(`Store during measurements: ${submit.durability} (submissions); ${tracking.durability} (tracking, restored after the synchronous=OFF bulk load).`);
+    console.log(`Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`);
     console.log(`Store check: ${submit.storeCheck}.`);
-    const failed = [submit.views, submit.submissions, tracking.small, tracking.large].reduce((n, r) => n + r.failed, 0);
+    const failed = [submit.views, submit.submissions, tracking.small, tracking.large, queue.small, queue.large].reduce((n, r) => n + r.failed, 0);
     console.log(`Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`);
     console.log(`\nFor the README:\n\n${markdown}\n`);
     const file = writeResults({
@@ -371,7 +486,9 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       requestsPerMeasurement: MEASURED_REQUESTS,
       submissions: { ...submit, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
+      stores: { seedSeconds: stores.seedSeconds, durability: stores.durability },
       tracking: { ...tracking, target: `ratio <= ${TARGET_P95_GROWTH}`, met: tracking.ratio <= TARGET_P95_GROWTH },
+      queue: { ...queue, target: `ratio <= ${TARGET_P95_GROWTH}`, met: queue.ratio <= TARGET_P95_GROWTH },
       serverErrors,
       machineLoad,
       totalSeconds,

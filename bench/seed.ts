@@ -81,21 +81,55 @@ export async function seedCompleteDrafts(db: Kysely<Database>, documentKey: Uint
   });
 }
 
-const FIRST_NAMES = ["Muhammad", "Ayesha", "Ali", "Fatima", "Hassan", "Zainab", "Usman", "Maryam", "Bilal", "Sana", "Imran", "Hina"];
-const FAMILY_NAMES = ["Khan", "Ahmed", "Butt", "Chaudhry", "Malik", "Raza", "Iqbal", "Hussain", "Sheikh", "Mirza"];
-const SERVICE_CENTERS = ["lahore", "rawalpindi", "gujrat", "sialkot"];
-const COLLECTION_CENTERS = ["athens", "rome", "milan", "madrid", "barcelona"];
-const RESIDENCES: [country: string, city: string][] = [["GR", "Athens"], ["IT", "Rome"], ["IT", "Milan"], ["ES", "Madrid"], ["ES", "Barcelona"]];
-const PURPOSES = ["work_visa", "residence_permit", "immigration", "employment"];
-// Most of a million applications are long finished; a few are still in the queue.
-const STATUSES: ApplicationStatus[] = ["issued", "issued", "issued", "collected", "collected", "rejected", "approved", "in_review", "submitted", "withdrawn"];
+const FIRST_NAMES = [
+  "Muhammad", "Ayesha", "Ali", "Fatima", "Hassan", "Zainab", "Usman", "Maryam", "Bilal", "Sana", "Imran", "Hina",
+  "Ahmed", "Amna", "Hamza", "Khadija", "Omar", "Iqra", "Asad", "Rabia", "Tariq", "Saima", "Waqas", "Nadia",
+];
+const FAMILY_NAMES = [
+  "Khan", "Ahmed", "Butt", "Chaudhry", "Malik", "Raza", "Iqbal", "Hussain", "Sheikh", "Mirza",
+  "Qureshi", "Siddiqui", "Bhatti", "Awan", "Cheema", "Gondal", "Warraich", "Javed", "Aslam", "Rana",
+];
+/**
+ * Service centers by share of the work: Lahore, the largest, handles two cases in five, so the
+ * officer whose queue is measured works through a long one.
+ */
+const SERVICE_CENTERS: readonly [slug: string, weight: number][] = [["lahore", 40], ["rawalpindi", 25], ["gujrat", 20], ["sialkot", 15]];
+/** Where applicants live, with the mission that serves them (collection, referral posters). */
+const RESIDENCES: readonly [country: string, city: string, mission: string][] = [
+  ["GR", "Athens", "athens"], ["IT", "Rome", "rome"], ["IT", "Milan", "milan"], ["ES", "Madrid", "madrid"], ["ES", "Barcelona", "barcelona"],
+];
+/** Most certificates go to the country of residence; the rest to countries people move on to. */
+const ONWARD_DESTINATIONS = ["GB", "DE", "CA", "SA", "AE", "US", "AU", "PT"];
+export const BENCH_DESTINATIONS = ["GR", "IT", "ES", ...ONWARD_DESTINATIONS] as const;
+const PURPOSES: readonly [purpose: string, weight: number][] = [["work_visa", 40], ["residence_permit", 30], ["immigration", 15], ["employment", 12], ["other", 3]];
+/**
+ * A quarter of the store is still being worked on: each queue tab of the measured center then
+ * has more than a page of cases even at a thousand applications, so the comparison with a million
+ * is about the size of the store, not of the page. The open ones are recent; the rest spread over
+ * three years, finished.
+ */
+const OPEN_STATUSES: readonly [ApplicationStatus, number][] = [["submitted", 9], ["in_review", 9], ["waiting_for_applicant", 3], ["approved", 4]];
+const CLOSED_STATUSES: readonly [ApplicationStatus, number][] = [["issued", 45], ["collected", 15], ["rejected", 12], ["withdrawn", 8]];
+const ASSIGNED: ReadonlySet<ApplicationStatus> = new Set(["in_review", "waiting_for_applicant", "approved"]);
+/** Caseworkers (officers and supervisors) per service center, to whom cases in progress are assigned. */
+const CASEWORKERS_PER_CENTER = 12;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BIRTH_FROM = Date.UTC(1950, 0, 1);
 const BIRTH_SPAN_DAYS = 55 * 365;
+const OPEN_SPAN_MS = 45 * DAY_MS;
 const SUBMITTED_SPAN_MS = 3 * 365 * DAY_MS;
 
 function pick<T>(list: readonly T[]): T {
   return list[Math.floor(Math.random() * list.length)]!;
+}
+
+function pickWeighted<T>(list: readonly (readonly [T, number])[]): T {
+  let left = Math.random() * list.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of list) {
+    left -= weight;
+    if (left < 0) return value;
+  }
+  return list[list.length - 1]![0];
 }
 
 function digits(count: number): string {
@@ -104,21 +138,59 @@ function digits(count: number): string {
   return text;
 }
 
+/** Case workers by service center, for `seedApplications` to assign cases in progress to. */
+export type Caseworkers = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Officers and a supervisor for every service center (accounts without a password: nobody signs in
+ * as them), as the queue shows who holds each case.
+ */
+export async function seedCaseworkers(db: Kysely<Database>): Promise<Caseworkers> {
+  const stamp = new Date().toISOString();
+  const byCenter: Record<string, string[]> = {};
+  const rows = SERVICE_CENTERS.flatMap(([center]) =>
+    Array.from({ length: CASEWORKERS_PER_CENTER }, (_, i) => {
+      const id = randomUUID();
+      (byCenter[center] ??= []).push(id);
+      return {
+        id,
+        email: `caseworker.${center}.${i}.${randomUUID().slice(0, 8)}@police.example.pk`,
+        display_name: `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}`,
+        password_hash: null,
+        role: i === 0 ? ("supervisor" as const) : ("officer" as const),
+        center_slug: center,
+        totp_secret: null,
+        disabled_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      };
+    }),
+  );
+  await db.insertInto("staff_user").values(rows).execute();
+  return byCenter;
+}
+
 /** Bench data, not secrets: Math.random is enough everywhere except the reference, which is the app's own. */
-function applicationRow(now: number): NewApplication {
+function applicationRow(now: number, caseworkers: Caseworkers): NewApplication {
   const male = Math.random() < 0.5;
   const fullName = `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}`;
-  const submittedAt = new Date(now - Math.floor(Math.random() * SUBMITTED_SPAN_MS)).toISOString();
-  const collection = Math.random() < 0.3;
-  const [residenceCountry, residenceCity] = pick(RESIDENCES);
+  const open = Math.random() < 0.25;
+  const status = pickWeighted(open ? OPEN_STATUSES : CLOSED_STATUSES);
+  const submittedAt = new Date(now - Math.floor(Math.random() * (open ? OPEN_SPAN_MS : SUBMITTED_SPAN_MS))).toISOString();
+  const collection = status === "collected" || Math.random() < 0.3;
+  const [residenceCountry, residenceCity, mission] = pick(RESIDENCES);
+  const center = pickWeighted(SERVICE_CENTERS);
+  // One in twenty is a relative applying for the holder; a few still wait for the holder's consent.
+  const relative = Math.random() < 0.05;
+  const authorityPending = relative && status === "submitted" && Math.random() < 0.3;
   return {
     id: randomUUID(),
     reference: newReference("application"),
     draft_id: randomUUID(),
-    status: pick(STATUSES),
+    status,
     status_changed_at: submittedAt,
     language: pick(LANGUAGES),
-    applicant_type: "self",
+    applicant_type: relative ? "relative" : "self",
     full_name: fullName,
     name_search: fullName.toLocaleLowerCase(),
     father_name: `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}`,
@@ -133,11 +205,19 @@ function applicationRow(now: number): NewApplication {
     phone: `+3069${digits(8)}`,
     residence_country: residenceCountry,
     residence_city: residenceCity,
-    purpose: pick(PURPOSES),
-    destination_country: residenceCountry,
+    purpose: pickWeighted(PURPOSES),
+    purpose_other: null,
+    destination_country: Math.random() < 0.6 ? residenceCountry : pick(ONWARD_DESTINATIONS),
     delivery: collection ? "collection" : "pdf",
-    collection_center_slug: collection ? pick(COLLECTION_CENTERS) : null,
-    center_slug: pick(SERVICE_CENTERS),
+    collection_center_slug: collection ? mission : null,
+    // A fifth came through an embassy's poster.
+    referral_center_slug: Math.random() < 0.2 ? mission : null,
+    center_slug: center,
+    assigned_to: ASSIGNED.has(status) ? pick(caseworkers[center] ?? [null]) : null,
+    relative_name: relative ? `${pick(FIRST_NAMES)} ${pick(FAMILY_NAMES)}` : null,
+    authority_status: relative ? (authorityPending ? "pending" : "confirmed") : null,
+    authority_token_hash: authorityPending ? randomBytes(32).toString("hex") : null,
+    authority_confirmed_at: relative && !authorityPending ? submittedAt : null,
     // The stored form of a tracking secret is a SHA-256 in hex; nobody will use these links.
     track_secret_hash: randomBytes(32).toString("hex"),
     submitted_at: submittedAt,
@@ -151,6 +231,8 @@ export type SeedOptions = {
   /** Rows per transaction; progress is reported after each commit. */
   rowsPerTransaction?: number;
   onProgress?: (inserted: number, elapsedMs: number) => void;
+  /** Cases in progress are assigned to these (seedCaseworkers); without them, to nobody. */
+  caseworkers?: Caseworkers;
   /** Checked after each transaction: past it the load stops with an error. */
   timeLimitMs?: number;
 };
@@ -170,7 +252,7 @@ export async function seedApplications(db: Kysely<Database>, count: number, opti
     await db.transaction().execute(async (trx) => {
       while (inserted < target) {
         const now = Date.now();
-        const rows = Array.from({ length: Math.min(perStatement, target - inserted) }, () => applicationRow(now));
+        const rows = Array.from({ length: Math.min(perStatement, target - inserted) }, () => applicationRow(now, options.caseworkers ?? {}));
         const result = await trx
           .insertInto("application")
           .values(rows)
