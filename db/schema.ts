@@ -57,6 +57,15 @@ export interface StaffRecoveryCodeTable {
   used_at: string | null;
 }
 
+export interface StaffInvitationTable {
+  token_hash: string;
+  staff_user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface SetupTokenTable {
   token_hash: string;
   created_at: string;
@@ -110,7 +119,7 @@ export interface BlobTable {
 export interface DocumentTable {
   id: string;
   blob_id: string;
-  owner_type: "draft" | "application" | "information_response";
+  owner_type: "draft" | "application" | "information_response" | "dispute";
   owner_id: string;
   kind: "passport" | "cnic_front" | "cnic_back" | "photo" | "evidence";
   content_type: "image/jpeg" | "image/png" | "application/pdf";
@@ -208,13 +217,53 @@ export interface CaseNoteTable {
   created_at: string;
 }
 
-export interface StaffInvitationTable {
-  token_hash: string;
-  staff_user_id: string;
-  created_by: string | null;
-  created_at: string;
+export interface CertificateTable {
+  id: string;
+  number: string;
+  /** HMAC-SHA256 (hex) of the verification code; the code itself is never stored. */
+  code_hash: string;
+  application_id: string;
+  full_name: string;
+  father_name: string;
+  date_of_birth: string;
+  cnic: string;
+  passport_number: string;
+  passport_country: string;
+  purpose: string;
+  purpose_other: string | null;
+  destination_country: string;
+  result: "no_record";
+  center_slug: string;
+  officer_id: string | null;
+  officer_name: string;
+  language: string;
+  issued_at: string;
   expires_at: string;
-  used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revocation_reason: string | null;
+  revocation_note: string | null;
+  pdf_blob_id: string;
+  pdf_sha256: string;
+  photo_blob_id: string | null;
+  verification_count: Generated<number>;
+  expiry_reminder_sent_at: string | null;
+  reapply_token_hash: string | null;
+  reapply_used_at: string | null;
+  created_at: string;
+}
+
+export interface DisputeTable {
+  id: string;
+  certificate_id: string;
+  application_id: string;
+  center_slug: string;
+  text: string;
+  status: Generated<"open" | "upheld" | "dismissed">;
+  outcome: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
 }
 
 export interface Database {
@@ -223,6 +272,7 @@ export interface Database {
   session: SessionTable;
   staff_recovery_code: StaffRecoveryCodeTable;
   setup_token: SetupTokenTable;
+  staff_invitation: StaffInvitationTable;
   mail_outbox: MailOutboxTable;
   audit_event: AuditEventTable;
   rate_limit: RateLimitTable;
@@ -233,7 +283,8 @@ export interface Database {
   application_address: ApplicationAddressTable;
   information_request: InformationRequestTable;
   case_note: CaseNoteTable;
-  staff_invitation: StaffInvitationTable;
+  certificate: CertificateTable;
+  dispute: DisputeTable;
 }
 
 export type Center = Selectable<CenterTable>;
@@ -254,3 +305,6 @@ export type Application = Selectable<ApplicationTable>;
 export type NewApplication = Insertable<ApplicationTable>;
 export type ApplicationAddress = Selectable<ApplicationAddressTable>;
 export type InformationRequest = Selectable<InformationRequestTable>;
+export type Certificate = Selectable<CertificateTable>;
+export type NewCertificate = Insertable<CertificateTable>;
+export type Dispute = Selectable<DisputeTable>;

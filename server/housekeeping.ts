@@ -1,26 +1,58 @@
 /**
  * Periodic clean-up that keeps the store free of data nobody needs any more: expired drafts (with
- * their documents), spent rate-limit counters, and staff sessions that ended over a day ago. Safe
+ * their documents), spent rate-limit counters, and staff sessions that ended over a day ago. It
+ * also finishes certificate work that must not wait for a person: issuing certificates of approved
+ * cases whose issue failed (or was cut short), and reminding holders 14 days before expiry. Safe
  * to run on every instance at once.
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
+import { type CertificateSettings, issueCertificate, listIssuePending, sendExpiryReminders } from "../app/models/certificate.server";
 import { createStoreDocumentStorage } from "../app/models/document-storage.server";
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";
 import { deleteEndedStaffSessions } from "../app/models/staff-session-cleanup.server";
+import { certificateMails } from "../app/utils/notices.server";
 import type { Database } from "../db/schema";
 
-export async function runHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, now = new Date()) {
+/** An approval issues its certificate in the same request; only cases left approved this long are retried. */
+const ISSUE_RETRY_AFTER_MS = 2 * 60_000;
+
+async function finishCertificates(db: Kysely<Database>, settings: CertificateSettings, now: Date, logger?: Logger) {
+  const mails = certificateMails(settings.publicUrl);
+  let issued = 0;
+  let stillPending = 0;
+  for (const applicationId of await listIssuePending(db, new Date(now.getTime() - ISSUE_RETRY_AFTER_MS))) {
+    try {
+      const outcome = await issueCertificate(db, applicationId, settings, mails);
+      if (outcome.ok) issued += 1;
+      else if (outcome.problem !== "already_issued" && outcome.problem !== "not_approved") stillPending += 1;
+    } catch (error) {
+      stillPending += 1;
+      logger?.error({ err: error, applicationId }, "certificate issue failed");
+    }
+  }
+  const reminded = await sendExpiryReminders(db, { publicUrl: settings.publicUrl, mails }, now);
+  return { certificatesIssued: issued, certificatesPending: stillPending, expiryReminders: reminded };
+}
+
+export async function runHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, now = new Date(), certificates?: Omit<CertificateSettings, "documentKey">, logger?: Logger) {
   const drafts = await deleteExpiredDrafts(db, createStoreDocumentStorage(db, documentKey), now);
   const counters = await deleteExpiredHits(db, now);
   const staffSessions = await deleteEndedStaffSessions(db, now);
-  return { drafts, counters, staffSessions };
+  const certificateWork: Partial<Awaited<ReturnType<typeof finishCertificates>>> = certificates ? await finishCertificates(db, { ...certificates, documentKey }, now, logger) : {};
+  return { drafts, counters, staffSessions, ...certificateWork };
 }
 
-export function startHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, logger: Logger, intervalMs = 15 * 60_000) {
+export function startHousekeeping(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  logger: Logger,
+  intervalMs = 15 * 60_000,
+  certificates?: Omit<CertificateSettings, "documentKey">,
+) {
   const tick = () =>
-    runHousekeeping(db, documentKey)
+    runHousekeeping(db, documentKey, new Date(), certificates, logger)
       .then((done) => logger.info(done, "housekeeping"))
       .catch((error: unknown) => logger.error({ err: error }, "housekeeping failed"));
   void tick();

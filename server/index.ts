@@ -5,11 +5,13 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { loadSigningIdentity } from "../app/models/signing-identity.server";
 import { countActiveAdmins } from "../app/models/staff-user.server";
 import { issueSetupToken } from "../app/models/setup-token.server";
 import { EnvError, parseEnv, resolveSecrets } from "../app/utils/env.server";
 import { createMailTransport } from "../app/utils/mailer.server";
 import { openStore, parseDatabaseUrl } from "../db/connect";
+import { refreshPlannerStatistics } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "./app";
@@ -37,7 +39,10 @@ async function main() {
   const applied = await migrateToLatest(store.db);
   logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
   await seedReferenceData(store.db);
-  const housekeeping = startHousekeeping(store.db, secrets.documentKey, logger);
+  await refreshPlannerStatistics(store.db);
+  // The PDF-signing key: made now if the store has none (and none is configured), not on the first approval.
+  await loadSigningIdentity(store.db, secrets.documentKey, env);
+  const housekeeping = startHousekeeping(store.db, secrets.documentKey, logger, undefined, { publicUrl: env.PUBLIC_URL, signing: env });
   const mailTransport = createMailTransport(env, logger);
   const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger, intervalMs: env.MAIL_POLL_INTERVAL_MS });
 

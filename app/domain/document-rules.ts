@@ -6,8 +6,11 @@
 export const DOCUMENT_KINDS = ["passport", "cnic_front", "cnic_back", "photo", "evidence"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Who a document belongs to: an unsubmitted draft, a submitted application, or an answer to staff. */
-export const DOCUMENT_OWNER_TYPES = ["draft", "application", "information_response"] as const;
+/**
+ * Who a document belongs to: an unsubmitted draft, a submitted application, an answer to staff, or
+ * a holder's dispute of an issued certificate (its evidence).
+ */
+export const DOCUMENT_OWNER_TYPES = ["draft", "application", "information_response", "dispute"] as const;
 export type DocumentOwnerType = (typeof DOCUMENT_OWNER_TYPES)[number];
 export type DocumentOwner = { ownerType: DocumentOwnerType; ownerId: string };
 

@@ -10,7 +10,7 @@ export const SERVICES: readonly Service[] = [
   { id: "certificate", path: "certificate", available: true },
   { id: "track", path: "track", available: true },
   { id: "report", path: "report", available: false },
-  { id: "verify", path: "verify", available: false },
+  { id: "verify", path: "verify", available: true },
   { id: "centers", path: "centers", available: true },
 ];
 

@@ -19,6 +19,7 @@ export const headers = noStoreHeaders;
  */
 const AREAS: readonly { permission: Permission; path: string; label: string }[] = [
   { permission: "read:case:center", path: "/staff/queue", label: "cases:queue.title" },
+  { permission: "read:case:center", path: "/staff/disputes", label: "cases:disputes.title" },
   { permission: "manage:staff:any", path: "/staff/admin/accounts", label: "staff:accounts.title" },
   { permission: "manage:center:any", path: "/staff/admin/centers", label: "staff:centers.title" },
   // One page, two scopes: everything, or the supervisor's own center.

@@ -10,17 +10,19 @@ import { REJECTION_REASONS } from "~/domain/rejection";
 import { slaState } from "~/domain/sla";
 import { addCaseNote, getCaseDetails, listCenterCaseworkers, reassignCase, recordCaseEvent } from "~/models/case-view.server";
 import { transitionApplication } from "~/models/case.server";
+import { findCertificateForApplication, issueCertificate } from "~/models/certificate.server";
 import { askForInformation } from "~/models/information-request.server";
 import { CaseActionSchema } from "~/schemas/case-action";
-import { noStoreHeaders, staffActor, staffPath } from "~/utils/auth.server";
+import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { statusNotice } from "~/utils/notices.server";
+import { certificateMails, statusNotice } from "~/utils/notices.server";
 import { notFound } from "~/utils/responses";
 import { requireCaseAccess } from "~/utils/staff-scope.server";
+import { ErrorMessage } from "~/components/error-message";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],
@@ -56,8 +58,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     (a) => PERMISSION_FOR[a] !== null && can(role, PERMISSION_FOR[a]!) && (a === "claim" ? !waitingForAuthority : mine || supervisor) && (a !== "mark_collected" || details.delivery === "collection"),
   );
   const url = new URL(request.url);
+  const certificate = await findCertificateForApplication(context.db, details.id);
   return {
     ...details,
+    certificate: certificate
+      ? { number: certificate.number, state: certificate.state, href: staffPath(request, `/staff/certificates/${certificate.number}`), expires: formatDate(lang, certificate.expiresAt) }
+      : null,
     cnic: formatCnic(details.cnic),
     dates: {
       submitted: formatDate(lang, details.submittedAt),
@@ -87,6 +93,9 @@ type ActionResult = { errors: FieldErrors | null; problem: string | null };
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | ActionResult> {
   assertSameOrigin(request, context);
+  // Guard first (who is posting), then the form says which action, whose own permission and
+  // center scope are checked before anything is read or written.
+  await requirePermission(request, context, "read:case:center");
   const parsed = parseForm(CaseActionSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, problem: null };
   const input = parsed.data;
@@ -122,11 +131,27 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
           assignTo: staff.user.id,
           reason: input.intent === "reject" ? input.reason : null,
           note: input.intent === "reject" ? input.rejectionNote : null,
-          // Claiming and releasing are internal; the applicant hears of decisions and questions.
-          notice: input.intent === "claim" || input.intent === "release" ? undefined : notice,
+          // Claiming and releasing are internal; the applicant hears of decisions and questions. An
+          // approval's news is the certificate, mailed when it is issued just below.
+          notice: input.intent === "claim" || input.intent === "release" || input.intent === "approve" ? undefined : notice,
         });
   context.logger.info({ requestId: context.requestId, action: input.intent, outcome: outcome.ok ? "done" : outcome.problem }, "case action");
+  if (input.intent === "approve" && outcome.ok) await issueAfterApproval(context, id);
   return outcome.ok ? back(input.intent) : { errors: null, problem: outcome.problem };
+}
+
+/**
+ * Approving issues the certificate at once (the lifecycle's "system" step), after the approval has
+ * committed: a failure here leaves the case approved, which housekeeping retries, so the officer's
+ * approval never fails because of it.
+ */
+async function issueAfterApproval(context: ActionFunctionArgs["context"], applicationId: string) {
+  try {
+    const issued = await issueCertificate(context.db, applicationId, { documentKey: context.documentKey, publicUrl: context.env.PUBLIC_URL, signing: context.env }, certificateMails(context.env.PUBLIC_URL));
+    context.logger.info({ requestId: context.requestId, outcome: issued.ok ? "issued" : issued.problem }, "certificate issue");
+  } catch (error) {
+    context.logger.warn({ requestId: context.requestId, err: error }, "certificate issue failed; housekeeping will retry");
+  }
 }
 
 export default function CaseView() {
@@ -166,6 +191,14 @@ export default function CaseView() {
           },
         ]}
       />
+      {c.certificate ? (
+        <p className="inset-text">
+          {t("case.certificate.issued", { number: c.certificate.number, state: t(`certificate.states.${c.certificate.state}`), date: c.certificate.expires })}{" "}
+          <a href={c.certificate.href}>{t("case.certificate.open")}</a>
+        </p>
+      ) : c.status === "approved" ? (
+        <p className="inset-text">{t("case.certificate.pending")}</p>
+      ) : null}
       {c.waitingForAuthority ? <p className="inset-text">{t("case.waitingForAuthority")}</p> : null}
       {c.assignedToOther ? <p className="inset-text">{t("case.assignedToOther", { name: c.assignedName ?? "" })}</p> : null}
 
@@ -195,7 +228,7 @@ export default function CaseView() {
                 <p className="hint" id="question-hint">
                   {t("case.questionHint")}
                 </p>
-                {errors?.question ? <p className="error-message" id="question-error">{t(errors.question)}</p> : null}
+                <ErrorMessage id="question-error" error={errors?.question} />
                 <textarea className="textarea" id="question" name="question" rows={3} aria-describedby={errors?.question ? "question-hint question-error" : "question-hint"} />
               </div>
               <button type="submit" className="button button--secondary" name="intent" value="request_information">
@@ -210,7 +243,7 @@ export default function CaseView() {
                 <label className="label" htmlFor="reason">
                   {t("case.reason")}
                 </label>
-                {errors?.reason ? <p className="error-message" id="reason-error">{t(errors.reason)}</p> : null}
+                <ErrorMessage id="reason-error" error={errors?.reason} />
                 <select className="select" id="reason" name="reason" defaultValue="" aria-describedby={errors?.reason ? "reason-error" : undefined}>
                   <option value="">{t("queue.any")}</option>
                   {REJECTION_REASONS.map((r) => (
@@ -224,7 +257,7 @@ export default function CaseView() {
                 <label className="label" htmlFor="rejectionNote">
                   {t("case.rejectionNote")}
                 </label>
-                {errors?.rejectionNote ? <p className="error-message" id="rejectionNote-error">{t(errors.rejectionNote)}</p> : null}
+                <ErrorMessage id="rejectionNote-error" error={errors?.rejectionNote} />
                 <textarea className="textarea" id="rejectionNote" name="rejectionNote" rows={3} />
               </div>
               <button type="submit" className="button button--warning" name="intent" value="reject">
@@ -336,7 +369,7 @@ export default function CaseView() {
             <label className="label" htmlFor="note">
               {t("case.note")}
             </label>
-            {errors?.note ? <p className="error-message" id="note-error">{t(errors.note)}</p> : null}
+            <ErrorMessage id="note-error" error={errors?.note} />
             <textarea className="textarea" id="note" name="note" rows={3} />
           </div>
           <button type="submit" className="button button--secondary" name="intent" value="note">

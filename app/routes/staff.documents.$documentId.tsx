@@ -22,7 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ? doc.owner_id
       : doc.owner_type === "information_response"
         ? (await context.db.selectFrom("information_request").select("application_id").where("id", "=", doc.owner_id).executeTakeFirst())?.application_id
-        : undefined;
+        : doc.owner_type === "dispute"
+          ? (await context.db.selectFrom("dispute").select("application_id").where("id", "=", doc.owner_id).executeTakeFirst())?.application_id
+          : undefined;
   const application = applicationId ? await context.db.selectFrom("application").select(["id", "center_slug"]).where("id", "=", applicationId).executeTakeFirst() : undefined;
   if (!application || application.center_slug !== staff.user.centerSlug) throw notFound();
   const found = await readDocument(context.db, createStoreDocumentStorage(context.db, context.documentKey), params.documentId!);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, resolveSecrets } from "./env.server";
+import { generateSigningIdentity } from "./signing-p12.server";
 
 describe("parseEnv", () => {
   it("needs no configuration at all", () => {
@@ -28,6 +29,21 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "file:tmp/x.sqlite" }).DATABASE_URL).toBe("file:tmp/x.sqlite");
     expect(parseEnv({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/db" }).DATABASE_URL).toContain("postgres://");
     expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+  });
+});
+
+describe("the PDF-signing certificate", () => {
+  it("is optional, and when given must be a PKCS#12 that its password opens, with key and certificate", () => {
+    const identity = generateSigningIdentity();
+    const good = { CERTIFICATE_P12_BASE64: identity.p12.toString("base64"), CERTIFICATE_P12_PASSWORD: identity.password };
+    expect(parseEnv(good).CERTIFICATE_P12_BASE64).toBe(good.CERTIFICATE_P12_BASE64);
+    for (const bad of [
+      { ...good, CERTIFICATE_P12_PASSWORD: "wrong" },
+      { CERTIFICATE_P12_BASE64: Buffer.from("not a certificate").toString("base64"), CERTIFICATE_P12_PASSWORD: "x" },
+      { CERTIFICATE_P12_PASSWORD: identity.password },
+    ]) {
+      expect(() => parseEnv(bad)).toThrow(/CERTIFICATE_P12_(BASE64|PASSWORD)/);
+    }
   });
 });
 

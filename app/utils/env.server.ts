@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { signingIdentityProblem } from "./signing-p12.server";
 
 const booleanString = z
   .enum(["true", "false", "1", "0"])
@@ -39,6 +40,20 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Off only for tests that must hammer an endpoint; never in a deployment. */
   RATE_LIMITS: booleanString.default(true),
+  /**
+   * The key and certificate that sign certificates' PDFs, as PKCS#12 in base64, and its password.
+   * Without them a self-signed one is generated at first start and kept in the store.
+   */
+  CERTIFICATE_P12_BASE64: z.string().optional(),
+  CERTIFICATE_P12_PASSWORD: z.string().optional(),
+}).superRefine((env, ctx) => {
+  if (!env.CERTIFICATE_P12_BASE64) {
+    if (env.CERTIFICATE_P12_PASSWORD) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_PASSWORD"], message: "is set without CERTIFICATE_P12_BASE64" });
+    return;
+  }
+  const p12 = Buffer.from(env.CERTIFICATE_P12_BASE64, "base64");
+  const problem = p12.length === 0 ? "is not base64" : signingIdentityProblem({ p12, password: env.CERTIFICATE_P12_PASSWORD ?? "" });
+  if (problem) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_BASE64"], message: problem });
 });
 
 export type Env = z.output<typeof EnvSchema> & { PUBLIC_URL: string };

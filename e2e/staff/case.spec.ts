@@ -92,11 +92,13 @@ test("an officer works a case from claim to approval, and nobody else can act on
   await first.getByRole("button", { name: en("cases:case.approve") }).click();
   await expect(first.getByRole("status")).toHaveText(en("cases:case.done.approve"));
 
+  // Approving issues the certificate in the same request: the applicant sees it ready.
   await applicant.reload();
-  await expect(applicant.getByText(en("track:status.approved.label"), { exact: true })).toBeVisible();
+  await expect(applicant.getByText(en("track:status.issued.label"), { exact: true })).toBeVisible();
+  await expect(applicant.getByRole("heading", { name: en("track:certificate.heading"), exact: true })).toBeVisible();
 
   const actions = auditActions(caseId(first));
-  for (const step of ["application.submitted", "case.viewed", "application.claim", "application.request_information", "application.applicant_answered", "case.note_added", "application.approve"]) {
+  for (const step of ["application.submitted", "case.viewed", "application.claim", "application.request_information", "application.applicant_answered", "case.note_added", "application.approve", "certificate.issued", "application.issue"]) {
     expect(actions).toContain(step);
   }
 });

@@ -80,3 +80,15 @@ export function auditActions(entityId: string): string[] {
 export function countAuditEvents(action: string, sinceIso: string): number {
   return withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?").get(action, sinceIso) as { n: number }).n);
 }
+
+export type CertificateRow = { id: string; number: string; pdf_sha256: string; issued_at: string; expires_at: string; revoked_at: string | null; verification_count: number };
+
+/** A certificate as stored, by its number. */
+export function certificateRow(number: string): CertificateRow | undefined {
+  return withDb((db) => db.prepare("SELECT id, number, pdf_sha256, issued_at, expires_at, revoked_at, verification_count FROM certificate WHERE number = ?").get(number) as CertificateRow | undefined);
+}
+
+/** Moves a certificate's expiry (to test "expired" without waiting 180 days). */
+export function setCertificateExpiry(number: string, expiresAt: string): void {
+  withDb((db) => db.prepare("UPDATE certificate SET expires_at = ? WHERE number = ?").run(expiresAt, number));
+}

@@ -1,0 +1,256 @@
+/**
+ * The certificate as a signed PDF: page 1 in English (the certificate), page 2 an informative
+ * translation in the destination's language. A4, the holder's photo, a QR code with the
+ * verification link (also a clickable link), fonts embedded (DejaVu Sans, which has Greek;
+ * pdf-lib's standard fonts are WinAnsi only), and a detached PKCS#7 signature (adbe.pkcs7.detached, SHA-256)
+ * over the whole file that common readers check.
+ *
+ * Deterministic: the same content, photo, signing key and issue time give the same bytes (fixed
+ * dates, no random font-subset tags, metadata written by hand), so a certificate could be rebuilt
+ * and compared; the stored bytes are what every download serves.
+ *
+ * The Urdu-script name is left out: pdf-lib does no Arabic-script shaping, and unshaped Nastaliq
+ * would print disconnected letters. A value in a script the font lacks is replaced by a note that
+ * points to the online check, which shows it as written.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
+import { P12Signer } from "@signpdf/signer-p12";
+import { SignPdf } from "@signpdf/signpdf";
+import { type PDFFont, type PDFImage, PDFDocument, type PDFPage, PDFName, PDFString, rgb } from "pdf-lib";
+import QRCode from "qrcode";
+import { type CertificateContent, translationLanguage } from "~/domain/certificate";
+import { formatVerificationCode } from "~/domain/verification-code";
+import { INTL_LOCALES, type Lang } from "~/i18n";
+import { type CertificateLine, describeCertificate } from "./certificate-view.server";
+import { getI18n } from "./i18n.server";
+import { type SigningIdentity, signerName } from "./signing-p12.server";
+
+// DejaVu: TrueType files with Greek, that pdf-lib's fontkit subsets correctly (Google's current
+// Noto Sans files come out with missing glyphs when subset).
+const FONT_DIR = path.resolve("node_modules/dejavu-fonts-ttf/ttf");
+const REGULAR = path.join(FONT_DIR, "DejaVuSansCondensed.ttf");
+const BOLD = path.join(FONT_DIR, "DejaVuSansCondensed-Bold.ttf");
+
+let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
+function fonts() {
+  fontBytes ??= { regular: fs.readFileSync(REGULAR), bold: fs.readFileSync(BOLD) };
+  return fontBytes;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const BRAND = rgb(0x01 / 255, 0x41 / 255, 0x1c / 255);
+const GREY = rgb(0.31, 0.35, 0.37);
+const TEXT = rgb(0.04, 0.05, 0.05);
+const PHOTO = { width: 113, height: 151 };
+/** Scripts whose letters change shape with their neighbours: printed unshaped they are wrong. */
+const NEEDS_SHAPING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}]/u;
+const QR_SIZE = 112;
+
+export type CertificatePdfInput = {
+  content: CertificateContent;
+  code: string;
+  verificationUrl: string;
+  /** The portal's address, printed for readers who type rather than scan. */
+  publicUrl: string;
+  /** JPEG bytes, already normalised (no metadata); null prints an empty frame. */
+  photoJpeg: Uint8Array | null;
+};
+
+type Fonts = { regular: PDFFont; bold: PDFFont; covered: Set<number> };
+
+/** Lines no wider than `width`; a word wider than the line (a URL) is broken where it must be. */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = "";
+    let rest = word;
+    while (!fits(rest)) {
+      let cut = rest.length - 1;
+      while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
+      lines.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    line = rest;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+class Writer {
+  y: number;
+  constructor(
+    readonly page: PDFPage,
+    readonly fonts: Fonts,
+    readonly unprintable: string,
+  ) {
+    this.y = page.getHeight() - MARGIN;
+  }
+
+  /**
+   * The value as printable text, or the note that it cannot be printed: a script the font lacks,
+   * or Arabic script (Urdu), which the font has letters for but pdf-lib cannot join (no shaping).
+   */
+  printable(text: string): string {
+    if (NEEDS_SHAPING.test(text)) return this.unprintable;
+    for (const ch of text) if (!/\s/.test(ch) && !this.fonts.covered.has(ch.codePointAt(0)!)) return this.unprintable;
+    return text;
+  }
+
+  paragraph(text: string, { size = 10.5, bold = false, colour = TEXT, x = MARGIN, width = A4[0] - 2 * MARGIN, gap = 6 } = {}) {
+    const font = bold ? this.fonts.bold : this.fonts.regular;
+    for (const line of wrap(this.printable(text), font, size, width)) {
+      this.y -= size * 1.35;
+      this.page.drawText(line, { x, y: this.y, size, font, color: colour });
+    }
+    this.y -= gap;
+  }
+
+  /** A label above its value, in a column. */
+  field(line: CertificateLine, { x = MARGIN, width = A4[0] - 2 * MARGIN, size = 11 } = {}) {
+    this.paragraph(line.label, { size: 8.5, colour: GREY, x, width, gap: 0 });
+    this.paragraph(line.value, { size, bold: true, x, width, gap: 7 });
+  }
+}
+
+function band(page: PDFPage, f: Fonts, top: string, title: string) {
+  const [width, height] = [page.getWidth(), page.getHeight()];
+  page.drawRectangle({ x: 0, y: height - 92, width, height: 92, color: BRAND });
+  page.drawText(top, { x: MARGIN, y: height - 36, size: 9.5, font: f.bold, color: rgb(1, 1, 1) });
+  page.drawText(title, { x: MARGIN, y: height - 68, size: 21, font: f.bold, color: rgb(1, 1, 1) });
+}
+
+function footer(page: PDFPage, f: Fonts, text: string, pageLabel: string) {
+  const lines = wrap(text, f.regular, 8, A4[0] - 2 * MARGIN - 40);
+  lines.forEach((line, i) => page.drawText(line, { x: MARGIN, y: 30 + (lines.length - 1 - i) * 10.5, size: 8, font: f.regular, color: GREY }));
+  page.drawText(pageLabel, { x: A4[0] - MARGIN - f.regular.widthOfTextAtSize(pageLabel, 8), y: 30, size: 8, font: f.regular, color: GREY });
+}
+
+function photoFrame(page: PDFPage, photo: PDFImage | null, x: number, top: number) {
+  const y = top - PHOTO.height;
+  if (photo) page.drawImage(photo, { x, y, width: PHOTO.width, height: PHOTO.height });
+  page.drawRectangle({ x, y, width: PHOTO.width, height: PHOTO.height, borderColor: GREY, borderWidth: 0.75 });
+}
+
+/** One page of the certificate in `lang`; the first page also carries the QR code and its link. */
+function drawPage(doc: PDFDocument, f: Fonts, lang: Lang, input: CertificatePdfInput, assets: { photo: PDFImage | null; qr: PDFImage }, translation: boolean) {
+  const { t } = getI18n(lang);
+  const d = (key: string, values?: Record<string, string>) => t(`verify:document.${key}`, values);
+  const view = describeCertificate(lang, input.content);
+  const page = doc.addPage(A4);
+  const w = new Writer(page, f, d("unprintable"));
+  // Greek capitals drop their accents (ICU does this for "el").
+  band(page, f, view.authority.toLocaleUpperCase(INTL_LOCALES[lang]), view.title);
+  w.y = A4[1] - 92 - 14;
+
+  if (translation) {
+    w.paragraph(d("translationHeading"), { size: 13, bold: true, colour: BRAND, gap: 2 });
+    w.paragraph(d("translationNote"), { size: 9.5, gap: 10 });
+  }
+  const columnWidth = A4[0] - 2 * MARGIN - PHOTO.width - 18;
+  const photoTop = w.y - 4;
+  photoFrame(page, assets.photo, A4[0] - MARGIN - PHOTO.width, photoTop);
+  w.field({ key: "number", label: view.numberLabel, value: input.content.number }, { size: 15, width: columnWidth });
+  w.field({ key: "code", label: d("code"), value: formatVerificationCode(input.code) }, { width: columnWidth });
+  w.paragraph(view.statement, { size: 10.5, width: columnWidth, gap: 12 });
+  w.y = Math.min(w.y, photoTop - PHOTO.height - 10);
+
+  // Holder's details in two columns; the result standing out below them.
+  const half = (A4[0] - 2 * MARGIN - 20) / 2;
+  const rows = view.holder;
+  const top = w.y;
+  let left = top;
+  let right = top;
+  rows.forEach((row, i) => {
+    w.y = i % 2 === 0 ? left : right;
+    w.field(row, { x: i % 2 === 0 ? MARGIN : MARGIN + half + 20, width: half });
+    if (i % 2 === 0) left = w.y;
+    else right = w.y;
+  });
+  w.y = Math.min(left, right) - 4;
+  const resultTop = w.y;
+  page.drawRectangle({ x: MARGIN, y: resultTop - 40, width: A4[0] - 2 * MARGIN, height: 40, borderColor: BRAND, borderWidth: 1.5 });
+  w.y = resultTop - 4;
+  w.field(view.result, { x: MARGIN + 10, size: 13 });
+  w.y = resultTop - 52;
+  const issueTop = w.y;
+  left = issueTop;
+  right = issueTop;
+  view.issue.forEach((row, i) => {
+    w.y = i % 2 === 0 ? left : right;
+    w.field(row, { x: i % 2 === 0 ? MARGIN : MARGIN + half + 20, width: half });
+    if (i % 2 === 0) left = w.y;
+    else right = w.y;
+  });
+  w.y = Math.min(left, right) - 6;
+
+  // The check: QR code with the verification link, and the address for those who type it.
+  const qrY = Math.max(70, w.y - QR_SIZE - 6);
+  page.drawImage(assets.qr, { x: MARGIN, y: qrY, width: QR_SIZE, height: QR_SIZE });
+  if (!translation) {
+    const link = doc.context.obj({
+      Type: "Annot",
+      Subtype: "Link",
+      Rect: [MARGIN, qrY, MARGIN + QR_SIZE, qrY + QR_SIZE],
+      Border: [0, 0, 0],
+      A: { Type: "Action", S: "URI", URI: PDFString.of(input.verificationUrl) },
+    });
+    page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
+  }
+  w.y = qrY + QR_SIZE + 4;
+  w.paragraph(d("verify", { url: `${input.publicUrl}/${lang}/verify` }), { x: MARGIN + QR_SIZE + 14, width: A4[0] - 2 * MARGIN - QR_SIZE - 14, size: 9.5 });
+  footer(page, f, d("signed"), d("page", { page: translation ? "2" : "1", pages: "2" }));
+}
+
+/** The certificate's PDF, signed; `issuedAt` fixes every date in it. */
+export async function renderCertificatePdf(input: CertificatePdfInput, identity: SigningIdentity): Promise<Uint8Array> {
+  const issuedAt = new Date(input.content.issuedAt);
+  // updateMetadata off: pdf-lib would otherwise stamp the current time and its own producer.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(fontkit);
+  const bytes = fonts();
+  // Fixed subset names: pdf-lib's default adds a (seeded, but order-dependent) random tag.
+  const regular = await doc.embedFont(bytes.regular, { subset: true, customName: "PSCG-DejaVuSansCondensed" });
+  const bold = await doc.embedFont(bytes.bold, { subset: true, customName: "PSCG-DejaVuSansCondensed-Bold" });
+  const f: Fonts = { regular, bold, covered: new Set(regular.getCharacterSet()) };
+  const qrPng = await QRCode.toBuffer(input.verificationUrl, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 6, color: { dark: "#000000", light: "#ffffff" } });
+  const assets = { photo: input.photoJpeg ? await doc.embedJpg(input.photoJpeg) : null, qr: await doc.embedPng(qrPng) };
+
+  drawPage(doc, f, "en", input, assets, false);
+  drawPage(doc, f, translationLanguage(input.content.destinationCountry), input, assets, true);
+
+  const en = getI18n("en").t;
+  doc.setTitle(`${en("verify:document.title")} ${input.content.number}`);
+  doc.setAuthor("Punjab Police");
+  doc.setSubject(en("verify:document.title"));
+  doc.setCreator("Police Service Centers Global");
+  doc.setProducer("Police Service Centers Global");
+  doc.setLanguage("en");
+  doc.setCreationDate(issuedAt);
+  doc.setModificationDate(issuedAt);
+
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: `${en("verify:document.title")} ${input.content.number}`,
+    contactInfo: `${input.publicUrl}/verify`,
+    name: signerName(identity),
+    location: "Punjab, Pakistan",
+    signingTime: issuedAt,
+  });
+  // No object streams: the signature dictionary must stay where the signer can find it, and older
+  // readers cope better.
+  const unsigned = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const signed = await new SignPdf().sign(unsigned, new P12Signer(identity.p12, { passphrase: identity.password }), issuedAt);
+  return new Uint8Array(signed);
+}
