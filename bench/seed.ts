@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { type Kysely, sql } from "kysely";
+import { refreshPlannerStatistics } from "../db/dialect";
 import * as z from "zod/mini";
 import { REQUIRED_DOCUMENTS } from "~/domain/certificate-journey";
 import { newReference } from "~/domain/reference.server";
@@ -298,6 +299,8 @@ export async function withFastBulkLoad<T>(db: Kysely<Database>, load: () => Prom
   try {
     result = await load();
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+    // As the server does at every start (server/index.ts): planner statistics for the data loaded.
+    await refreshPlannerStatistics(db);
   } finally {
     await sql.raw(`PRAGMA synchronous = ${Number(before.synchronous)}`).execute(db);
     await sql.raw(`PRAGMA cache_size = ${Number(cacheSize)}`).execute(db);

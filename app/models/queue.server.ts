@@ -44,7 +44,8 @@ export type QueueRow = {
   sla: SlaState;
 };
 
-export const COUNT_CAP = 1000;
+/** Beyond this a tab says "500+": an officer works the oldest first, and exact counts would cost a scan. */
+export const COUNT_CAP = 500;
 
 type AppQuery = SelectQueryBuilder<Database, "application", object>;
 
@@ -151,7 +152,7 @@ export async function listQueue(
   };
 }
 
-/** Cases per tab, counted up to COUNT_CAP (shown as "1,000+"), so counting stays cheap at any size. */
+/** Cases per tab, counted up to COUNT_CAP (shown as "500+"), so counting stays cheap at any size. */
 export async function countTabs(db: Kysely<Database>, filter: QueueFilter): Promise<Record<QueueTab, { count: number; capped: boolean }>> {
   const countStatus = async (tab: QueueTab, status: ApplicationStatus) => {
     const row = await db
