@@ -5,6 +5,7 @@ import { isLang } from "~/i18n";
 import { clearDraftCookie } from "~/utils/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
+import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:expired.title") };
 
@@ -21,11 +22,7 @@ export default function Expired() {
     <>
       <h1 className="heading-l">{t("expired.title")}</h1>
       <p>{t("expired.body")}</p>
-      <form method="post" action={`/${lang}/certificate`}>
-        <button type="submit" className="button">
-          {t("expired.startAgain")}
-        </button>
-      </form>
+      <StartAgain lang={lang} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { readAnswers } from "~/schemas/certificate";
 import { setDraftCookie } from "~/utils/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
+import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.invalidTitle") };
 
@@ -37,11 +38,7 @@ export default function ResumeInvalid() {
     <>
       <h1 className="heading-l">{t("resume.invalidTitle")}</h1>
       <p>{t("resume.invalidBody")}</p>
-      <form method="post" action={`/${lang}/certificate`}>
-        <button type="submit" className="button">
-          {t("expired.startAgain")}
-        </button>
-      </form>
+      <StartAgain lang={lang} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectField } from "~/components/select-field";
 import { can } from "~/domain/permissions";
 import { PURPOSES } from "~/schemas/certificate";
 import { listActiveCenters } from "~/models/center.server";
@@ -86,45 +87,9 @@ export default function Queue() {
             </p>
             <input className="input" id="q" name="q" type="search" defaultValue={v.q} aria-describedby="q-hint" spellCheck={false} />
           </div>
-          <div className="form-group">
-            <label className="label" htmlFor="destination">
-              {t("queue.destination")}
-            </label>
-            <select className="select" id="destination" name="destination" defaultValue={v.destination ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {data.countries.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="purpose">
-              {t("queue.purpose")}
-            </label>
-            <select className="select" id="purpose" name="purpose" defaultValue={v.purpose ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {PURPOSES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`certificate:purpose.options.${p}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="referral">
-              {t("queue.referral")}
-            </label>
-            <select className="select" id="referral" name="referral" defaultValue={v.referral ?? ""}>
-              <option value="">{t("queue.any")}</option>
-              {data.embassies.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="destination" label={t("queue.destination")} options={data.countries} placeholder={t("queue.any")} defaultValue={v.destination} />
+          <SelectField name="purpose" label={t("queue.purpose")} options={PURPOSES.map((p) => ({ value: p, label: t(`certificate:purpose.options.${p}`) }))} placeholder={t("queue.any")} defaultValue={v.purpose} />
+          <SelectField name="referral" label={t("queue.referral")} options={data.embassies} placeholder={t("queue.any")} defaultValue={v.referral} />
           <div className="form-group checkbox">
             <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={v.mine === "1"} />
             <label htmlFor="mine">{t("queue.assignedToMe")}</label>
