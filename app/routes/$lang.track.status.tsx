@@ -23,6 +23,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { endTracking, trackedApplicationId } from "~/utils/track-session.server";
 import { ErrorMessage } from "~/components/error-message";
+import { TextareaField } from "~/components/textarea-field";
 
 // The title names no person and no reference: the page may be open on a shared phone.
 export const handle: RouteHandle = { i18n: ["track", "documents", "validation"], title: (t) => t("track:statusPage.title") };
@@ -174,16 +175,7 @@ export default function TrackStatus() {
           <p className="inset-text">{status.question.text}</p>
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="requestId" value={status.question.id} />
-            <div className={errors?.answer ? "form-group form-group--error" : "form-group"}>
-              <label className="label" htmlFor="answer">
-                {t("request.answer")}
-              </label>
-              <p className="hint" id="answer-hint">
-                {t("request.answerHint")}
-              </p>
-              <ErrorMessage id="answer-error" error={errors?.answer} />
-              <textarea className="textarea" id="answer" name="answer" rows={5} defaultValue={result?.answer} aria-describedby={errors?.answer ? "answer-hint answer-error" : "answer-hint"} />
-            </div>
+            <TextareaField name="answer" label={t("request.answer")} hint={t("request.answerHint")} error={errors?.answer} defaultValue={result?.answer} rows={5} />
             <div className={errors?.evidence ? "form-group form-group--error" : "form-group"}>
               <label className="label" htmlFor="evidence">
                 {t("request.file")}

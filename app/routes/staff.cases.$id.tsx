@@ -23,6 +23,7 @@ import { certificateMails, statusNotice } from "~/utils/notices.server";
 import { notFound } from "~/utils/responses";
 import { requireCaseAccess } from "~/utils/staff-scope.server";
 import { ErrorMessage } from "~/components/error-message";
+import { TextareaField } from "~/components/textarea-field";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],
@@ -221,16 +222,7 @@ export default function CaseView() {
           {c.can.transitions.includes("request_information") ? (
             <Form method="post">
               {versionField}
-              <div className={errors?.question ? "form-group form-group--error" : "form-group"}>
-                <label className="label" htmlFor="question">
-                  {t("case.question")}
-                </label>
-                <p className="hint" id="question-hint">
-                  {t("case.questionHint")}
-                </p>
-                <ErrorMessage id="question-error" error={errors?.question} />
-                <textarea className="textarea" id="question" name="question" rows={3} aria-describedby={errors?.question ? "question-hint question-error" : "question-hint"} />
-              </div>
+              <TextareaField name="question" label={t("case.question")} hint={t("case.questionHint")} error={errors?.question} />
               <button type="submit" className="button button--secondary" name="intent" value="request_information">
                 {t("case.requestInformation")}
               </button>
@@ -253,13 +245,7 @@ export default function CaseView() {
                   ))}
                 </select>
               </div>
-              <div className={errors?.rejectionNote ? "form-group form-group--error" : "form-group"}>
-                <label className="label" htmlFor="rejectionNote">
-                  {t("case.rejectionNote")}
-                </label>
-                <ErrorMessage id="rejectionNote-error" error={errors?.rejectionNote} />
-                <textarea className="textarea" id="rejectionNote" name="rejectionNote" rows={3} />
-              </div>
+              <TextareaField name="rejectionNote" label={t("case.rejectionNote")} error={errors?.rejectionNote} />
               <button type="submit" className="button button--warning" name="intent" value="reject">
                 {t("case.reject")}
               </button>
@@ -365,13 +351,7 @@ export default function CaseView() {
       ))}
       {c.can.note ? (
         <Form method="post">
-          <div className={errors?.note ? "form-group form-group--error" : "form-group"}>
-            <label className="label" htmlFor="note">
-              {t("case.note")}
-            </label>
-            <ErrorMessage id="note-error" error={errors?.note} />
-            <textarea className="textarea" id="note" name="note" rows={3} />
-          </div>
+          <TextareaField name="note" label={t("case.note")} error={errors?.note} />
           <button type="submit" className="button button--secondary" name="intent" value="note">
             {t("case.addNote")}
           </button>

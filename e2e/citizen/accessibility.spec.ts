@@ -4,7 +4,8 @@
  */
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { jpeg, pdf, png } from "../support/files";
-import { continueOn, expectHeading, expectNoAxeViolations, startApplication } from "../support/journey";
+import { expectNoAxeViolations } from "../support/axe";
+import { continueOn, expectHeading, startApplication } from "../support/journey";
 import { LANGUAGES, t } from "../support/locales";
 
 for (const lang of LANGUAGES) {

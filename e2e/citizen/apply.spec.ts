@@ -4,7 +4,8 @@
  * the tracking page, and the receipt delivered to the test SMTP server.
  */
 import { expect, test } from "@playwright/test";
-import { applyForCertificate, expectNoAxeViolations } from "../support/journey";
+import { expectNoAxeViolations } from "../support/axe";
+import { applyForCertificate } from "../support/journey";
 import { LANGUAGES, t } from "../support/locales";
 import { mailTo } from "../support/mail";
 

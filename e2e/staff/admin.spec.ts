@@ -4,31 +4,15 @@
  * refused at once), reset an authenticator app, unlock an account, edit a center; no lock-out of
  * oneself, and no administration pages for anyone else.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
-import { auditActions, E2E_DATABASE, findStaffUser } from "../support/db";
+import { auditActions, findStaffUser, withDb } from "../support/db";
 import { mailTo } from "../support/mail";
 import { pageTitle, t } from "../support/locales";
 import { createSignedInStaff, signInStaff } from "../support/staff";
+import { expectNoAxeViolations } from "../support/axe";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: en("form.errorSummaryTitle") }) });
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-function sqlite<T>(use: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DATABASE, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** A POST from our own pages, as the browser would send it, with the context's cookies. */
 function postForm(context: BrowserContext, path: string, form: Record<string, string>) {
@@ -209,12 +193,12 @@ test("an administrator changes a role, resets an authenticator app and unlocks a
 
   await test.step("a locked account is unlocked", async () => {
     const until = new Date(Date.now() + 10 * 60_000).toISOString();
-    sqlite((db) => db.prepare("UPDATE staff_user SET locked_until = ? WHERE id = ?").run(until, officer.id));
+    withDb((db) => db.prepare("UPDATE staff_user SET locked_until = ? WHERE id = ?").run(until, officer.id));
     await page.reload();
     await expect(page.getByText(en("staff:accounts.statuses.locked"), { exact: false }).first()).toBeVisible();
     await page.getByRole("button", { name: en("staff:account.unlock") }).click();
     await expect(page.getByRole("status")).toHaveText(en("staff:account.done.unlock"));
-    expect(sqlite((db) => db.prepare("SELECT locked_until FROM staff_user WHERE id = ?").get(officer.id))).toEqual({ locked_until: null });
+    expect(withDb((db) => db.prepare("SELECT locked_until FROM staff_user WHERE id = ?").get(officer.id))).toEqual({ locked_until: null });
   });
   expect(auditActions(officer.id)).toEqual(expect.arrayContaining(["staff_user.role_changed", "staff_user.totp_reset", "staff_user.unlocked"]));
 });
@@ -240,7 +224,7 @@ test("an administrator edits a center's details; the change is audited", async (
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/\/staff\/admin\/centers\?saved=barcelona$/);
   await expect(page.getByRole("status")).toHaveText(en("staff:centers.saved", { name: "Consulate General of Pakistan, Barcelona" }));
-  expect(sqlite((db) => db.prepare("SELECT phone, referral_code FROM center WHERE slug = 'barcelona'").get())).toEqual({ phone: "+34932154000", referral_code: "BARCELONA" });
+  expect(withDb((db) => db.prepare("SELECT phone, referral_code FROM center WHERE slug = 'barcelona'").get())).toEqual({ phone: "+34932154000", referral_code: "BARCELONA" });
   expect(auditActions("barcelona")).toContain("center.updated");
 
   // Put the number back: other specs read the public list of centers.

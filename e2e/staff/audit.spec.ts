@@ -4,38 +4,22 @@
  * reading the log is itself recorded; other roles get no log at all.
  */
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
 import { auditHash, GENESIS_HASH } from "../../app/domain/audit-chain";
 import { newReference } from "../../app/domain/reference.server";
-import { E2E_DATABASE } from "../support/db";
+import { withDb } from "../support/db";
 import { t } from "../support/locales";
 import { createSignedInStaff, signInStaff } from "../support/staff";
+import { expectNoAxeViolations } from "../support/axe";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-function sqlite<T>(use: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DATABASE, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** A submitted application at a center, written straight into the store. */
 function insertApplication(centerSlug: string): { id: string; reference: string } {
   const id = randomUUID();
   const reference = newReference("application");
   const now = new Date().toISOString();
-  sqlite((db) =>
+  withDb((db) =>
     db
       .prepare(
         `INSERT INTO application (id, reference, draft_id, status, status_changed_at, version, language, applicant_type, full_name, name_search,
@@ -51,7 +35,7 @@ function insertApplication(centerSlug: string): { id: string; reference: string 
 
 /** Appends an event to the chain exactly as the app does (same hash), so the chain stays intact. */
 function appendAuditEvent(event: { actorId: string; action: string; entityType: string; entityId: string }) {
-  sqlite((db) =>
+  withDb((db) =>
     db
       .transaction(() => {
         const last = db.prepare("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1").get() as { hash: string } | undefined;
@@ -75,7 +59,7 @@ function appendAuditEvent(event: { actorId: string; action: string; entityType: 
 }
 
 function viewedBy(staffId: string): number {
-  return sqlite((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'audit.viewed' AND actor_id = ?").get(staffId) as { n: number }).n);
+  return withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'audit.viewed' AND actor_id = ?").get(staffId) as { n: number }).n);
 }
 
 test("a supervisor sees their own center's events only; an administrator sees all and verifies the chain", async ({ page, context, browser }) => {
@@ -146,7 +130,7 @@ test("a supervisor sees their own center's events only; an administrator sees al
     await adminPage.getByRole("button", { name: en("staff:audit.verify.submit") }).click();
     await expect(adminPage.getByRole("status")).toHaveText(/^The chain is intact: \d+ events checked\.$/);
     await expectNoAxeViolations(adminPage);
-    expect(sqlite((db) => db.prepare("SELECT details FROM audit_event WHERE action = 'audit.chain_verified' AND actor_id = ?").all(admin.id))).toEqual([
+    expect(withDb((db) => db.prepare("SELECT details FROM audit_event WHERE action = 'audit.chain_verified' AND actor_id = ?").all(admin.id))).toEqual([
       { details: expect.stringContaining('"intact":true') },
     ]);
     await adminContext.close();

@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { hash } from "@node-rs/argon2";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { auditActions, countAuditEvents, insertStaffUser } from "../support/db";
 import { pageTitle, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
+import { expectNoAxeViolations } from "../support/axe";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 const SIGN_IN_TITLE = pageTitle("en", en("staff:signIn.title"));
@@ -19,11 +19,6 @@ async function enterPassword(page: Page, email: string, password: string) {
 async function enterCode(page: Page, label: string, code: string) {
   await page.getByLabel(label, { exact: true }).fill(code);
   await page.getByRole("button", { name: en("staff:totp.submit") }).click();
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** What the phone shows `offsetMs` from now. */

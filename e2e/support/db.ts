@@ -9,7 +9,8 @@ import { E2E_DATA_DIR } from "../../playwright.config";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const E2E_DATABASE = path.resolve(ROOT, E2E_DATA_DIR, "portal.sqlite");
 
-function withDb<T>(use: (db: Database.Database) => T): T {
+/** The e2e SQLite file opened directly, for arranging data and reading what the app wrote. */
+export function withDb<T>(use: (db: Database.Database) => T): T {
   const db = new Database(E2E_DATABASE, { fileMustExist: true });
   db.pragma("busy_timeout = 5000");
   try {

@@ -1,13 +1,9 @@
 /** The certificate journey as a user walks it, page by page, shared by the citizen specs. */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { jpeg, pdf, png } from "./files";
 import { type Lang, t } from "./locales";
 
-export async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const c = (lang: Lang, key: string) => t(lang, `certificate:${key}`);
 

@@ -1,0 +1,28 @@
+import { ErrorMessage } from "./error-message";
+
+/** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */
+export function TextareaField({ name, label, hint, error, defaultValue, rows = 3 }: {
+  name: string;
+  label: string;
+  hint?: string;
+  /** A translation key, as the schemas produce. */
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
+  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "form-group form-group--error" : "form-group"}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
+      <textarea className="textarea" id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+    </div>
+  );
+}
