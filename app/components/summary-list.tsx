@@ -10,7 +10,10 @@ export function SummaryList({ rows }: { rows: readonly SummaryRow[] }) {
       {rows.map((row) => (
         <div className="summary-list__row" key={row.key}>
           <dt className="summary-list__key">{row.label}</dt>
-          <dd className="summary-list__value">{row.value}</dd>
+          {/* bdi: a value such as "+306912345678" keeps its own direction inside an Urdu page. */}
+          <dd className="summary-list__value">
+            <bdi>{row.value}</bdi>
+          </dd>
           {row.changeHref ? (
             <dd className="summary-list__actions">
               <a href={row.changeHref}>
