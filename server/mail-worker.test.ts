@@ -52,6 +52,7 @@ describeEachStore("mail worker", (store) => {
   });
   afterEach(async () => {
     smtp.reject(false);
+    smtp.rejectRecipients(false);
     smtp.messages.length = 0;
     await store().db.deleteFrom("mail_outbox").execute();
   });
@@ -178,6 +179,34 @@ describeEachStore("mail worker", (store) => {
     expect(smtp.messages).toHaveLength(0);
     const lastLine = logLines.filter((l) => l.includes(id)).at(-1) ?? "";
     expect(JSON.parse(lastLine)).toMatchObject({ mailId: id, attempt: MAIL_MAX_ATTEMPTS, outcome: "failed", level: 50 });
+  });
+
+  it("gives up at once when the recipient is refused for good (550), but retries a refused sender (550)", async () => {
+    const id = await enqueueMail(store().db, confirmation, t0);
+    smtp.rejectRecipients(true, 550);
+    expect(await drain(t0)).toMatchObject({ claimed: 1, sent: 0, retried: 0, failed: 1 });
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ status: "failed", sent_at: null });
+    expect(Number(row.attempts)).toBe(1);
+    expect(row.last_error).toBe("EENVELOPE 550 RCPT TO");
+    const line = JSON.parse(logLines.filter((l) => l.includes(id)).at(-1) ?? "{}") as Record<string, unknown>;
+    expect(line).toMatchObject({ mailId: id, outcome: "failed", msg: "mail not delivered; the recipient was refused for good" });
+
+    // A refused sender is the portal's own configuration: every mail would fail alike, so none is given up early.
+    smtp.rejectRecipients(false);
+    smtp.reject(true, 550);
+    const other = await enqueueMail(store().db, confirmation, t0);
+    expect(await drain(t0)).toMatchObject({ claimed: 1, retried: 1, failed: 0 });
+    expect((await rowOf(other)).status).toBe("pending");
+  });
+
+  it("retries a recipient refused for now (450)", async () => {
+    const id = await enqueueMail(store().db, confirmation, t0);
+    smtp.rejectRecipients(true, 450);
+    expect(await drain(t0)).toMatchObject({ claimed: 1, retried: 1, failed: 0 });
+    expect((await rowOf(id)).status).toBe("pending");
+    smtp.rejectRecipients(false);
+    expect(await drain(at(MIN))).toMatchObject({ claimed: 1, sent: 1 });
   });
 
   it("leaves mail waiting, attempts unspent, when no SMTP server is configured", async () => {

@@ -12,7 +12,7 @@ import {
   markSent,
   releaseClaimedMails,
 } from "../app/models/outbox.server";
-import { type MailTransport, summarizeMailError } from "../app/utils/mailer.server";
+import { isPermanentRecipientFailure, type MailTransport, summarizeMailError } from "../app/utils/mailer.server";
 import type { Database } from "../db/schema";
 
 const DEFAULT_INTERVAL_MS = 5_000;
@@ -77,13 +77,17 @@ async function sendOne(mail: ClaimedMail, options: DrainOptions, transport: Mail
     });
   } catch (error) {
     const summary = summarizeMailError(error);
-    const failure = await markFailed(db, mail.id, summary, clock());
+    const permanent = isPermanentRecipientFailure(error);
+    const failure = await markFailed(db, mail.id, summary, clock(), { permanent });
     if (!failure) {
       // Someone else settled it meanwhile (only possible if the lease ran out mid-send).
       logger.warn({ ...log, outcome: "not_pending", error: summary }, "mail not delivered; already settled elsewhere");
     } else if (failure.outcome === "failed") {
       result.failed += 1;
-      logger.error({ ...log, outcome: "failed", error: summary }, "mail not delivered; given up after the last attempt");
+      logger.error(
+        { ...log, outcome: "failed", error: summary },
+        permanent ? "mail not delivered; the recipient was refused for good" : "mail not delivered; given up after the last attempt",
+      );
     } else {
       result.retried += 1;
       logger.warn(

@@ -26,6 +26,8 @@ export type TestSmtpServer = {
   messages: ReceivedMessage[];
   /** While on, MAIL FROM is answered with `code` (451: try again later). */
   reject: (on: boolean, code?: number) => void;
+  /** Refuses every recipient (RCPT TO) with this reply code, e.g. 550 for an unknown mailbox. */
+  rejectRecipients: (on: boolean, code?: number) => void;
   /**
    * Holds the reply to each received message (the sender waits, as with a slow server) until the
    * returned function is called. Messages are recorded on arrival, before the reply.
@@ -46,6 +48,7 @@ export type TestSmtpOptions = {
 export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const messages: ReceivedMessage[] = [];
   let rejectCode: number | null = null;
+  let recipientRejectCode: number | null = null;
   let held: Promise<void> | null = null;
   const waiters = new Set<() => void>();
 
@@ -65,6 +68,10 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
     },
     onMailFrom(_address, _session, callback) {
       if (rejectCode !== null) callback(smtpError("Service temporarily unavailable, try again later", rejectCode));
+      else callback();
+    },
+    onRcptTo(_address, _session, callback) {
+      if (recipientRejectCode !== null) callback(smtpError("Recipient address rejected", recipientRejectCode));
       else callback();
     },
     onData(stream, session, callback) {
@@ -98,6 +105,9 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
   return {
     port,
     messages,
+    rejectRecipients: (on, code = 550) => {
+      recipientRejectCode = on ? code : null;
+    },
     reject: (on, code = 451) => {
       rejectCode = on ? code : null;
     },

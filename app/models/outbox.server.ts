@@ -161,9 +161,16 @@ export function sanitizeMailError(error: string): string {
 
 /**
  * Records a failed attempt: the mail is retried after the backoff delay, or given up ('failed')
- * once it has had MAIL_MAX_ATTEMPTS attempts. Null when the mail was not pending.
+ * once it has had MAIL_MAX_ATTEMPTS attempts, or at once when the failure is `permanent` (the
+ * recipient was refused for good). Null when the mail was not pending.
  */
-export async function markFailed(db: Kysely<Database>, id: string, error: string, now = new Date()): Promise<FailureOutcome | null> {
+export async function markFailed(
+  db: Kysely<Database>,
+  id: string,
+  error: string,
+  now = new Date(),
+  { permanent = false }: { permanent?: boolean } = {},
+): Promise<FailureOutcome | null> {
   const row = await db
     .selectFrom("mail_outbox")
     .select("attempts")
@@ -173,7 +180,7 @@ export async function markFailed(db: Kysely<Database>, id: string, error: string
   if (!row) return null;
   // A claim has already counted this attempt; a mail marked failed without a claim counts as one.
   const attempts = Math.max(1, Number(row.attempts));
-  const giveUp = attempts >= MAIL_MAX_ATTEMPTS;
+  const giveUp = permanent || attempts >= MAIL_MAX_ATTEMPTS;
   const nextAttemptAt = giveUp ? now : new Date(now.getTime() + mailRetryDelayMs(attempts));
   const result = await db
     .updateTable("mail_outbox")

@@ -136,7 +136,7 @@ export default function Queue() {
           <tbody>
             {data.rows.map((row) => (
               <tr key={row.id}>
-                <td>
+                <td className="nowrap">
                   <a href={row.href} dir="ltr">
                     {row.reference}
                   </a>

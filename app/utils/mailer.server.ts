@@ -76,3 +76,14 @@ export function summarizeMailError(error: unknown): string {
   push(error.command);
   return parts.join(" ") || "unknown error";
 }
+
+/**
+ * A recipient refused for good (5xx reply to RCPT TO: no such mailbox, domain does not accept
+ * mail): trying again for a day would only repeat it. Every other failure, including a refused
+ * login or sender (which would hit every mail alike and is fixed by configuration), is retried.
+ */
+export function isPermanentRecipientFailure(error: unknown): boolean {
+  if (!isNodemailerError(error)) return false;
+  const code = typeof error.responseCode === "number" ? error.responseCode : 0;
+  return code >= 500 && code < 600 && error.command === "RCPT TO";
+}
