@@ -1,6 +1,6 @@
-import { isRouteErrorResponse, Links, Meta, Scripts, useMatches, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Scripts, type ShouldRevalidateFunction, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { Outlet } from "@remix-run/react";
-import type { LinksFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PageLayout } from "./components/page-layout";
@@ -11,12 +11,22 @@ import { isRouteHandle } from "./utils/handle";
 import { I18nResourcesScript } from "./utils/i18n-script";
 import { useNonce } from "./utils/nonce";
 import { usePageTitle } from "./utils/page-title";
+import { staffNavigation } from "./utils/staff-nav.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Only the back office needs anything here: its navigation bar, for a signed-in staff member. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return { staffNav: await staffNavigation(request, context) };
+}
+
+/** The menu marks the current area, so it follows every change of page, not only of parameters. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 function Document({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -25,6 +35,8 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
   const handles = useMatches().map((m) => m.handle).filter(isRouteHandle);
   const hydrate = handles.some((h) => h.hydrate);
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
+  // Undefined in the error boundary when the root loader itself failed.
+  const staffNav = useRouteLoaderData<typeof loader>("root")?.staffNav ?? null;
   return (
     <html lang={lang} dir={textDirection(lang)}>
       <head>
@@ -37,7 +49,9 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         {lang === "ur" ? <link rel="stylesheet" href={urduStyles} /> : null}
       </head>
       <body>
-        <PageLayout lang={lang}>{children}</PageLayout>
+        <PageLayout lang={lang} staffNav={staffNav}>
+          {children}
+        </PageLayout>
         {hydrate ? (
           <>
             <I18nResourcesScript namespaces={namespaces} nonce={nonce} />

@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Lang } from "~/i18n";
+import type { StaffNavigation } from "~/utils/staff-nav.server";
 import { LanguageSwitcher } from "./language-switcher";
+import { StaffNav } from "./staff-nav";
 
-export function PageLayout({ lang, children }: { lang: Lang; children: ReactNode }) {
+export function PageLayout({ lang, staffNav = null, children }: { lang: Lang; staffNav?: StaffNavigation | null; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -19,6 +21,7 @@ export function PageLayout({ lang, children }: { lang: Lang; children: ReactNode
           <LanguageSwitcher current={lang} />
         </div>
       </header>
+      {staffNav ? <StaffNav nav={staffNav} /> : null}
       <div className="width-container">
         <main id="main-content" className="main" tabIndex={-1}>
           {children}

@@ -7,6 +7,7 @@ import { type AccountStatus, listStaffAccounts } from "~/models/staff-admin.serv
 import { noStoreHeaders, requirePermission, staffPath } from "~/utils/auth.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:accounts.title") };
 export const headers = noStoreHeaders;
@@ -46,8 +47,7 @@ export default function StaffAccounts() {
           {t("accounts.invite")}
         </a>
       </p>
-      <table className="table">
-        <caption className="visually-hidden">{t("accounts.title")}</caption>
+      <ScrollableTable caption={t("accounts.title")}>
         <thead>
           <tr>
             <th scope="col">{t("accounts.name")}</th>
@@ -76,7 +76,7 @@ export default function StaffAccounts() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollableTable>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { noStoreHeaders, requirePermission, staffPath } from "~/utils/auth.serve
 import { countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:centers.title") };
 export const headers = noStoreHeaders;
@@ -43,8 +44,7 @@ export default function Centers() {
         </div>
       ) : null}
       <h1 className="heading-l">{t("centers.title")}</h1>
-      <table className="table">
-        <caption className="visually-hidden">{t("centers.title")}</caption>
+      <ScrollableTable caption={t("centers.title")}>
         <thead>
           <tr>
             <th scope="col">{t("centers.name")}</th>
@@ -69,7 +69,7 @@ export default function Centers() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollableTable>
     </>
   );
 }

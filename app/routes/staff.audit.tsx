@@ -23,6 +23,7 @@ import { formValues, parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 const FILTER_FIELDS = ["action", "entityType", "entity", "actor", "from", "to"] as const;
 
@@ -225,8 +226,7 @@ export default function AuditLog() {
       {data.entries.length === 0 ? (
         errors ? null : <p>{t("audit.empty")}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("audit.caption")}</caption>
+        <ScrollableTable caption={t("audit.caption")}>
           <thead>
             <tr>
               <th scope="col">{t("audit.when")}</th>
@@ -269,7 +269,7 @@ export default function AuditLog() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollableTable>
       )}
       <nav className="pagination" aria-label={t("audit.pagination")}>
         {data.newestHref ? <a href={data.newestHref}>{t("audit.newest")}</a> : null}

@@ -15,6 +15,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/utils/notices.server";
 import { notFound } from "~/utils/responses";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 /** A supervisor upholds (the certificate was wrong: it is revoked) or dismisses, with a note the holder reads. */
 const INTENTS = ["uphold", "dismiss"] as const;
@@ -170,7 +171,7 @@ export default function Disputes() {
       {decided.length > 0 ? (
         <>
           <h2 className="heading-m">{t("disputes.decided")}</h2>
-          <table className="table">
+          <ScrollableTable caption={t("disputes.decided")}>
             <thead>
               <tr>
                 <th scope="col">{t("disputes.certificate")}</th>
@@ -195,7 +196,7 @@ export default function Disputes() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollableTable>
         </>
       ) : null}
     </>

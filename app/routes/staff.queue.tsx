@@ -13,6 +13,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { readQueueQuery } from "~/utils/queue-query.server";
 import { forbidden } from "~/utils/responses";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "certificate"], title: (t) => t("cases:queue.title") };
 export const headers = noStoreHeaders;
@@ -121,8 +122,7 @@ export default function Queue() {
       {data.rows.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t(`queue.tabs.${data.tab}`)}</caption>
+        <ScrollableTable caption={t(`queue.tabs.${data.tab}`)}>
           <thead>
             <tr>
               <th scope="col">{t("queue.reference")}</th>
@@ -153,7 +153,7 @@ export default function Queue() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollableTable>
       )}
       <nav className="pagination" aria-label={t("queue.title")}>
         {data.firstHref ? <a href={data.firstHref}>{t("queue.first")}</a> : null}

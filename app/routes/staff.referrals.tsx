@@ -8,6 +8,7 @@ import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
+import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "track"], title: (t) => t("cases:referrals.title") };
 export const headers = noStoreHeaders;
@@ -53,7 +54,7 @@ export default function Referrals() {
       {rows.length === 0 ? (
         <p>{t("referrals.empty")}</p>
       ) : (
-        <table className="table">
+        <ScrollableTable caption={t("referrals.title")}>
           <thead>
             <tr>
               <th scope="col">{t("referrals.reference")}</th>
@@ -72,7 +73,7 @@ export default function Referrals() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollableTable>
       )}
     </>
   );

@@ -1,0 +1,25 @@
+import { expect, it } from "vitest";
+import { ROLES } from "./permissions";
+import { currentStaffArea, staffAreas } from "./staff-areas";
+
+it("shows each role the areas it may open, each once", () => {
+  const paths = Object.fromEntries(ROLES.map((role) => [role, staffAreas(role).map((a) => a.path)]));
+  expect(paths).toEqual({
+    officer: ["/staff/queue", "/staff/disputes"],
+    supervisor: ["/staff/queue", "/staff/disputes", "/staff/audit"],
+    investigator: [],
+    embassy_desk: ["/staff/referrals"],
+    admin: ["/staff/admin/accounts", "/staff/admin/centers", "/staff/audit"],
+  });
+});
+
+it("marks the area a page belongs to", () => {
+  const areas = staffAreas("supervisor");
+  expect(currentStaffArea(areas, "/staff/queue")).toBe("/staff/queue");
+  expect(currentStaffArea(areas, "/staff/cases/0b6f")).toBe("/staff/queue");
+  expect(currentStaffArea(areas, "/staff/certificates/PCC-C-1")).toBe("/staff/queue");
+  expect(currentStaffArea(areas, "/staff/audit")).toBe("/staff/audit");
+  expect(currentStaffArea(areas, "/staff")).toBeNull();
+  expect(currentStaffArea(areas, "/staff/queuex")).toBeNull();
+  expect(currentStaffArea(staffAreas("admin"), "/staff/admin/accounts/42")).toBe("/staff/admin/accounts");
+});
