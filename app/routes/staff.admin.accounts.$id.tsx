@@ -8,7 +8,6 @@ import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { SummaryList } from "~/components/summary-list";
 import { ROLES, type Role } from "~/domain/permissions";
-import { INTL_LOCALES, type Lang } from "~/i18n";
 import { listAllCenters } from "~/models/center.server";
 import {
   type AdminOutcome,
@@ -28,6 +27,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n, requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
 
 const ROLE_FIELDS = ["role", "center"] as const;
 
@@ -45,10 +45,6 @@ export const handle: RouteHandle = {
 };
 export const headers = noStoreHeaders;
 
-function formatMoment(lang: Lang, iso: string | Date): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(new Date(iso));
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requirePermission(request, context, "manage:staff:any");
   const account = await findStaffAccount(context.db, params.id ?? "");
@@ -61,8 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     account: {
       ...account,
       centerName: account.centerSlug ? (centers.find((c) => c.slug === account.centerSlug)?.names[lang] ?? account.centerSlug) : null,
-      created: formatMoment(lang, account.createdAt),
-      lockedUntil: account.lockedUntil ? formatMoment(lang, account.lockedUntil) : null,
+      created: formatMoment(lang, account.createdAt, LONG_MOMENT),
+      lockedUntil: account.lockedUntil ? formatMoment(lang, account.lockedUntil, LONG_MOMENT) : null,
     },
     isSelf: account.id === staff.user.id,
     // A closed center is offered only to the account already tied to it.
@@ -117,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         t("staff:inviteMail.greeting", { name: displayName }),
         t("staff:inviteMail.body"),
         link,
-        t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt) }),
+        t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
         t("staff:inviteMail.ignore"),
         `${t("mail:signature")}\n${t("mail:doNotReply")}`,
       ].join("\n\n"),
@@ -131,7 +127,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.logger.info({ requestId: context.requestId, intent, outcome: result.ok ? "done" : result.problem }, "staff account change");
     if (!result.ok) return refuse(result.problem);
     // Shown once, here: a redirect would have to carry the secret in its URL.
-    return data<AccountResult>({ errors: null, values: {}, problem: null, invitation: { link: result.link, expires: formatMoment(lang, result.expiresAt) } });
+    return data<AccountResult>({ errors: null, values: {}, problem: null, invitation: { link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) } });
   }
 
   let outcome: AdminOutcome;

@@ -8,7 +8,6 @@ import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { ROLES, type Role } from "~/domain/permissions";
-import { INTL_LOCALES, type Lang } from "~/i18n";
 import { listAllCenters } from "~/models/center.server";
 import { type AdminProblem, INVITATION_TTL_MS, type InvitationMail, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
@@ -17,6 +16,7 @@ import { type FieldErrors, type FormValues, formValues, parseForm } from "~/util
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n, requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
 
 const INVITE_FIELDS = ["displayName", "email", "role", "center"] as const;
 
@@ -47,11 +47,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     centers: centers.map((c) => ({ value: c.slug, label: c.names[lang] })),
     hours: INVITATION_TTL_MS / 3_600_000,
   };
-}
-
-/** The UTC moment, as a reader of `lang` writes it ("1 December 2026 at 09:00:00 UTC"). */
-function formatMoment(lang: Lang, iso: string | Date): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 }
 
 const PROBLEM_FIELD: Partial<Record<AdminProblem, [string, string]>> = {
@@ -90,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       t("staff:inviteMail.greeting", { name: displayName }),
       t("staff:inviteMail.body"),
       link,
-      t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt) }),
+      t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
       t("staff:inviteMail.ignore"),
       `${t("mail:signature")}\n${t("mail:doNotReply")}`,
     ].join("\n\n"),
@@ -112,7 +107,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data<InviteResult>({
     errors: null,
     values: {},
-    invited: { displayName: parsed.data.displayName, email: parsed.data.email, link: result.link, expires: formatMoment(lang, result.expiresAt) },
+    invited: { displayName: parsed.data.displayName, email: parsed.data.email, link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) },
   });
 }
 

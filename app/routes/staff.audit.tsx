@@ -6,7 +6,6 @@ import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { can } from "~/domain/permissions";
-import { INTL_LOCALES } from "~/i18n";
 import { verifyAuditChain } from "~/models/audit.server";
 import {
   type AuditFilter,
@@ -24,6 +23,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
+import { formatMoment } from "~/utils/format";
 
 const FILTER_FIELDS = ["action", "entityType", "entity", "actor", "from", "to"] as const;
 
@@ -64,10 +64,6 @@ function auditScope(staff: StaffIdentity): AuditScope | null {
   if (can(staff.user.role, "read:audit:any")) return { kind: "any" };
   if (can(staff.user.role, "read:audit:center") && staff.user.centerSlug) return { kind: "center", centerSlug: staff.user.centerSlug };
   return null;
-}
-
-function formatWhen(lang: keyof typeof INTL_LOCALES, iso: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -123,7 +119,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     errors: null,
     entries: page.entries.map((e) => ({
       seq: e.seq,
-      when: formatWhen(lang, e.occurredAt),
+      when: formatMoment(lang, e.occurredAt, { timeStyle: "medium" }),
       actorType: e.actorType,
       actorName: e.actorName ?? (e.actorId && e.actorType === "staff" ? e.actorId : null),
       action: e.action,

@@ -16,7 +16,7 @@ import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
-import { countryName, formatDate } from "~/utils/format";
+import { countryName, formatDate, formatMoment } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails, statusNotice } from "~/utils/notices.server";
@@ -76,7 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
     notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
-    history: details.history.map((h) => ({ ...h, when: new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(h.occurredAt)) })),
+    history: details.history.map((h) => ({ ...h, when: formatMoment(lang, h.occurredAt) })),
     can: {
       transitions,
       reassign: supervisor && ["in_review", "waiting_for_applicant", "approved"].includes(details.status),

@@ -25,6 +25,16 @@ export function formatDate(lang: Lang, iso: string, timeZone = "UTC"): string {
   return cached(`date:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeZone })).format(new Date(iso));
 }
 
+type MomentStyle = { dateStyle?: "medium" | "long"; timeStyle?: "short" | "medium" | "long" };
+
+/** Where one moment matters to the reader (an invitation's expiry, a lockout), spelled out with its zone. */
+export const LONG_MOMENT: MomentStyle = { dateStyle: "long", timeStyle: "long" };
+
+/** A UTC moment, e.g. "28 Nov 2026, 09:00" (lists: audit log, case history) or with `long` styles "1 December 2026 at 09:00:00 UTC". */
+export function formatMoment(lang: Lang, iso: string | Date, { dateStyle = "medium", timeStyle = "short" }: MomentStyle = {}): string {
+  return cached(`moment:${lang}:${dateStyle}:${timeStyle}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle, timeStyle, timeZone: "UTC" })).format(new Date(iso));
+}
+
 export function formatNumber(lang: Lang, value: number): string {
   return cached(`number:${lang}`, () => new Intl.NumberFormat(INTL_LOCALES[lang])).format(value);
 }
