@@ -266,6 +266,15 @@ export interface DisputeTable {
   decided_by: string | null;
 }
 
+/** A day the service level does not count (Pakistan's public holidays), kept by administrators. */
+export interface PublicHolidayTable {
+  /** YYYY-MM-DD. */
+  day: string;
+  name: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
@@ -285,6 +294,7 @@ export interface Database {
   case_note: CaseNoteTable;
   certificate: CertificateTable;
   dispute: DisputeTable;
+  public_holiday: PublicHolidayTable;
 }
 
 export type Center = Selectable<CenterTable>;
@@ -308,3 +318,4 @@ export type InformationRequest = Selectable<InformationRequestTable>;
 export type Certificate = Selectable<CertificateTable>;
 export type NewCertificate = Insertable<CertificateTable>;
 export type Dispute = Selectable<DisputeTable>;
+export type PublicHoliday = Selectable<PublicHolidayTable>;

@@ -29,6 +29,7 @@ import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { newReference } from "~/domain/reference.server";
 import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRouteRule, takesCase } from "~/domain/staff-routes";
 import { findCenter } from "~/models/center.server";
+import { addHoliday } from "~/models/holiday.server";
 import { openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { saveDocument } from "~/models/document.server";
@@ -136,6 +137,13 @@ async function createDispute(centerSlug: string): Promise<string> {
   const opened = await openDispute(store.db, { applicationId: certificate.applicationId, text: "My father's name is misspelt." });
   if (!opened.ok) throw new Error(`dispute not opened: ${opened.problem}`);
   return opened.id;
+}
+
+/** A different future day for each holiday a cell adds, so no call meets "already a holiday". */
+let holidaysMade = 0;
+function nextHoliday(): string {
+  holidaysMade += 1;
+  return new Date(Date.now() + holidaysMade * 86_400_000).toISOString().slice(0, 10);
 }
 
 function disputeDecision(intent: "uphold" | "dismiss"): Recipe {
@@ -272,6 +280,17 @@ const RECIPES: Record<string, Recipe> = {
   "POST /staff/admin/accounts/:id unlock": accountAction("unlock", () => createMember("officer", { centerSlug: OTHER_CENTER })),
   "POST /staff/admin/accounts/:id reset_totp": accountAction("reset_totp", () => createMember("officer", { centerSlug: OTHER_CENTER })),
   "POST /staff/admin/accounts/:id reinvite": accountAction("reinvite", () => createMember("officer", { centerSlug: OTHER_CENTER, password: false, totp: false })),
+  "GET /staff/admin/holidays": async () => ({ path: "/staff/admin/holidays" }),
+  "POST /staff/admin/holidays add": async () => {
+    const day = nextHoliday();
+    const [year, month, date] = day.split("-");
+    return { path: "/staff/admin/holidays", body: { intent: "add", dateDay: date!, dateMonth: month!, dateYear: year!, name: "Matrix Day" }, done: redirectedWith("added", day) };
+  },
+  "POST /staff/admin/holidays remove": async () => {
+    const day = nextHoliday();
+    await addHoliday(store.db, { day, name: "Matrix Day", actor: { actorType: "system" } });
+    return { path: "/staff/admin/holidays", body: { intent: "remove", day }, done: redirectedWith("removed", day) };
+  },
   "GET /staff/admin/centers": async () => ({ path: "/staff/admin/centers" }),
   "GET /staff/admin/centers/:slug": async () => ({ path: "/staff/admin/centers/sialkot" }),
   "POST /staff/admin/centers/:slug": async () => {

@@ -12,6 +12,7 @@ const AREAS: readonly (StaffArea & { permission: Permission })[] = [
   { permission: "read:case-status:embassy", path: "/staff/referrals", label: "cases:referrals.title" },
   { permission: "manage:staff:any", path: "/staff/admin/accounts", label: "staff:accounts.title" },
   { permission: "manage:center:any", path: "/staff/admin/centers", label: "staff:centers.title" },
+  { permission: "manage:center:any", path: "/staff/admin/holidays", label: "staff:holidays.title" },
   // One page, two scopes: everything, or the supervisor's own center.
   { permission: "read:audit:any", path: "/staff/audit", label: "staff:audit.title" },
   { permission: "read:audit:center", path: "/staff/audit", label: "staff:audit.title" },

@@ -98,6 +98,10 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   { path: "/staff/audit", method: "POST", scope: "permission", anyOf: ["read:audit:any"] },
 
   // Running the system.
+  // Public holidays, which the service level skips: kept with the centers.
+  { path: "/staff/admin/holidays", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/holidays", method: "POST", intent: "add", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/holidays", method: "POST", intent: "remove", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/accounts", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "POST", scope: "permission", anyOf: ["manage:staff:any"] },

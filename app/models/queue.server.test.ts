@@ -2,25 +2,14 @@ import { randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { expect, it } from "vitest";
-import { newReference } from "~/domain/reference.server";
 import { describeEachStore } from "../../db/test-stores";
 import { seedReferenceData } from "../../db/seed";
 import { migrateToLatest } from "../../db/migrate";
-import type { ApplicationStatus, Database, NewApplication } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import { testApplication } from "../../db/test-applications";
 import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listQueue } from "./queue.server";
 
-function application(overrides: Partial<NewApplication> & { status: ApplicationStatus; submitted_at: string }): NewApplication {
-  const id = randomUUID();
-  return {
-    id, reference: newReference("application"), draft_id: id, status_changed_at: overrides.submitted_at, language: "en", applicant_type: "self",
-    full_name: "Ali Khan", name_search: "ali khan", father_name: "Ahmed", date_of_birth: "1990-03-27", gender: "male", cnic: "3520212345671",
-    passport_number: "AB1234567", passport_country: "PK", nationality: "PK", email: "a@example.com", phone: "+306912345678",
-    residence_country: "GR", residence_city: "Athens", purpose: "work_visa", purpose_other: null, destination_country: "IT", delivery: "pdf",
-    collection_center_slug: null, referral_center_slug: null, center_slug: "lahore", assigned_to: null, track_secret_hash: randomUUID(),
-    relative_name: null, authority_status: null, authority_token_hash: null, authority_confirmed_at: null, rejection_reason: null,
-    rejection_note: null, updated_at: overrides.submitted_at, ...overrides,
-  };
-}
+const application = testApplication;
 
 describeEachStore("queue", (store) => {
   it("pages a tab oldest first with a keyset, filters and counts", async () => {

@@ -6,7 +6,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { parseCnic } from "~/domain/cnic";
 import { parseReference } from "~/domain/reference";
-import { slaState, type SlaState } from "~/domain/sla";
+import { type Holidays, NO_HOLIDAYS, slaState, type SlaState } from "~/domain/sla";
 import type { ApplicationStatus, Database } from "../../db/schema";
 
 export const QUEUE_TABS = ["new", "in_review", "waiting", "ready", "closed"] as const;
@@ -104,7 +104,7 @@ export async function listQueue(
   db: Kysely<Database>,
   tab: QueueTab,
   filter: QueueFilter,
-  { limit = 25, after = null as string | null, now = new Date() } = {},
+  { limit = 25, after = null as string | null, now = new Date(), holidays = NO_HOLIDAYS as Holidays } = {},
 ): Promise<{ rows: QueueRow[]; next: string | null }> {
   const newest = filter.order === "newest";
   const cursor = decodeCursor(after);
@@ -146,7 +146,7 @@ export async function listQueue(
       purpose: r.purpose,
       assignedTo: r.assigned_to,
       submittedAt: r.submitted_at,
-      sla: slaState(r.submitted_at, now),
+      sla: slaState(r.submitted_at, now, holidays),
     })),
     next: rows.length > limit && last ? encodeCursor({ at: last.submitted_at, id: last.id }) : null,
   };

@@ -12,6 +12,7 @@ import { addCaseNote, getCaseDetails, listCenterCaseworkers, reassignCase, recor
 import { transitionApplication } from "~/models/case.server";
 import { findCertificateForApplication, issueCertificate } from "~/models/certificate.server";
 import { askForInformation } from "~/models/information-request.server";
+import { loadHolidays } from "~/models/holiday.server";
 import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
@@ -50,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requestLanguage(request);
   const details = await getCaseDetails(context.db, params.id!);
   if (!details) throw notFound();
+  const sla = slaState(details.submittedAt, new Date(), await loadHolidays(context.db));
   await recordCaseEvent(context.db, { ...staffActor(staff), action: "case.viewed", entityType: "application", entityId: details.id });
   const role = staff.user.role;
   const mine = details.assignedTo === staff.user.id;
@@ -69,9 +71,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     dates: {
       submitted: formatDate(lang, details.submittedAt),
       dateOfBirth: formatDate(lang, details.dateOfBirth),
-      due: formatDate(lang, slaState(details.submittedAt).dueAt),
+      due: formatDate(lang, sla.dueAt),
     },
-    late: slaState(details.submittedAt).late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
+    late: sla.late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
     countries: { passport: countryName(lang, details.passportCountry), nationality: countryName(lang, details.nationality), residence: countryName(lang, details.residenceCountry), destination: countryName(lang, details.destination) },
     requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),

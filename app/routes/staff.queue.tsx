@@ -5,6 +5,7 @@ import { SelectField } from "~/components/select-field";
 import { can } from "~/domain/permissions";
 import { PURPOSES } from "~/schemas/certificate";
 import { listActiveCenters } from "~/models/center.server";
+import { loadHolidays } from "~/models/holiday.server";
 import { countTabs, listQueue, QUEUE_TABS } from "~/models/queue.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/utils/auth.server";
 import { countryOptions } from "~/utils/countries";
@@ -24,7 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lang = requestLanguage(request);
   const url = new URL(request.url);
   const { tab, filter, after } = readQueueQuery(url, staff.user);
-  const [page, counts, centers] = await Promise.all([listQueue(context.db, tab, filter, { after }), countTabs(context.db, filter), listActiveCenters(context.db, lang)]);
+  const holidays = await loadHolidays(context.db);
+  const [page, counts, centers] = await Promise.all([listQueue(context.db, tab, filter, { after, holidays }), countTabs(context.db, filter), listActiveCenters(context.db, lang)]);
   const names = new Map(
     (await context.db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", staff.user.centerSlug).execute()).map((s) => [s.id, s.display_name]),
   );

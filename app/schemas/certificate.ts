@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { cnicGenderDigitMatches, parseCnic } from "~/domain/cnic";
 import { parsePassportNumber } from "~/domain/passport";
 import { parsePhone } from "~/domain/phone";
+import { readCalendarDate } from "./date";
 
 export const GENDERS = ["male", "female", "transgender"] as const;
 export const PURPOSES = ["work_visa", "residence_permit", "immigration", "employment", "other"] as const;
@@ -39,18 +40,13 @@ function addIssue(ctx: { value: unknown; issues: z.core.$ZodRawIssue[] }, issue:
   ctx.issues.push({ code: "custom", input: ctx.value, message: issue.message, path: issue.path });
 }
 
-/** A calendar date from day/month/year fields, or the key of what is wrong with it. */
+/** A date of birth from day/month/year fields, or the key of what is wrong with it. */
 export function readDate(day: string, month: string, year: string, today = new Date()): { ok: true; iso: string } | { ok: false; error: string } {
-  const parts = [day, month, year].map((p) => p.trim());
-  if (parts.every((p) => p === "")) return { ok: false, error: "validation:date.required" };
-  if (parts.some((p) => p === "")) return { ok: false, error: "validation:date.incomplete" };
-  if (!parts.every((p) => /^\d+$/.test(p)) || parts[2]!.length !== 4) return { ok: false, error: "validation:date.real" };
-  const [d, m, y] = parts.map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false, error: "validation:date.real" };
-  if (y < 1900) return { ok: false, error: "validation:date.tooOld" };
-  if (date.getTime() > today.getTime()) return { ok: false, error: "validation:date.future" };
-  return { ok: true, iso: date.toISOString().slice(0, 10) };
+  const date = readCalendarDate(day, month, year, "validation:date.required");
+  if (!date.ok) return date;
+  if (date.iso < "1900-01-01") return { ok: false, error: "validation:date.tooOld" };
+  if (Date.parse(date.iso) > today.getTime()) return { ok: false, error: "validation:date.future" };
+  return date;
 }
 
 /** A month from month/year fields as `YYYY-MM`. */

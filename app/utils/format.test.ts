@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { formatDate, formatMoment, formatNumber, LONG_MOMENT } from "./format";
+import { formatDate, formatDay, formatMoment, formatNumber, LONG_MOMENT } from "./format";
 
 const at = "2026-11-28T09:05:00.000Z";
 
@@ -14,6 +14,8 @@ it("writes dates, moments and numbers as each language does, whatever was format
     expect(formatMoment("en", at, { timeStyle: "medium" })).toBe("28 Nov 2026, 09:05:00");
     expect(formatMoment("en", at, LONG_MOMENT)).toBe("28 November 2026 at 09:05:00 UTC");
     expect(formatMoment("it", new Date(at), LONG_MOMENT)).toBe("28 novembre 2026 alle ore 09:05:00 UTC");
+    expect(formatDay("en", "2026-12-25")).toBe("Friday, 25 December 2026");
+    expect(formatDay("it", "2026-12-25")).toBe("venerdì 25 dicembre 2026");
     expect(formatNumber("en", 12500)).toBe("12,500");
     expect(formatNumber("el", 12500)).toBe("12.500");
   }

@@ -25,6 +25,11 @@ export function formatDate(lang: Lang, iso: string, timeZone = "UTC"): string {
   return cached(`date:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeZone })).format(new Date(iso));
 }
 
+/** A calendar date with its weekday, e.g. "Friday, 25 December 2026" (days off, where the weekday matters). */
+export function formatDay(lang: Lang, iso: string): string {
+  return cached(`day:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "full", timeZone: "UTC" })).format(new Date(iso));
+}
+
 type MomentStyle = { dateStyle?: "medium" | "long"; timeStyle?: "short" | "medium" | "long" };
 
 /** Where one moment matters to the reader (an invitation's expiry, a lockout), spelled out with its zone. */

@@ -4,15 +4,15 @@
  * refused at once), reset an authenticator app, unlock an account, edit a center; no lock-out of
  * oneself, and no administration pages for anyone else.
  */
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, expect, test } from "@playwright/test";
 import { auditActions, findStaffUser, withDb } from "../support/db";
 import { mailTo } from "../support/mail";
 import { pageTitle, t } from "../support/locales";
 import { createSignedInStaff, signInStaff } from "../support/staff";
 import { expectNoAxeViolations } from "../support/axe";
+import { errorSummary } from "../support/forms";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
-const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: en("form.errorSummaryTitle") }) });
 
 /** A POST from our own pages, as the browser would send it, with the context's cookies. */
 function postForm(context: BrowserContext, path: string, form: Record<string, string>) {

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { auditEvents, findStaffUser, insertSetupToken } from "../support/db";
 import { pageTitle, t } from "../support/locales";
+import { errorSummary } from "../support/forms";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 const SETUP_TITLE = pageTitle("en", en("staff:setup.title"));
@@ -12,7 +13,6 @@ const field = {
   confirm: (page: Page) => page.getByLabel(en("staff:setup.confirmPassword"), { exact: true }),
 };
 const submit = (page: Page) => page.getByRole("button", { name: en("staff:setup.submit") }).click();
-const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: en("form.errorSummaryTitle") }) });
 
 test("a setup link creates the first administrator once", async ({ page }) => {
   const email = `admin.${Date.now()}@police.example.pk`;

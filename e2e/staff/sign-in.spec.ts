@@ -5,10 +5,10 @@ import { auditActions, countAuditEvents, insertStaffUser } from "../support/db";
 import { pageTitle, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
 import { expectNoAxeViolations } from "../support/axe";
+import { errorSummary } from "../support/forms";
 
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 const SIGN_IN_TITLE = pageTitle("en", en("staff:signIn.title"));
-const errorSummary = (page: Page) => page.getByRole("alert").filter({ has: page.getByRole("heading", { name: en("form.errorSummaryTitle") }) });
 
 async function enterPassword(page: Page, email: string, password: string) {
   await page.getByLabel(en("staff:setup.email"), { exact: true }).fill(email);
