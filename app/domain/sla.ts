@@ -18,10 +18,13 @@ export function pakistanDate(moment: Date): string {
   return new Date(moment.getTime() + PAKISTAN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Arithmetic, not Date objects: a queue page runs this for every day of every case shown. */
 function isWorkingDay(moment: Date, holidays: Holidays): boolean {
-  const local = new Date(moment.getTime() + PAKISTAN_OFFSET_MS);
-  const day = local.getUTCDay();
-  return day !== 0 && day !== 6 && !holidays.has(local.toISOString().slice(0, 10));
+  const local = moment.getTime() + PAKISTAN_OFFSET_MS;
+  // 1 January 1970 was a Thursday (4); Sunday is 0 and Saturday 6.
+  const weekday = (((Math.floor(local / DAY_MS) + 4) % 7) + 7) % 7;
+  if (weekday === 0 || weekday === 6) return false;
+  return holidays.size === 0 || !holidays.has(new Date(local).toISOString().slice(0, 10));
 }
 
 /** The moment a case submitted at `submittedAt` becomes late. */
