@@ -9,11 +9,6 @@ export function StaffNav({ nav }: { nav: StaffNavigation }) {
     <nav className="staff-nav" aria-label={nav.label}>
       <div className="width-container staff-nav__inner">
         <ul className="staff-nav__list">
-          <li>
-            <a href={nav.homeHref} aria-current={nav.homeCurrent ? "page" : undefined}>
-              {nav.homeLabel}
-            </a>
-          </li>
           {nav.items.map((item) => (
             <li key={item.href}>
               <a href={item.href} aria-current={item.current ? "page" : undefined}>

@@ -10,9 +10,7 @@ import { getFixedT } from "./i18n.server";
 
 export type StaffNavigation = {
   label: string;
-  homeHref: string;
-  homeLabel: string;
-  homeCurrent: boolean;
+  /** The staff home first, then the role's areas. */
   items: { href: string; label: string; current: boolean }[];
   signOut: { action: string; label: string };
 };
@@ -23,13 +21,11 @@ export async function staffNavigation(request: Request, context: AppLoadContext)
   const session = await readStaffSession(request, context);
   if (!session || session.data.stage !== "full") return null;
   const { t } = getFixedT(request);
-  const areas = staffAreas(session.user.role);
-  const current = currentStaffArea(areas, pathname);
+  const roleAreas = staffAreas(session.user.role);
+  const areas = [{ path: "/staff", label: "staff:home.title" }, ...roleAreas];
+  const current = pathname === "/staff" || pathname === "/staff/" ? "/staff" : currentStaffArea(roleAreas, pathname);
   return {
     label: t("staff:nav.label"),
-    homeHref: staffPath(request, "/staff"),
-    homeLabel: t("staff:home.title"),
-    homeCurrent: pathname === "/staff" || pathname === "/staff/",
     items: areas.map((area) => ({ href: staffPath(request, area.path), label: t(area.label), current: area.path === current })),
     signOut: { action: staffPath(request, "/staff/logout"), label: t("staff:signOut.submit") },
   };
