@@ -14,7 +14,6 @@ import {
   type AdminProblem,
   changeStaffRole,
   findStaffAccount,
-  type InvitationMail,
   reinviteStaffUser,
   resetStaffTotp,
   roleNeedsCenter,
@@ -25,9 +24,10 @@ import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/util
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
-import { getI18n, requestLanguage } from "~/utils/i18n.server";
+import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
+import { invitationLink, invitationMail } from "~/utils/invitation.server";
 
 const ROLE_FIELDS = ["role", "center"] as const;
 
@@ -105,24 +105,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
 
   if (intent === "reinvite") {
-    const { t } = getI18n(lang);
-    const mail: InvitationMail = ({ link, displayName, expiresAt }) => ({
-      language: lang,
-      subject: t("staff:inviteMail.subject"),
-      text: [
-        t("staff:inviteMail.greeting", { name: displayName }),
-        t("staff:inviteMail.body"),
-        link,
-        t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
-        t("staff:inviteMail.ignore"),
-        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
-      ].join("\n\n"),
-    });
     const result = await reinviteStaffUser(context.db, {
       staffUserId,
       actor,
-      inviteLink: (token) => `${context.env.PUBLIC_URL}/staff/invite?token=${encodeURIComponent(token)}`,
-      mail,
+      inviteLink: invitationLink(context.env),
+      mail: invitationMail(lang),
     });
     context.logger.info({ requestId: context.requestId, intent, outcome: result.ok ? "done" : result.problem }, "staff account change");
     if (!result.ok) return refuse(result.problem);

@@ -9,14 +9,15 @@ import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { ROLES, type Role } from "~/domain/permissions";
 import { listAllCenters } from "~/models/center.server";
-import { type AdminProblem, INVITATION_TTL_MS, type InvitationMail, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
+import { type AdminProblem, INVITATION_TTL_MS, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
-import { getI18n, requestLanguage } from "~/utils/i18n.server";
+import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
+import { invitationLink, invitationMail } from "~/utils/invitation.server";
 
 const INVITE_FIELDS = ["displayName", "email", "role", "center"] as const;
 
@@ -77,26 +78,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const lang = requestLanguage(request);
-  const { t } = getI18n(lang);
-  const mail: InvitationMail = ({ link, displayName, expiresAt }) => ({
-    language: lang,
-    subject: t("staff:inviteMail.subject"),
-    text: [
-      t("staff:inviteMail.greeting", { name: displayName }),
-      t("staff:inviteMail.body"),
-      link,
-      t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
-      t("staff:inviteMail.ignore"),
-      `${t("mail:signature")}\n${t("mail:doNotReply")}`,
-    ].join("\n\n"),
-  });
   const result = await inviteStaffUser(context.db, {
     ...parsed.data,
     centerSlug: parsed.data.center || null,
     role: parsed.data.role as Role,
     actor: staffActor(staff),
-    inviteLink: (token) => `${context.env.PUBLIC_URL}/staff/invite?token=${encodeURIComponent(token)}`,
-    mail,
+    inviteLink: invitationLink(context.env),
+    mail: invitationMail(lang),
   });
   context.logger.info({ requestId: context.requestId, outcome: result.ok ? "invited" : result.problem }, "staff invitation");
   if (!result.ok) {

@@ -1,0 +1,29 @@
+/**
+ * The invitation a new (or re-invited) staff member receives: the mail in the inviting
+ * administrator's language, and the link it carries. The link holds the only copy of the token.
+ */
+import type { Lang } from "~/i18n";
+import type { InvitationMail } from "~/models/staff-admin.server";
+import type { Env } from "./env.server";
+import { formatMoment, LONG_MOMENT } from "./format";
+import { getI18n } from "./i18n.server";
+
+export function invitationMail(lang: Lang): InvitationMail {
+  const { t } = getI18n(lang);
+  return ({ link, displayName, expiresAt }) => ({
+    language: lang,
+    subject: t("staff:inviteMail.subject"),
+    text: [
+      t("staff:inviteMail.greeting", { name: displayName }),
+      t("staff:inviteMail.body"),
+      link,
+      t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
+      t("staff:inviteMail.ignore"),
+      `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+    ].join("\n\n"),
+  });
+}
+
+export function invitationLink(env: Pick<Env, "PUBLIC_URL">): (token: string) => string {
+  return (token) => `${env.PUBLIC_URL}/staff/invite?token=${encodeURIComponent(token)}`;
+}
