@@ -1,14 +1,18 @@
-import { PassThrough } from "node:stream";
-import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import "./context";
 import { getI18n, requestLanguage } from "./utils/i18n.server";
 import { NonceProvider } from "./utils/nonce";
 
-const RENDER_TIMEOUT_MS = 5_000;
-
+/**
+ * Pages carry no streaming UI (no `defer`, no Suspense), so the whole document is rendered to one
+ * string and encoded once. React 18's streaming renderer split multi-byte characters at its 2 KB
+ * chunk boundary and put U+0000 inside Greek and Urdu words (facebook/react#24985); a string has no
+ * chunk boundary. Crawlers, no-JS browsers and tests all get the same complete HTML.
+ * A render error throws here and Remix renders the route's ErrorBoundary instead.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -18,40 +22,15 @@ export default function handleRequest(
 ) {
   const i18n = getI18n(requestLanguage(request));
   const nonce = loadContext.cspNonce;
-  return new Promise<Response>((resolve, reject) => {
-    let shellFailed = false;
-    // Pages carry no streaming UI: wait for the whole document, so crawlers, no-JS browsers and
-    // tests all get the same complete HTML.
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} abortDelay={RENDER_TIMEOUT_MS} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: shellFailed ? 500 : responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          shellFailed = true;
-          loadContext.logger?.error({ err: error, requestId: loadContext.requestId }, "render failed");
-        },
-      },
-    );
-    setTimeout(abort, RENDER_TIMEOUT_MS + 1_000);
-  });
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
