@@ -66,3 +66,49 @@ it("Urdu values are written in Urdu script", () => {
   const latinSentences = Object.entries(urdu).filter(([, v]) => /[A-Za-z]{3,}(\s+[A-Za-z]{3,}){2,}/.test(v.replace(/\S+@\S+/g, "")));
   expect(latinSentences).toEqual([]);
 });
+
+/**
+ * The glossary (`locales/glossary/<lang>.json`): for each term, the one wording a language uses and
+ * the variants it must not use. Every string of every namespace, and the certificate PDF's own
+ * source text, is held to it, so a page, a mail and the PDF never name one thing two ways.
+ */
+type GlossaryTerm = { id: string; en: string; wording: string; forbidden: string[] };
+const glossary = (lang: string): GlossaryTerm[] =>
+  (JSON.parse(fs.readFileSync(path.resolve("locales", "glossary", `${lang}.json`), "utf8")) as { terms: GlossaryTerm[] }).terms;
+// A variant counts only as a whole word or phrase ("parente" is not in "parentela").
+const asWord = (variant: string) => new RegExp(`(?<![\\p{L}\\p{M}])${variant.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}])`, "iu");
+const PDF_SOURCES = ["app/utils/certificate-pdf.server.ts", "app/utils/signing-p12.server.ts"];
+
+describe.each(LANGUAGES)("glossary %s", (lang) => {
+  const terms = glossary(lang);
+  const messages = load(lang);
+
+  it("has the same terms as English, each with one wording that it does not forbid itself", () => {
+    expect(terms.map((term) => term.id)).toEqual(glossary("en").map((term) => term.id));
+    expect(terms.filter((term) => !term.wording.trim() || term.forbidden.some((variant) => asWord(variant).test(term.wording)))).toEqual([]);
+  });
+
+  it("is kept by every string of every namespace", () => {
+    const breaches = terms.flatMap((term) =>
+      term.forbidden.flatMap((variant) => {
+        const pattern = asWord(variant);
+        return Object.entries(messages)
+          .filter(([, value]) => pattern.test(value))
+          .map(([key]) => `${key}: "${variant}" (${term.id}: say "${term.wording}")`);
+      }),
+    );
+    expect(breaches).toEqual([]);
+  });
+
+  it("is kept by the certificate PDF's own text", () => {
+    const source = PDF_SOURCES.map((file) => fs.readFileSync(path.resolve(file), "utf8")).join("\n");
+    const breaches = terms.flatMap((term) => term.forbidden.filter((variant) => asWord(variant).test(source)).map((variant) => `${term.id}: "${variant}"`));
+    expect(breaches).toEqual([]);
+  });
+
+  it("names the portal as the glossary does, in the header, titles and mail signature", () => {
+    const portal = terms.find((term) => term.id === "portalName")!.wording;
+    expect(messages["common:portal.name"]).toBe(portal);
+    expect(messages["mail:signature"]).toMatch(new RegExp(`^${portal}`));
+  });
+});
