@@ -11,6 +11,8 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FEE_PKR } from "../app/domain/certificate-journey";
+import { INTL_LOCALES } from "../app/i18n";
 import { parseEnv, resolveSecrets } from "../app/utils/env.server";
 import { openStore } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
@@ -93,6 +95,15 @@ describe("routing and languages", () => {
     const res = await get("/");
     expect(res.status).toBe(302);
     expect(res.headers.get("vary")).toContain("Accept-Language");
+  });
+
+  it("names the certificate fee's currency as Intl does in each language, never a bare Rs or PKR", async () => {
+    for (const [lang, locale] of Object.entries(INTL_LOCALES)) {
+      const html = await (await get(`/${lang}/certificate`)).text();
+      const fee = new Intl.NumberFormat(locale, { style: "currency", currency: "PKR", currencyDisplay: "name", maximumFractionDigits: 0 }).format(FEE_PKR);
+      expect(html, lang).toContain(fee);
+      expect(html, lang).not.toMatch(/\b(PKR|Rs)\b/);
+    }
   });
 
   it("answers unknown pages with a translated 404, never a 500", async () => {

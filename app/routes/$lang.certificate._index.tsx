@@ -2,10 +2,11 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_VALID_DAYS, FEE_PKR, PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
-import { INTL_LOCALES, isLang } from "~/i18n";
+import { isLang } from "~/i18n";
 import { createDraft } from "~/models/draft.server";
 import { findReferralCenter } from "~/models/referral.server";
 import { readDraft, setDraftCookie } from "~/utils/draft-session.server";
+import { formatRupees } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
@@ -32,7 +33,7 @@ export default function CertificateStart() {
   const { t } = useTranslation("certificate");
   const lang = useParams().lang;
   const { referralCode } = useLoaderData<typeof loader>();
-  const fee = new Intl.NumberFormat(isLang(lang) ? INTL_LOCALES[lang] : "en", { style: "currency", currency: "PKR", maximumFractionDigits: 0 }).format(FEE_PKR);
+  const fee = formatRupees(isLang(lang) ? lang : "en", FEE_PKR);
   return (
     <>
       <h1 className="heading-xl">{t("start.title")}</h1>

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { formatDate, formatDay, formatMoment, formatNumber, LONG_MOMENT } from "./format";
+import { formatDate, formatDay, formatMoment, formatNumber, formatRupees, LONG_MOMENT } from "./format";
 
 const at = "2026-11-28T09:05:00.000Z";
 
@@ -24,4 +24,11 @@ it("writes dates, moments and numbers as each language does, whatever was format
 it("reads a stored ISO time as UTC, not as the server's zone", () => {
   expect(formatDate("en", "2026-11-28T23:30:00.000Z")).toBe("28 November 2026");
   expect(formatMoment("en", "2026-11-28T23:30:00.000Z")).toBe("28 Nov 2026, 23:30");
+});
+
+it("names the rupee in the reader's language, not with a sign or a code", () => {
+  expect(formatRupees("en", 500)).toBe("500 Pakistani rupees");
+  expect(formatRupees("it", 500)).toBe("500 rupie pakistane");
+  expect(formatRupees("el", 500)).toBe("500 ρουπίες Πακιστάν");
+  expect(formatRupees("ur", 500)).toBe("500 پاکستانی روپیہ");
 });

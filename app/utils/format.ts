@@ -44,6 +44,15 @@ export function formatNumber(lang: Lang, value: number): string {
   return cached(`number:${lang}`, () => new Intl.NumberFormat(INTL_LOCALES[lang])).format(value);
 }
 
+/**
+ * An amount in Pakistani rupees with the currency named in the reader's language ("500 Pakistani
+ * rupees", "500 rupie pakistane"): the sign "Rs" (what Urdu gets by default) and the code "PKR"
+ * (Greek and Italian) tell an applicant nothing, and each language got a different one.
+ */
+export function formatRupees(lang: Lang, amount: number): string {
+  return cached(`rupees:${lang}`, () => new Intl.NumberFormat(INTL_LOCALES[lang], { style: "currency", currency: "PKR", currencyDisplay: "name", maximumFractionDigits: 0 })).format(amount);
+}
+
 /** Sorts by the reader's alphabet, so Greek readers get Greek order and Urdu readers Urdu order. */
 export function compareText(lang: Lang): (a: string, b: string) => number {
   return new Intl.Collator(INTL_LOCALES[lang]).compare;
