@@ -1,8 +1,14 @@
+import { Fragment, type ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 
-type Option = { value: string; label: string; hint?: string };
+/** `conditional`: the follow-up question for this answer only, revealed while it is checked. */
+type Option = { value: string; label: string; hint?: string; conditional?: ReactNode };
 
-/** A GOV.UK radio group: fieldset and legend, hint, inline error; the first radio carries the field id. */
+/**
+ * A GOV.UK radio group: fieldset and legend, hint, inline error; the first radio carries the field id.
+ * A conditional follow-up sits under its answer and is hidden by CSS (`:has(:checked)`) until that
+ * answer is chosen, so it works without JavaScript; the server still ignores it for other answers.
+ */
 export function Radios({ name, legend, hint, options, error, defaultValue, legendAsHeading = false }: {
   name: string;
   legend: string;
@@ -25,13 +31,20 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${option.value}`;
             return (
-              <div className="radios__item" key={option.value}>
-                <input className="radios__input" id={id} name={name} type="radio" value={option.value} defaultChecked={defaultValue === option.value} aria-describedby={option.hint ? `${id}-item-hint` : undefined} />
-                <label className="radios__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? <p className="hint radios__hint" id={`${id}-item-hint`}>{option.hint}</p> : null}
-              </div>
+              <Fragment key={option.value}>
+                <div className="radios__item">
+                  <input className="radios__input" id={id} name={name} type="radio" value={option.value} defaultChecked={defaultValue === option.value} aria-describedby={option.hint ? `${id}-item-hint` : undefined} />
+                  <label className="radios__label" htmlFor={id}>
+                    {option.label}
+                  </label>
+                  {option.hint ? <p className="hint radios__hint" id={`${id}-item-hint`}>{option.hint}</p> : null}
+                </div>
+                {option.conditional ? (
+                  <div className="radios__conditional" id={`${id}-conditional`}>
+                    {option.conditional}
+                  </div>
+                ) : null}
+              </Fragment>
             );
           })}
         </div>

@@ -9,12 +9,13 @@ import { JourneyButtons } from "./journey-buttons";
 
 /**
  * One question page of the certificate journey: back link, progress line, error summary, heading,
- * the fields, then "Continue" and "Save and come back later".
+ * the fields, then "Continue" and "Save and come back later". Without a `title`, the page's one
+ * question (a radio group's legend) is its heading, so the question is not asked twice.
  */
 export function StepPage({ step, backHref, title, errors, fieldOrder, encType, returnToCheck, children }: {
   step: Step;
   backHref: string;
-  title: string;
+  title?: string;
   errors: FieldErrors | undefined;
   fieldOrder: readonly string[];
   encType?: "multipart/form-data";
@@ -27,7 +28,7 @@ export function StepPage({ step, backHref, title, errors, fieldOrder, encType, r
       <BackLink href={backHref} />
       <ErrorSummary errors={errors} order={fieldOrder} />
       <p className="progress-line">{t("certificate:progress", { current: stepNumber(step), total: STEPS.length })}</p>
-      <h1 className="heading-l">{title}</h1>
+      {title ? <h1 className="heading-l">{title}</h1> : null}
       <Form method="post" noValidate encType={encType}>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         {children}

@@ -16,7 +16,7 @@ import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
 
 const FIELDS = ["delivery", "collectionCenter"] as const;
 
-export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:delivery.title") };
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:delivery.delivery") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
@@ -47,15 +47,23 @@ export default function Delivery() {
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="delivery" backHref={`/${lang}/certificate/purpose`} title={t("delivery.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+    <StepPage step="delivery" backHref={`/${lang}/certificate/purpose`} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
       <Radios
         name="delivery"
         legend={t("delivery.delivery")}
-        options={DELIVERY_METHODS.map((d) => ({ value: d, label: t(`delivery.options.${d}`), hint: d === "pdf" ? t("delivery.pdfHint") : undefined }))}
+        legendAsHeading
+        options={DELIVERY_METHODS.map((d) => ({
+          value: d,
+          label: t(`delivery.options.${d}`),
+          hint: d === "pdf" ? t("delivery.pdfHint") : undefined,
+          conditional:
+            d === "collection" ? (
+              <SelectField name="collectionCenter" label={t("delivery.center")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
+            ) : undefined,
+        }))}
         error={errors?.delivery}
         defaultValue={values.delivery}
       />
-      <SelectField name="collectionCenter" label={t("delivery.center")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
     </StepPage>
   );
 }

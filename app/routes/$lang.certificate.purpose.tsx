@@ -16,7 +16,7 @@ import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
 
 const FIELDS = ["purpose", "purposeOther", "destinationCountry"] as const;
 
-export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:purpose.title") };
+export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:purpose.purpose") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
@@ -40,9 +40,19 @@ export default function Purpose() {
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="purpose" backHref={`/${lang}/certificate/addresses`} title={t("purpose.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
-      <Radios name="purpose" legend={t("purpose.purpose")} options={PURPOSES.map((p) => ({ value: p, label: t(`purpose.options.${p}`) }))} error={errors?.purpose} defaultValue={values.purpose} />
-      <TextField name="purposeOther" label={t("purpose.other")} error={errors?.purposeOther} defaultValue={values.purposeOther} />
+    <StepPage step="purpose" backHref={`/${lang}/certificate/addresses`} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+      <Radios
+        name="purpose"
+        legend={t("purpose.purpose")}
+        legendAsHeading
+        options={PURPOSES.map((p) => ({
+          value: p,
+          label: t(`purpose.options.${p}`),
+          conditional: p === "other" ? <TextField name="purposeOther" label={t("purpose.other")} error={errors?.purposeOther} defaultValue={values.purposeOther} /> : undefined,
+        }))}
+        error={errors?.purpose}
+        defaultValue={values.purpose}
+      />
       <SelectField name="destinationCountry" label={t("purpose.destinationCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.destinationCountry} defaultValue={values.destinationCountry} />
     </StepPage>
   );

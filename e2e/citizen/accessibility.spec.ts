@@ -89,13 +89,13 @@ test("the whole journey can be done with the keyboard alone", async ({ page }) =
   await page.keyboard.type("015");
   await next();
 
-  await expectHeading(page, c("purpose.title"));
+  await expectHeading(page, c("purpose.purpose"));
   await press(page.getByLabel(c("purpose.options.work_visa")), "Space");
   await tabTo(page, page.locator("#destinationCountry"));
   await page.keyboard.type("Italy");
   await next();
 
-  await expectHeading(page, c("delivery.title"));
+  await expectHeading(page, c("delivery.delivery"));
   await press(page.getByLabel(c("delivery.options.pdf")), "Space");
   await next();
 

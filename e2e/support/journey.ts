@@ -71,11 +71,11 @@ export async function fillAddress(page: Page, lang: Lang, checkAxe = false) {
 }
 
 export async function fillPurposeAndDelivery(page: Page, lang: Lang, checkAxe = false) {
-  await expectHeading(page, c(lang, "purpose.title"));
+  await expectHeading(page, c(lang, "purpose.purpose"));
   await page.getByLabel(c(lang, "purpose.options.work_visa")).check();
   await page.getByLabel(c(lang, "purpose.destinationCountry")).selectOption("IT");
   await continueOn(page, lang, checkAxe);
-  await expectHeading(page, c(lang, "delivery.title"));
+  await expectHeading(page, c(lang, "delivery.delivery"));
   await page.getByLabel(c(lang, "delivery.options.pdf")).check();
   await continueOn(page, lang, checkAxe);
 }
