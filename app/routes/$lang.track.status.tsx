@@ -193,7 +193,10 @@ export default function TrackStatus() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data">
-        <button type="submit" className="button button--secondary" name="intent" value="close">
+        <p className="hint" id="close-hint">
+          {t("statusPage.signOutHint")}
+        </p>
+        <button type="submit" className="button button--secondary" name="intent" value="close" aria-describedby="close-hint">
           {t("statusPage.signOut")}
         </button>
       </Form>
