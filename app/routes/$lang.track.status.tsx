@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react"
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
-import { acceptsApostille } from "~/domain/certificate";
+import { acceptsApostille, COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import { STATUS_NEXT_STEP } from "~/domain/lifecycle";
 import { isLang, type Lang } from "~/i18n";
 import { findTrackedById } from "~/models/application.server";
@@ -13,7 +13,7 @@ import { findCertificateForApplication } from "~/models/certificate.server";
 import { latestDispute, openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { deleteDocumentsOf } from "~/models/document.server";
-import { answerInformationRequest, findOpenRequest } from "~/models/information-request.server";
+import { answerInformationRequest, findOpenRequest, listInformationRequests } from "~/models/information-request.server";
 import { InformationAnswerSchema } from "~/schemas/track";
 import { DisputeSchema } from "~/schemas/verify";
 import { readUploadForm, storeUploads } from "~/utils/documents-step.server";
@@ -42,6 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = params.lang;
   const application = await requireTracked(request, context, lang);
   const request_ = application.status === "waiting_for_applicant" ? await findOpenRequest(context.db, application.id) : null;
+  // Answered questions stay on the page: the applicant should see what they were asked and what they said.
+  const answered = (await listInformationRequests(context.db, application.id)).filter((exchange) => exchange.answeredAt !== null);
   const center = application.collectionCenterSlug ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === application.collectionCenterSlug) ?? null) : null;
   const certificate = await findCertificateForApplication(context.db, application.id);
   const dispute = certificate ? await latestDispute(context.db, application.id) : null;
@@ -75,6 +77,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       dispute: dispute
         ? { status: dispute.status, text: dispute.text, outcome: dispute.outcome, sent: formatDate(lang, dispute.createdAt), decided: dispute.decidedAt ? formatDate(lang, dispute.decidedAt) : null }
         : null,
+      conversation: answered.map((exchange) => ({
+        id: exchange.id,
+        question: exchange.question,
+        asked: formatDate(lang, exchange.askedAt),
+        answer: exchange.answer ?? "",
+        answered: formatDate(lang, exchange.answeredAt ?? exchange.askedAt),
+      })),
       question: request_ ? { id: request_.id, text: request_.question, asked: formatDate(lang, request_.askedAt) } : null,
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -166,13 +175,40 @@ export default function TrackStatus() {
           <p className="inset-text">{status.rejectionNote}</p>
         </>
       ) : null}
+      {status.conversation.length > 0 ? (
+        <section aria-labelledby="conversation-heading">
+          <h2 className="heading-m" id="conversation-heading">
+            {t("request.history")}
+          </h2>
+          <ol className="conversation">
+            {status.conversation.map((exchange) => (
+              <li key={exchange.id} className="conversation__item">
+                <p className="hint">{t("request.asked", { date: exchange.asked })}</p>
+                <p className="inset-text">
+                  <bdi>{exchange.question}</bdi>
+                </p>
+                <p className="hint">{t("request.answeredOn", { date: exchange.answered })}</p>
+                {exchange.answer ? (
+                  <p className="conversation__answer" dir="auto">
+                    {exchange.answer}
+                  </p>
+                ) : (
+                  <p>{t("request.documentOnly")}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {status.question ? (
         <section aria-labelledby="question-heading">
           <h2 className="heading-m" id="question-heading">
             {t("request.heading")}
           </h2>
           <p className="hint">{t("request.asked", { date: status.question.asked })}</p>
-          <p className="inset-text">{status.question.text}</p>
+          <p className="inset-text">
+            <bdi>{status.question.text}</bdi>
+          </p>
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="requestId" value={status.question.id} />
             <TextareaField name="answer" label={t("request.answer")} hint={t("request.answerHint")} error={errors?.answer} defaultValue={result?.answer} rows={5} />
@@ -270,9 +306,9 @@ function CertificateSection({ status, errors, disputeText }: { status: StatusDat
           </p>
           <p>{t("collection.bring")}</p>
           <ul className="list--bullet">
-            <li>{t("collection.items.passport")}</li>
-            <li>{t("collection.items.cnic")}</li>
-            <li>{t("collection.items.reference", { reference: status.reference })}</li>
+            {COLLECTION_DOCUMENTS.map((document) => (
+              <li key={document}>{t(`collection.items.${document}`, { reference: status.reference })}</li>
+            ))}
           </ul>
           <p>{t("collection.inPerson")}</p>
         </>
