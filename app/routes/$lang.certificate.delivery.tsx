@@ -55,7 +55,7 @@ export default function Delivery() {
         error={errors?.delivery}
         defaultValue={values.delivery}
       />
-      <SelectField name="collectionCenter" label={t("delivery.center")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
+      <SelectField name="collectionCenter" label={t("delivery.center")} hint={t("delivery.centerHint")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
     </StepPage>
   );
 }

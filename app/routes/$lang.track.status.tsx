@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CenterDetails } from "~/components/center-details";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import { acceptsApostille, COLLECTION_DOCUMENTS } from "~/domain/certificate";
@@ -26,7 +27,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
 
 // The title names no person and no reference: the page may be open on a shared phone.
-export const handle: RouteHandle = { i18n: ["track", "documents", "validation"], title: (t) => t("track:statusPage.title") };
+export const handle: RouteHandle = { i18n: ["track", "documents", "validation", "centers"], title: (t) => t("track:statusPage.title") };
 
 const DISPUTE_FIELDS = ["disputeText", "disputeEvidence"];
 
@@ -56,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       since: formatDate(lang, application.statusChangedAt),
       submitted: formatDate(lang, application.submittedAt),
       rejectionNote: application.rejectionNote,
-      collectionCenter: application.delivery === "collection" && center ? { name: center.name, address: center.address, phone: center.phone } : null,
+      collectionCenter: application.delivery === "collection" && center ? { name: center.name, details: center.details } : null,
       answered: url.searchParams.get("answered") === "1",
       disputed: url.searchParams.get("disputed") === "1",
       certificate: certificate
@@ -167,7 +168,12 @@ export default function TrackStatus() {
       />
       <h2 className="heading-m">{t("statusPage.nextHeading")}</h2>
       <p>{status.authorityPending ? t("authorityPending") : t(STATUS_NEXT_STEP[status.status].nextStepKey)}</p>
-      {status.collectionCenter && !status.certificate ? <p>{status.collectionCenter.name}</p> : null}
+      {status.collectionCenter && !status.certificate ? (
+        <div className="inset-text">
+          <p>{status.collectionCenter.name}</p>
+          <CenterDetails details={status.collectionCenter.details} />
+        </div>
+      ) : null}
       {status.certificate ? <CertificateSection status={status} errors={errors} disputeText={result?.disputeText} /> : null}
       {status.status === "rejected" && status.rejectionNote ? (
         <>
@@ -289,21 +295,10 @@ function CertificateSection({ status, errors, disputeText }: { status: StatusDat
         <>
           <h3 className="heading-s">{t("collection.heading")}</h3>
           <p>{t("collection.where")}</p>
-          <p className="inset-text">
-            {status.collectionCenter.name}
-            {status.collectionCenter.address ? (
-              <>
-                <br />
-                {status.collectionCenter.address}
-              </>
-            ) : null}
-            {status.collectionCenter.phone ? (
-              <>
-                <br />
-                {t("collection.phone", { phone: status.collectionCenter.phone })}
-              </>
-            ) : null}
-          </p>
+          <div className="inset-text">
+            <p>{status.collectionCenter.name}</p>
+            <CenterDetails details={status.collectionCenter.details} />
+          </div>
           <p>{t("collection.bring")}</p>
           <ul className="list--bullet">
             {COLLECTION_DOCUMENTS.map((document) => (
