@@ -16,6 +16,10 @@ export interface CenterTable {
   address: string | null;
   phone: string | null;
   email: string | null;
+  opening_hours: string | null;
+  /** When and by whom (staff_user.id) address, hours, phone and email were confirmed as official; null until then. */
+  details_confirmed_at: string | null;
+  details_confirmed_by: string | null;
   referral_code: string | null;
   active: Generated<number>;
   created_at: string;

@@ -7,7 +7,8 @@
 import type { Kysely } from "kysely";
 import type { Database, NewCenter } from "./schema";
 
-type CenterSeed = Omit<NewCenter, "created_at" | "updated_at" | "address" | "phone" | "email">;
+// Contact details are not seeded: only what an administrator confirmed as official is shown.
+type CenterSeed = Omit<NewCenter, "created_at" | "updated_at" | "address" | "phone" | "email" | "opening_hours" | "details_confirmed_at" | "details_confirmed_by">;
 
 export const CENTERS: CenterSeed[] = [
   { slug: "lahore", kind: "service_center", country_code: "PK", city: "Lahore", referral_code: null,

@@ -14,6 +14,12 @@ export const EXPIRY_REMINDER_DAYS = 14;
 export const CERTIFICATE_RESULTS = ["no_record"] as const;
 export type CertificateResult = (typeof CERTIFICATE_RESULTS)[number];
 
+/**
+ * What a holder brings to collect a certificate in person. One list, read by the tracking page and
+ * the "ready" mail, so the two never ask for different documents (texts: track:collection.items.*).
+ */
+export const COLLECTION_DOCUMENTS = ["passport", "cnic", "reference"] as const;
+
 export type CertificateState = "valid" | "expired" | "revoked";
 
 export function expiryFor(issuedAt: Date): Date {

@@ -3,14 +3,16 @@ import type { Lang } from "~/i18n";
 import type { Center, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 
+/** What the public may read about a center: only details an administrator confirmed as official. */
+export type CenterDetails = { address: string | null; openingHours: string | null; phone: string | null; email: string | null };
+
 export type CenterListing = {
   slug: string;
   kind: "service_center" | "embassy" | "consulate";
   countryCode: string;
   name: string;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
+  /** Null until confirmed: the page then says so instead of showing unchecked data. */
+  details: CenterDetails | null;
 };
 
 const NAME_COLUMN = { ur: "name_ur", en: "name_en", el: "name_el", it: "name_it" } as const;
@@ -19,7 +21,7 @@ const NAME_COLUMN = { ur: "name_ur", en: "name_en", el: "name_el", it: "name_it"
 export async function listActiveCenters(db: Kysely<Database>, lang: Lang): Promise<CenterListing[]> {
   const rows = await db
     .selectFrom("center")
-    .select(["slug", "kind", "country_code", "address", "phone", "email", NAME_COLUMN[lang]])
+    .select(["slug", "kind", "country_code", "address", "opening_hours", "phone", "email", "details_confirmed_at", NAME_COLUMN[lang]])
     .where("active", "=", 1)
     .orderBy("country_code")
     .orderBy("city")
@@ -29,9 +31,7 @@ export async function listActiveCenters(db: Kysely<Database>, lang: Lang): Promi
     kind: row.kind,
     countryCode: row.country_code,
     name: row[NAME_COLUMN[lang]],
-    address: row.address,
-    phone: row.phone,
-    email: row.email,
+    details: row.details_confirmed_at ? { address: row.address, openingHours: row.opening_hours, phone: row.phone, email: row.email } : null,
   }));
 }
 
@@ -45,8 +45,10 @@ export type CenterRecord = {
   city: string;
   names: Record<Lang, string>;
   address: string | null;
+  openingHours: string | null;
   phone: string | null;
   email: string | null;
+  detailsConfirmedAt: string | null;
   referralCode: string | null;
   active: boolean;
   updatedAt: string;
@@ -62,8 +64,10 @@ const CENTER_COLUMNS = [
   "name_el",
   "name_it",
   "address",
+  "opening_hours",
   "phone",
   "email",
+  "details_confirmed_at",
   "referral_code",
   "active",
   "updated_at",
@@ -79,8 +83,10 @@ function toCenterRecord(row: CenterRow): CenterRecord {
     city: row.city,
     names: { en: row.name_en, ur: row.name_ur, el: row.name_el, it: row.name_it },
     address: row.address,
+    openingHours: row.opening_hours,
     phone: row.phone,
     email: row.email,
+    detailsConfirmedAt: row.details_confirmed_at,
     referralCode: row.referral_code,
     active: Number(row.active) === 1,
     updatedAt: row.updated_at,
@@ -102,6 +108,8 @@ export async function findCenter(db: Kysely<Database>, slug: string): Promise<Ce
 export type CenterChanges = {
   names: Record<Lang, string>;
   address: string | null;
+  /** Left out: the hours stay as they are. */
+  openingHours?: string | null;
   phone: string | null;
   email: string | null;
   referralCode: string | null;
@@ -111,6 +119,8 @@ export type CenterChanges = {
 export type CenterUpdateOutcome =
   | { ok: true; changed: readonly string[] }
   | { ok: false; problem: "not_found" | "referral_taken" | "referral_not_allowed" };
+
+const DETAIL_COLUMNS = ["address", "opening_hours", "phone", "email"] as const;
 
 /**
  * Saves a center's edits with an audit row naming the fields that changed (not their values: the
@@ -142,6 +152,7 @@ export async function updateCenter(
       name_el: changes.names.el,
       name_it: changes.names.it,
       address: changes.address,
+      opening_hours: changes.openingHours === undefined ? row.opening_hours : changes.openingHours,
       phone: changes.phone,
       email: changes.email,
       referral_code: changes.referralCode,
@@ -149,9 +160,11 @@ export async function updateCenter(
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => (key === "active" ? Number(row.active) !== next.active : row[key] !== next[key]));
     if (changed.length === 0) return { ok: true, changed } as const;
+    // Edited contact details are unchecked again until someone confirms them.
+    const unconfirmed = row.details_confirmed_at !== null && changed.some((key) => (DETAIL_COLUMNS as readonly string[]).includes(key));
     await trx
       .updateTable("center")
-      .set({ ...next, updated_at: now.toISOString() })
+      .set({ ...next, updated_at: now.toISOString(), ...(unconfirmed ? { details_confirmed_at: null, details_confirmed_by: null } : {}) })
       .where("slug", "=", input.slug)
       .execute();
     await insertAuditEvent(trx, {
@@ -159,9 +172,34 @@ export async function updateCenter(
       action: "center.updated",
       entityType: "center",
       entityId: input.slug,
-      details: { changed: changed.join(","), ...(changed.includes("active") ? { active: changes.active } : {}) },
+      details: { changed: changed.join(","), ...(changed.includes("active") ? { active: changes.active } : {}), ...(unconfirmed ? { detailsUnconfirmed: true } : {}) },
       occurredAt: now,
     });
     return { ok: true, changed } as const;
+  });
+}
+
+export type CenterConfirmOutcome = { ok: true } | { ok: false; problem: "not_found" | "nothing_to_confirm" };
+
+/**
+ * An administrator vouches that the center's address, hours, phone and email are official (from
+ * the mission or the Ministry of Foreign Affairs). Only then do the public pages show them.
+ */
+export async function confirmCenterDetails(
+  db: Kysely<Database>,
+  input: { slug: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> },
+  now = new Date(),
+): Promise<CenterConfirmOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("center").select(DETAIL_COLUMNS).where("slug", "=", input.slug).executeTakeFirst();
+    if (!row) return { ok: false, problem: "not_found" } as const;
+    if (DETAIL_COLUMNS.every((key) => !row[key])) return { ok: false, problem: "nothing_to_confirm" } as const;
+    await trx
+      .updateTable("center")
+      .set({ details_confirmed_at: now.toISOString(), details_confirmed_by: input.actor.actorId ?? null, updated_at: now.toISOString() })
+      .where("slug", "=", input.slug)
+      .execute();
+    await insertAuditEvent(trx, { ...input.actor, action: "center.details_confirmed", entityType: "center", entityId: input.slug, occurredAt: now });
+    return { ok: true } as const;
   });
 }

@@ -17,6 +17,20 @@ export async function findOpenRequest(db: Kysely<Database>, applicationId: strin
   return row ? { id: row.id, question: row.question, askedAt: row.asked_at } : null;
 }
 
+export type InformationExchange = { id: string; question: string; askedAt: string; answer: string | null; answeredAt: string | null };
+
+/** Every question on an application with its answer, oldest first, so the conversation reads in order. */
+export async function listInformationRequests(db: Kysely<Database>, applicationId: string): Promise<InformationExchange[]> {
+  const rows = await db
+    .selectFrom("information_request")
+    .select(["id", "question", "asked_at", "answer", "answered_at"])
+    .where("application_id", "=", applicationId)
+    .orderBy("asked_at", "asc")
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map((row) => ({ id: row.id, question: row.question, askedAt: row.asked_at, answer: row.answer, answeredAt: row.answered_at }));
+}
+
 export async function askForInformation(
   db: Kysely<Database>,
   input: { applicationId: string; question: string; staffUserId: string; sessionRef?: string | null; expectedVersion?: number; notice?: NoticeFor },

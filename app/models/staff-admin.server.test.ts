@@ -7,7 +7,7 @@ import type { Role } from "~/domain/permissions";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
 import { verifyAuditChain } from "./audit.server";
-import { findCenter, updateCenter } from "./center.server";
+import { confirmCenterDetails, findCenter, listActiveCenters, updateCenter } from "./center.server";
 import { createTestStaff, TEST_PASSWORD } from "./staff-auth.test-support";
 import {
   acceptInvitation,
@@ -256,6 +256,28 @@ describeEachStore("staff administration", (store) => {
       ["center.updated", { changed: "name_it,address,phone,referral_code" }],
       ["center.updated", { changed: "active", active: false }],
     ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("shows a center's details to the public only once confirmed, and an edit takes the confirmation away", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const actor = await adminActor(db);
+    const publicMadrid = async () => (await listActiveCenters(db, "en")).find((c) => c.slug === "madrid")!;
+    expect((await publicMadrid()).details).toBeNull();
+    expect(await confirmCenterDetails(db, { slug: "madrid", actor }, t0)).toEqual({ ok: false, problem: "nothing_to_confirm" });
+    const madrid = (await findCenter(db, "madrid"))!;
+    const changes = { names: madrid.names, address: "Test address 1", openingHours: "Monday to Friday", phone: null, email: null, referralCode: madrid.referralCode, active: true };
+    await updateCenter(db, { slug: "madrid", changes, actor }, t0);
+    expect((await publicMadrid()).details).toBeNull();
+    expect(await confirmCenterDetails(db, { slug: "madrid", actor }, t0)).toEqual({ ok: true });
+    expect((await publicMadrid()).details).toEqual({ address: "Test address 1", openingHours: "Monday to Friday", phone: null, email: null });
+    // A name change leaves the confirmation; a change of hours takes it away.
+    await updateCenter(db, { slug: "madrid", changes: { ...changes, names: { ...madrid.names, en: "Embassy of Pakistan in Madrid" } }, actor }, t0);
+    expect((await publicMadrid()).details).not.toBeNull();
+    await updateCenter(db, { slug: "madrid", changes: { ...changes, openingHours: "Monday" }, actor }, t0);
+    expect((await publicMadrid()).details).toBeNull();
+    expect((await auditRows(db, "madrid")).map((e) => e.action)).toEqual(["center.updated", "center.details_confirmed", "center.updated", "center.updated"]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CenterDetails } from "~/components/center-details";
 import { isLang } from "~/i18n";
 import { listActiveCenters } from "~/models/center.server";
 import { compareText, countryName } from "~/utils/format";
@@ -40,17 +41,7 @@ export default function Centers() {
               <li key={center.slug} className="center-list__item">
                 <h3 className="heading-s">{center.name}</h3>
                 <p className="hint">{t(`kind.${center.kind}`)}</p>
-                {center.address ? <p>{center.address}</p> : null}
-                {center.phone ? (
-                  <p>
-                    {t("phone")}: <a href={`tel:${center.phone}`} dir="ltr">{center.phone}</a>
-                  </p>
-                ) : null}
-                {center.email ? (
-                  <p>
-                    {t("email")}: <a href={`mailto:${center.email}`} dir="ltr">{center.email}</a>
-                  </p>
-                ) : null}
+                <CenterDetails details={center.details} />
               </li>
             ))}
           </ul>

@@ -58,7 +58,7 @@ export default function Delivery() {
           hint: d === "pdf" ? t("delivery.pdfHint") : undefined,
           conditional:
             d === "collection" ? (
-              <SelectField name="collectionCenter" label={t("delivery.center")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
+              <SelectField name="collectionCenter" label={t("delivery.center")} hint={t("delivery.centerHint")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
             ) : undefined,
         }))}
         error={errors?.delivery}

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CenterDetails } from "~/components/center-details";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
-import { acceptsApostille } from "~/domain/certificate";
+import { acceptsApostille, COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import { STATUS_NEXT_STEP } from "~/domain/lifecycle";
 import { isLang, type Lang } from "~/i18n";
 import { findTrackedById } from "~/models/application.server";
@@ -13,7 +14,7 @@ import { findCertificateForApplication } from "~/models/certificate.server";
 import { latestDispute, openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { deleteDocumentsOf } from "~/models/document.server";
-import { answerInformationRequest, findOpenRequest } from "~/models/information-request.server";
+import { answerInformationRequest, findOpenRequest, listInformationRequests } from "~/models/information-request.server";
 import { InformationAnswerSchema } from "~/schemas/track";
 import { DisputeSchema } from "~/schemas/verify";
 import { readUploadForm, storeUploads } from "~/utils/documents-step.server";
@@ -26,7 +27,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
 
 // The title names no person and no reference: the page may be open on a shared phone.
-export const handle: RouteHandle = { i18n: ["track", "documents", "validation"], title: (t) => t("track:statusPage.title") };
+export const handle: RouteHandle = { i18n: ["track", "documents", "validation", "centers"], title: (t) => t("track:statusPage.title") };
 
 const DISPUTE_FIELDS = ["disputeText", "disputeEvidence"];
 
@@ -42,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = params.lang;
   const application = await requireTracked(request, context, lang);
   const request_ = application.status === "waiting_for_applicant" ? await findOpenRequest(context.db, application.id) : null;
+  // Answered questions stay on the page: the applicant should see what they were asked and what they said.
+  const answered = (await listInformationRequests(context.db, application.id)).filter((exchange) => exchange.answeredAt !== null);
   const center = application.collectionCenterSlug ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === application.collectionCenterSlug) ?? null) : null;
   const certificate = await findCertificateForApplication(context.db, application.id);
   const dispute = certificate ? await latestDispute(context.db, application.id) : null;
@@ -54,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       since: formatDate(lang, application.statusChangedAt),
       submitted: formatDate(lang, application.submittedAt),
       rejectionNote: application.rejectionNote,
-      collectionCenter: application.delivery === "collection" && center ? { name: center.name, address: center.address, phone: center.phone } : null,
+      collectionCenter: application.delivery === "collection" && center ? { name: center.name, details: center.details } : null,
       answered: url.searchParams.get("answered") === "1",
       disputed: url.searchParams.get("disputed") === "1",
       certificate: certificate
@@ -75,6 +78,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       dispute: dispute
         ? { status: dispute.status, text: dispute.text, outcome: dispute.outcome, sent: formatDate(lang, dispute.createdAt), decided: dispute.decidedAt ? formatDate(lang, dispute.decidedAt) : null }
         : null,
+      conversation: answered.map((exchange) => ({
+        id: exchange.id,
+        question: exchange.question,
+        asked: formatDate(lang, exchange.askedAt),
+        answer: exchange.answer ?? "",
+        answered: formatDate(lang, exchange.answeredAt ?? exchange.askedAt),
+      })),
       question: request_ ? { id: request_.id, text: request_.question, asked: formatDate(lang, request_.askedAt) } : null,
     },
     { headers: { "Cache-Control": "no-store" } },
@@ -158,7 +168,12 @@ export default function TrackStatus() {
       />
       <h2 className="heading-m">{t("statusPage.nextHeading")}</h2>
       <p>{status.authorityPending ? t("authorityPending") : t(STATUS_NEXT_STEP[status.status].nextStepKey)}</p>
-      {status.collectionCenter && !status.certificate ? <p>{status.collectionCenter.name}</p> : null}
+      {status.collectionCenter && !status.certificate ? (
+        <div className="inset-text">
+          <p>{status.collectionCenter.name}</p>
+          <CenterDetails details={status.collectionCenter.details} />
+        </div>
+      ) : null}
       {status.certificate ? <CertificateSection status={status} errors={errors} disputeText={result?.disputeText} /> : null}
       {status.status === "rejected" && status.rejectionNote ? (
         <>
@@ -166,13 +181,40 @@ export default function TrackStatus() {
           <p className="inset-text">{status.rejectionNote}</p>
         </>
       ) : null}
+      {status.conversation.length > 0 ? (
+        <section aria-labelledby="conversation-heading">
+          <h2 className="heading-m" id="conversation-heading">
+            {t("request.history")}
+          </h2>
+          <ol className="conversation">
+            {status.conversation.map((exchange) => (
+              <li key={exchange.id} className="conversation__item">
+                <p className="hint">{t("request.asked", { date: exchange.asked })}</p>
+                <p className="inset-text">
+                  <bdi>{exchange.question}</bdi>
+                </p>
+                <p className="hint">{t("request.answeredOn", { date: exchange.answered })}</p>
+                {exchange.answer ? (
+                  <p className="conversation__answer" dir="auto">
+                    {exchange.answer}
+                  </p>
+                ) : (
+                  <p>{t("request.documentOnly")}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {status.question ? (
         <section aria-labelledby="question-heading">
           <h2 className="heading-m" id="question-heading">
             {t("request.heading")}
           </h2>
           <p className="hint">{t("request.asked", { date: status.question.asked })}</p>
-          <p className="inset-text">{status.question.text}</p>
+          <p className="inset-text">
+            <bdi>{status.question.text}</bdi>
+          </p>
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="requestId" value={status.question.id} />
             <TextareaField name="answer" label={t("request.answer")} hint={t("request.answerHint")} error={errors?.answer} defaultValue={result?.answer} rows={5} />
@@ -256,26 +298,15 @@ function CertificateSection({ status, errors, disputeText }: { status: StatusDat
         <>
           <h3 className="heading-s">{t("collection.heading")}</h3>
           <p>{t("collection.where")}</p>
-          <p className="inset-text">
-            {status.collectionCenter.name}
-            {status.collectionCenter.address ? (
-              <>
-                <br />
-                {status.collectionCenter.address}
-              </>
-            ) : null}
-            {status.collectionCenter.phone ? (
-              <>
-                <br />
-                {t("collection.phone", { phone: status.collectionCenter.phone })}
-              </>
-            ) : null}
-          </p>
+          <div className="inset-text">
+            <p>{status.collectionCenter.name}</p>
+            <CenterDetails details={status.collectionCenter.details} />
+          </div>
           <p>{t("collection.bring")}</p>
           <ul className="list--bullet">
-            <li>{t("collection.items.passport")}</li>
-            <li>{t("collection.items.cnic")}</li>
-            <li>{t("collection.items.reference", { reference: status.reference })}</li>
+            {COLLECTION_DOCUMENTS.map((document) => (
+              <li key={document}>{t(`collection.items.${document}`, { reference: status.reference })}</li>
+            ))}
           </ul>
           <p>{t("collection.inPerson")}</p>
         </>

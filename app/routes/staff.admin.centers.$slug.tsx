@@ -3,20 +3,22 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
+import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
+import { TextareaField } from "~/components/textarea-field";
 import { TextField } from "~/components/text-field";
 import { parsePhone } from "~/domain/phone";
-import { findCenter, updateCenter } from "~/models/center.server";
+import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
-import { countryName } from "~/utils/format";
+import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
 
-const CENTER_FIELDS = ["nameEn", "nameUr", "nameEl", "nameIt", "address", "phone", "email", "referralCode", "active"] as const;
+const CENTER_FIELDS = ["nameEn", "nameUr", "nameEl", "nameIt", "address", "openingHours", "phone", "email", "referralCode", "active", "confirm"] as const;
 
 const name = () => z.string().check(z.trim(), z.minLength(1, "staff:validation.centerNameRequired"), z.maxLength(150, "staff:validation.centerNameTooLong"));
 
@@ -26,6 +28,7 @@ const CenterSchema = z.object({
   nameEl: name(),
   nameIt: name(),
   address: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.addressTooLong")),
+  openingHours: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.openingHoursTooLong")),
   phone: z._default(z.string(), "").check(z.trim()),
   email: z
     ._default(z.string(), "")
@@ -51,12 +54,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     name: center.names[lang],
     kind: center.kind,
     country: countryName(lang, center.countryCode),
+    confirmed: center.detailsConfirmedAt ? formatDate(lang, center.detailsConfirmedAt) : null,
+    confirmedNow: new URL(request.url).searchParams.get("confirmed") === "1",
     values: {
       nameEn: center.names.en,
       nameUr: center.names.ur,
       nameEl: center.names.el,
       nameIt: center.names.it,
       address: center.address ?? "",
+      openingHours: center.openingHours ?? "",
       phone: center.phone ?? "",
       email: center.email ?? "",
       referralCode: center.referralCode ?? "",
@@ -73,6 +79,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const center = await findCenter(context.db, params.slug ?? "");
   if (!center) throw notFound();
   const formData = await request.formData();
+  if (formData.get("intent") === "confirm") {
+    const confirmed = await confirmCenterDetails(context.db, { slug: center.slug, actor: staffActor(staff) });
+    context.logger.info({ requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem }, "center details confirmation");
+    if (!confirmed.ok) {
+      if (confirmed.problem === "not_found") throw notFound();
+      return data<CenterResult>({ errors: { confirm: "staff:validation.nothingToConfirm" }, values: formValues(formData) }, { status: 422 });
+    }
+    throw redirect(staffPath(request, `/staff/admin/centers/${center.slug}`, { confirmed: "1" }));
+  }
   const values = formValues(formData);
   const parsed = parseForm(CenterSchema, formData);
   // The phone number is checked against the center's own country, even when another field failed.
@@ -89,6 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     changes: {
       names: { en: form.nameEn, ur: form.nameUr, el: form.nameEl, it: form.nameIt },
       address: form.address || null,
+      openingHours: form.openingHours || null,
       phone: phone?.ok ? phone.value : null,
       email: form.email || null,
       referralCode: form.referralCode || null,
@@ -109,7 +125,8 @@ export default function EditCenter() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
-  const values: FormValues = result?.values ?? loaded.values;
+  // The confirm form posts no fields: after its error the stored values are what the form shows.
+  const values: FormValues = result?.values && "nameEn" in result.values ? result.values : loaded.values;
   return (
     <>
       <BackLink href={loaded.backHref} />
@@ -118,12 +135,18 @@ export default function EditCenter() {
         {t(`centers.kinds.${loaded.kind}`)}, {loaded.country}
       </p>
       <h1 className="heading-l">{t("center.title", { name: loaded.name })}</h1>
+      {loaded.confirmedNow ? (
+        <div className="notice notice--success" role="status">
+          <p>{t("center.confirmedSaved")}</p>
+        </div>
+      ) : null}
       <Form method="post" noValidate>
         <TextField name="nameEn" label={t("center.nameEn")} spellCheck={false} dir="ltr" error={errors?.nameEn} defaultValue={values.nameEn} />
         <TextField name="nameUr" label={t("center.nameUr")} spellCheck={false} dir="rtl" error={errors?.nameUr} defaultValue={values.nameUr} />
         <TextField name="nameEl" label={t("center.nameEl")} spellCheck={false} dir="ltr" error={errors?.nameEl} defaultValue={values.nameEl} />
         <TextField name="nameIt" label={t("center.nameIt")} spellCheck={false} dir="ltr" error={errors?.nameIt} defaultValue={values.nameIt} />
         <TextField name="address" label={t("center.address")} hint={t("center.addressHint")} autoComplete="off" error={errors?.address} defaultValue={values.address} />
+        <TextareaField name="openingHours" label={t("center.openingHours")} hint={t("center.openingHoursHint")} error={errors?.openingHours} defaultValue={values.openingHours} />
         <TextField name="phone" type="tel" label={t("center.phone")} hint={t("center.phoneHint")} autoComplete="off" dir="ltr" error={errors?.phone} defaultValue={values.phone} />
         <TextField name="email" type="email" label={t("center.email")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
         {loaded.kind === "service_center" ? null : (
@@ -144,6 +167,21 @@ export default function EditCenter() {
           {t("center.submit")}
         </button>
       </Form>
+      <section aria-labelledby="confirm-heading">
+        <h2 className="heading-m" id="confirm-heading">
+          {t("center.confirmHeading")}
+        </h2>
+        <p>{loaded.confirmed ? t("center.confirmedOn", { date: loaded.confirmed }) : t("center.notConfirmed")}</p>
+        <p className="hint">{t("center.confirmHint")}</p>
+        <Form method="post" noValidate>
+          <div className={errors?.confirm ? "form-group form-group--error" : "form-group"} id="confirm">
+            <ErrorMessage id="confirm-error" error={errors?.confirm} />
+            <button type="submit" className="button button--secondary" name="intent" value="confirm">
+              {t("center.confirm")}
+            </button>
+          </div>
+        </Form>
+      </section>
     </>
   );
 }

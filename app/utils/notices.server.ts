@@ -1,4 +1,5 @@
 /** The applicant's notices of status changes and of their certificate, in the language they applied in. */
+import { COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import { isLang } from "~/i18n";
 import type { NoticeFor } from "~/models/case.server";
 import type { CertificateMails } from "~/models/certificate.server";
@@ -22,6 +23,12 @@ function mailLanguage(language: string) {
   return { lang, t: getI18n(lang).t };
 }
 
+/** Where to collect and what to bring: the same list as the tracking page shows. */
+function collectionText(t: (key: string, options?: Record<string, string>) => string, center: string, reference: string): string {
+  const items = COLLECTION_DOCUMENTS.map((document) => `- ${t(`track:collection.items.${document}`, { reference })}`);
+  return [t("mail:certificateReady.collection", { center }), t("track:collection.bring"), ...items, t("mail:certificateReady.seeOnline")].join("\n");
+}
+
 /** Certificate mails, each in the holder's language; none carries the PDF (see the tracking page). */
 export function certificateMails(publicUrl: string): CertificateMails & DisputeMails {
   const signature = (t: (key: string) => string) => `${t("mail:signature")}\n${t("mail:doNotReply")}`;
@@ -32,7 +39,7 @@ export function certificateMails(publicUrl: string): CertificateMails & DisputeM
         subject: t("mail:certificateReady.subject", { reference }),
         text: [
           t("mail:certificateReady.body", { number, reference }),
-          collectionCenter ? t("mail:certificateReady.collection", { center: collectionCenter }) : t("mail:certificateReady.download"),
+          collectionCenter ? collectionText(t, collectionCenter, reference) : t("mail:certificateReady.download"),
           `${publicUrl}/${lang}/track`,
           signature(t),
         ].join("\n\n"),

@@ -153,6 +153,11 @@ test("staff ask for more information and the applicant answers on the tracking p
   await page.getByRole("button", { name: t("en", "track:request.submit") }).click();
   await expect(page.getByText(t("en", "track:request.sent"))).toBeVisible();
   await expect(page.getByText(t("en", "track:status.in_review.label"), { exact: true })).toBeVisible();
+  // The question and the answer stay on the page once answered.
+  const conversation = page.getByRole("region", { name: t("en", "track:request.history") });
+  await expect(conversation).toContainText(question);
+  await expect(conversation).toContainText("Attached <i>here</i>.");
+  await expect(conversation.locator("bdi, [dir=auto]")).toHaveCount(2);
 
   await withStore(async ({ db }) => {
     const row = await db

@@ -234,6 +234,67 @@ test("an administrator edits a center's details; the change is audited", async (
   await expect(page).toHaveURL(/saved=barcelona/);
 });
 
+test("a center's address and hours reach the public only once an administrator confirms them", async ({ page, context, browser }) => {
+  test.slow();
+  const address = "Test address 1, 28001 Madrid";
+  const hours = "Monday to Friday, 9:00 to 13:00";
+  const visitor = await browser.newPage();
+  const publicEntry = async (lang: "ur" | "en" | "el" | "it") => {
+    await visitor.goto(`/${lang}/centers`);
+    const heading = visitor.getByRole("heading", { level: 3, name: withDb((db) => (db.prepare(`SELECT name_${lang} AS n FROM center WHERE slug = 'madrid'`).get() as { n: string }).n) });
+    return visitor.getByRole("listitem").filter({ has: heading });
+  };
+  for (const lang of ["ur", "en", "el", "it"] as const) await expect(await publicEntry(lang)).toContainText(t(lang, "centers:notConfirmed"));
+
+  await signInStaff(context, { role: "admin" });
+  await page.goto("/staff/admin/centers/madrid");
+  await expect(page.getByText(en("staff:center.notConfirmed"))).toBeVisible();
+  // Nothing to confirm yet.
+  await page.getByRole("button", { name: en("staff:center.confirm") }).click();
+  await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.nothingToConfirm")]);
+
+  await page.getByLabel(en("staff:center.address"), { exact: true }).fill(address);
+  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill("x".repeat(301));
+  await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("12");
+  await page.getByRole("button", { name: en("staff:center.submit") }).click();
+  await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.openingHoursTooLong"), en("staff:validation.phoneFormat")]);
+  await expect(page.getByLabel(en("staff:center.address"), { exact: true })).toHaveValue(address);
+  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill(hours);
+  await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("+34 91 000 0000");
+  await page.getByRole("button", { name: en("staff:center.submit") }).click();
+  await expect(page).toHaveURL(/saved=madrid/);
+
+  // Saved but not confirmed: the public still sees no address.
+  const unconfirmed = await publicEntry("en");
+  await expect(unconfirmed).toContainText(t("en", "centers:notConfirmed"));
+  await expect(unconfirmed).not.toContainText(address);
+
+  await page.goto("/staff/admin/centers/madrid");
+  await page.getByRole("button", { name: en("staff:center.confirm") }).click();
+  await expect(page.getByRole("status")).toHaveText(en("staff:center.confirmedSaved"));
+  expect(auditActions("madrid")).toContain("center.details_confirmed");
+  for (const lang of ["ur", "en", "el", "it"] as const) {
+    const entry = await publicEntry(lang);
+    await expect(entry.locator("[dir=auto]", { hasText: address })).toBeVisible();
+    await expect(entry).toContainText(hours);
+    await expect(entry.getByRole("link", { name: "+34910000000" })).toHaveAttribute("href", "tel:+34910000000");
+    await expect(entry).not.toContainText(t(lang, "centers:notConfirmed"));
+  }
+
+  // Any later edit of the details takes the confirmation away.
+  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill("Monday, 9:00 to 12:00");
+  await page.getByRole("button", { name: en("staff:center.submit") }).click();
+  await expect(page).toHaveURL(/saved=madrid/);
+  await expect(await publicEntry("en")).toContainText(t("en", "centers:notConfirmed"));
+
+  // Leave the center as the seed has it: other specs read the public list.
+  await page.goto("/staff/admin/centers/madrid");
+  for (const label of ["staff:center.address", "staff:center.openingHours", "staff:center.phone"]) await page.getByLabel(en(label), { exact: true }).fill("");
+  await page.getByRole("button", { name: en("staff:center.submit") }).click();
+  await expect(page).toHaveURL(/saved=madrid/);
+  await visitor.close();
+});
+
 test("administration pages are for administrators only", async ({ page, context }) => {
   await signInStaff(context, { role: "supervisor" });
   for (const path of ["/staff/admin/accounts", "/staff/admin/accounts/new", "/staff/admin/centers", "/staff/admin/centers/lahore"]) {
