@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { PageLayout } from "./components/page-layout";
 import { FALLBACK_LANGUAGE, isLang, type Lang, textDirection } from "./i18n";
 import appStyles from "./styles/app.css";
+import nastaliqFont from "@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2";
 import urduStyles from "./styles/urdu.css";
 import { isRouteHandle } from "./utils/handle";
 import { I18nResourcesScript } from "./utils/i18n-script";
@@ -46,7 +47,13 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         <Meta />
         <Links />
         {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it. */}
-        {lang === "ur" ? <link rel="stylesheet" href={urduStyles} /> : null}
+        {/* Preloaded: the first paint of an Urdu page waits for it (same hashed file as urdu.css names). */}
+        {lang === "ur" ? (
+          <>
+            <link rel="preload" href={nastaliqFont} as="font" type="font/woff2" crossOrigin="anonymous" />
+            <link rel="stylesheet" href={urduStyles} />
+          </>
+        ) : null}
       </head>
       <body>
         <PageLayout lang={lang} staffNav={staffNav}>

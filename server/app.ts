@@ -103,8 +103,8 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
     res.status(403).type("html").send(errorPage(req, "forbidden"));
   });
 
+  // Everything under /build (scripts, styles, the Nastaliq font) has a content hash in its name.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
-  app.use("/fonts", express.static(path.resolve("node_modules/@fontsource/noto-nastaliq-urdu/files"), { maxAge: "30d" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
 
   app.get("/healthz", async (_req, res) => {

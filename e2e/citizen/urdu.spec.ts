@@ -2,7 +2,7 @@ import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { t } from "../support/locales";
 
-const isFont = (url: string) => new URL(url).pathname.startsWith("/fonts/");
+const isFont = (url: string) => new URL(url).pathname.endsWith(".woff2");
 
 async function screenshot(page: Page, name: string) {
   const file = path.join(test.info().project.outputDir, `${name}.png`);
