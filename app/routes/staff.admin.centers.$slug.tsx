@@ -11,6 +11,7 @@ import { findCenter, updateCenter } from "~/models/center.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requirePermission(request, context, "manage:center:any");
   const center = await findCenter(context.db, params.slug ?? "");
   if (!center) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const parsed = parseForm(CenterSchema, formData);
   // The phone number is checked against the center's own country, even when another field failed.
