@@ -22,6 +22,14 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Forms are read with readForm: a body that is not a form then answers 400, not 500.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/form.server.ts", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/utils/form.server.ts)." }],
+    },
+  },
+  {
     // Migrations take Kysely<any> by design: they are frozen and must not depend on today's schema types.
     files: ["db/migrations/**", "db/dialect.ts", "db/migrate.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -52,6 +52,19 @@ export function languageFromPath(pathname: string): Lang | null {
   return isLang(first) ? first : null;
 }
 
+/**
+ * The language a page is shown in: the URL prefix; for pages without one, `?lng=`, then English
+ * for staff pages (their default), then the browser's Accept-Language. One rule for Remix pages
+ * and for the refusals the Express layer answers before Remix runs.
+ */
+export function pageLanguage(pathname: string, lng: string | null, acceptLanguage: string | null | undefined): Lang {
+  const fromPath = languageFromPath(pathname);
+  if (fromPath) return fromPath;
+  if (isLang(lng)) return lng;
+  if (pathname === "/staff" || pathname.startsWith("/staff/")) return "en";
+  return negotiateLanguage(acceptLanguage);
+}
+
 /** The same page in another language: swaps the prefix, or sets ?lng= on pages without one. */
 export function pathInLanguage(pathname: string, search: string, lang: Lang): string {
   if (languageFromPath(pathname)) return `/${lang}${pathname.slice(3)}${search}`;

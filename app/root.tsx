@@ -12,6 +12,7 @@ import { isRouteHandle } from "./utils/handle";
 import { I18nResourcesScript } from "./utils/i18n-script";
 import { useNonce } from "./utils/nonce";
 import { usePageTitle } from "./utils/page-title";
+import { errorPageFor } from "./utils/responses";
 import { staffNavigation } from "./utils/staff-nav.server";
 
 export const links: LinksFunction = () => [
@@ -83,7 +84,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t, i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "serverError";
+  const key = errorPageFor(status);
   return (
     <Document title={t(`errors.${key}.title`)}>
       <h1 className="heading-l">{t(`errors.${key}.title`)}</h1>

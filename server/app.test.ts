@@ -2,55 +2,21 @@
  * The Express layer in-process, on the real production build (run `remix build` first; npm test
  * does) and a fresh SQLite store.
  */
-import fs from "node:fs";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
-import { Writable } from "node:stream";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEE_PKR } from "../app/domain/certificate-journey";
 import { INTL_LOCALES } from "../app/i18n";
-import { parseEnv, resolveSecrets } from "../app/utils/env.server";
-import { openStore } from "../db/connect";
-import { migrateToLatest } from "../db/migrate";
-import { seedReferenceData } from "../db/seed";
-import { createApp } from "./app";
+import { startTestServer, type TestServer } from "./test-server";
 
-const logLines: Record<string, unknown>[] = [];
+let server: TestServer;
 let baseUrl = "";
-let close: () => Promise<void> = async () => {};
+let logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  const buildPath = path.resolve("build/index.js");
-  if (!fs.existsSync(buildPath)) throw new Error("No production build: run `npm run build` before these tests");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-server-"));
-  const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info" });
-  const store = openStore({ dialect: "sqlite", path: path.join(dir, "portal.sqlite") });
-  await migrateToLatest(store.db);
-  await seedReferenceData(store.db);
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logLines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  const logger = pino({ level: "info" }, sink);
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const app = createApp({ env, secrets: resolveSecrets(env), store, logger, build });
-  const server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  server = await startTestServer();
+  ({ baseUrl, logLines } = server);
 });
 
-afterAll(() => close());
+afterAll(() => server?.close());
 
 const get = (p: string, headers: Record<string, string> = {}) => fetch(baseUrl + p, { headers, redirect: "manual" });
 

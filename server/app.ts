@@ -26,7 +26,8 @@ import { KyselyRateLimitStore } from "./rate-limit-store";
  * with a message next to the field (rather than a bare refusal that loses the page).
  */
 export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
-const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status)$/;
+// With or without `.data`: the same page's action as fetched by its JavaScript.
+const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status)(\.data)?$/;
 
 export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild };
 
@@ -44,6 +45,46 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
     return res.status(413).type("html").send(errorPage(req, "tooLarge"));
   }
   next();
+}
+
+/**
+ * What our pages send: GET and HEAD, and POSTs of a form (multipart only where a page takes
+ * uploads). Anything else comes from something other than our pages and is refused here, in the
+ * page's language: past this point Remix or the URL decoder would answer it with a 500 and log the
+ * parser's complaint, which can quote what was sent.
+ */
+function refuseMalformed(req: Request, res: Response, next: NextFunction) {
+  const refuse = (status: number) => res.status(status).type("html").send(errorPage(req, "badRequest"));
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return refuse(400);
+  }
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  if (req.method !== "POST") {
+    res.set("Allow", "GET, HEAD, POST");
+    return refuse(405);
+  }
+  const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/x-www-form-urlencoded" || (type === "multipart/form-data" && UPLOAD_PATHS.test(req.path))) return next();
+  res.set("Accept-Post", UPLOAD_PATHS.test(req.path) ? "application/x-www-form-urlencoded, multipart/form-data" : "application/x-www-form-urlencoded");
+  return refuse(415);
+}
+
+/**
+ * Remix aborts an action (with a bare, empty 500) when the Origin's host is not the host the
+ * request arrived under (X-Forwarded-Host, else Host), even where the Origin is our public address:
+ * such a post is refused here instead, with a page. A proxy in front must pass the Host on.
+ */
+function originMatchesArrivalHost(req: Request): boolean {
+  const origin = req.get("origin");
+  if (origin === undefined) return true;
+  const host = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 export function createApp({ env, secrets, store, logger, build }: AppDeps) {
@@ -87,6 +128,7 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
     next();
   });
   app.use(compression());
+  app.use(refuseMalformed);
   app.use(bodyLimit);
   // Cross-site form posts are refused here, with a translated page: Remix's own check would answer
   // them with a bare 500, and staff actions check again (assertSameOrigin) as belt and braces.
@@ -98,7 +140,7 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
       if (value) headers.set(name, value);
     }
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
-    if (isSameOrigin(new Request(url, { headers }), env.PUBLIC_URL)) return next();
+    if (isSameOrigin(new Request(url, { headers }), env.PUBLIC_URL) && originMatchesArrivalHost(req)) return next();
     logger.warn({ requestId: res.locals.requestId, path: req.path }, "cross-site post refused");
     res.status(403).type("html").send(errorPage(req, "forbidden"));
   });

@@ -7,6 +7,7 @@ import { createDraft } from "~/models/draft.server";
 import { findReferralCenter } from "~/models/referral.server";
 import { readDraft, setDraftCookie } from "~/utils/draft-session.server";
 import { formatRupees } from "~/utils/format";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
@@ -24,7 +25,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const existing = await readDraft(request, context);
   if (existing) return redirect(`/${params.lang}/certificate/who`);
-  const referral = await findReferralCenter(context.db, String((await request.formData()).get("ref") ?? ""));
+  const referral = await findReferralCenter(context.db, String((await readForm(request)).get("ref") ?? ""));
   const { key } = await createDraft(context.db, params.lang, referral ? { referral } : {});
   return redirect(`/${params.lang}/certificate/who`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });
 }

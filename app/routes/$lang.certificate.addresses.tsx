@@ -16,6 +16,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
+import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["addresses", "district", "policeStation", "address", "from", "to"] as const;
 const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fromYear", "toMonth", "toYear"];
@@ -45,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!isLang(params.lang)) throw notFound();
   const lang = params.lang;
   let draft = await requireDraft(request, context, lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "continue");
   const addresses = [...((draft.answers.addresses as AddressAnswer[] | undefined) ?? [])];
   const back = formData.get("returnTo") === "check" ? `${stepHref(lang, "addresses")}?change=1` : stepHref(lang, "addresses");

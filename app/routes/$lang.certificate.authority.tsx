@@ -14,6 +14,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck, stepHref } from "~/utils/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
+import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "authority", schema: AuthoritySchema, next: () => "personal" });
+  return handleStepAction({ formData: await readForm(request), context, lang: params.lang, draft, step: "authority", schema: AuthoritySchema, next: () => "personal" });
 }
 
 /** The e-authority that replaces the stamped paper letter: the holder confirms by email. */

@@ -20,6 +20,7 @@ import { missingDocuments } from "~/utils/documents-step.server";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { formatCnic } from "~/domain/cnic";
 import { ErrorMessage } from "~/components/error-message";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
 
@@ -107,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const lang = params.lang;
   const { draft, answers } = await loadAnswers(request, context, lang);
-  const parsed = parseForm(DeclarationSchema, await request.formData());
+  const parsed = parseForm(DeclarationSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
   const { t } = getI18n(lang);
   const signature = `${t("mail:signature")}\n${t("mail:doNotReply")}`;

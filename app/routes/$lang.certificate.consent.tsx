@@ -9,6 +9,7 @@ import { parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { ErrorMessage } from "~/components/error-message";
+import { readForm } from "~/utils/form.server";
 
 const ConsentSchema = z.object({
   token: z.string(),
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
-  const parsed = parseForm(ConsentSchema, await request.formData());
+  const parsed = parseForm(ConsentSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, confirmed: null };
   const reference = await confirmAuthority(context.db, parsed.data.token);
   context.logger.info({ requestId: context.requestId, outcome: reference ? "confirmed" : "link_unusable" }, "e-authority confirmation");

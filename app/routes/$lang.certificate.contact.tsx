@@ -9,6 +9,7 @@ import { type AuthorityAnswers, type ContactAnswers, ContactSchema, type WhoAnsw
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/utils/draft-session.server";
 import type { FormValues } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
@@ -29,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
   return handleStepAction({
-    formData: await request.formData(),
+    formData: await readForm(request),
     context,
     lang: params.lang,
     draft,

@@ -9,6 +9,7 @@ import { listActiveCenters } from "~/models/center.server";
 import { DELIVERY_METHODS, type DeliveryAnswers, DeliverySchema } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
 import type { FormValues } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
@@ -31,7 +32,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // Only a center from the directory: a forged slug would otherwise fail later, at submission.
   const centers = new Set((await listActiveCenters(context.db, params.lang)).map((c) => c.slug));
   const center = formData.get("collectionCenter");

@@ -10,6 +10,7 @@ import { PURPOSES, type PurposeAnswers, PurposeSchema } from "~/schemas/certific
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/utils/draft-session.server";
 import type { FormValues } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await request.formData(), context, lang: params.lang, draft, step: "purpose", schema: PurposeSchema });
+  return handleStepAction({ formData: await readForm(request), context, lang: params.lang, draft, step: "purpose", schema: PurposeSchema });
 }
 
 export default function Purpose() {

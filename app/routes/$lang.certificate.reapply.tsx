@@ -8,6 +8,7 @@ import { findReapply, redeemReapply } from "~/models/certificate.server";
 import { ReapplySchema } from "~/schemas/verify";
 import { setDraftCookie } from "~/utils/draft-session.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { REAPPLY_CONFIRMATIONS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
@@ -33,7 +34,7 @@ type ReapplyResult = { errors: FieldErrors; values: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | ReapplyResult> {
   if (!isLang(params.lang)) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const parsed = parseForm(ReapplySchema, formData);
   if (!parsed.ok) return { errors: parsed.errors, values };

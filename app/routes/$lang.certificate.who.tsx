@@ -7,6 +7,7 @@ import { Radios } from "~/components/radios";
 import { isLang } from "~/i18n";
 import { APPLICANT_TYPES, type WhoAnswers, WhoSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/utils/step-action.server";
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // Switching to "for a relative" needs the e-authority page even when coming back from "check".
   if (formData.get("applicantType") === "relative" && !draft.answers.authority) formData.delete("returnTo");
   return handleStepAction({

@@ -8,6 +8,7 @@ import { isLang } from "~/i18n";
 import { findByTrackSecret, findForTracking } from "~/models/application.server";
 import { TRACK_FIELDS, TrackLookupSchema } from "~/schemas/track";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { TRACKING_LOOKUPS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs): 
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<TrackResult> {
   if (!isLang(params.lang)) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const parsed = parseForm(TrackLookupSchema, formData);
   if (!parsed.ok) return { errors: parsed.errors, values, notFound: false, limited: false };

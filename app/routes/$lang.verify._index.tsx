@@ -8,6 +8,7 @@ import { normalizeVerificationCode } from "~/domain/verification-code";
 import { isLang } from "~/i18n";
 import { VERIFY_FIELDS, VerifyFormSchema } from "~/schemas/verify";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { CERTIFICATE_VERIFICATIONS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
@@ -31,7 +32,7 @@ const ECHO_MAX = 64;
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = Object.fromEntries(Object.entries(formValues(formData)).map(([k, v]) => [k, v.slice(0, ECHO_MAX)]));
   const parsed = parseForm(VerifyFormSchema, formData);
   if (!parsed.ok) return data<VerifyResult>({ errors: parsed.errors, values, notFound: false, limited: false }, { status: 400 });

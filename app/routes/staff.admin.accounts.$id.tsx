@@ -23,6 +23,7 @@ import {
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
@@ -88,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context);
   const staff = await requirePermission(request, context, "manage:staff:any");
   const staffUserId = params.id ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const intent = values.intent as Intent;
   if (!(INTENTS as readonly string[]).includes(intent)) return data<AccountResult>({ errors: null, values, problem: null, invitation: null }, { status: 400 });

@@ -13,6 +13,7 @@ import { type AdminProblem, INVITATION_TTL_MS, inviteStaffUser, roleNeedsCenter 
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
@@ -66,7 +67,7 @@ type InviteResult = {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context);
   const staff = await requirePermission(request, context, "manage:staff:any");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const parsed = parseForm(InviteSchema, formData);
   // The center rule runs even when another field failed, so the summary lists every problem at once.

@@ -13,6 +13,7 @@ import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -78,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requirePermission(request, context, "manage:center:any");
   const center = await findCenter(context.db, params.slug ?? "");
   if (!center) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "confirm") {
     const confirmed = await confirmCenterDetails(context.db, { slug: center.slug, actor: staffActor(staff) });
     context.logger.info({ requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem }, "center details confirmation");

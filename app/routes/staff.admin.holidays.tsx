@@ -13,6 +13,7 @@ import { HolidayDaySchema, holidaySchema } from "~/schemas/holiday";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { formatDate, formatDay } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -46,7 +47,7 @@ type AddResult = { errors: FieldErrors; values: FormValues };
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context);
   const staff = await requirePermission(request, context, "manage:center:any");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const here = staffPath(request, "/staff/admin/holidays");
   // Only a hand-made request lacks a known intent or a well-formed day: back to the list.
   const intent = parseForm(IntentSchema, formData);

@@ -25,6 +25,7 @@ import { notFound } from "~/utils/responses";
 import { requireCaseAccess } from "~/utils/staff-scope.server";
 import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],
@@ -99,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   // Guard first (who is posting), then the form says which action, whose own permission and
   // center scope are checked before anything is read or written.
   await requirePermission(request, context, "read:case:center");
-  const parsed = parseForm(CaseActionSchema, await request.formData());
+  const parsed = parseForm(CaseActionSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, problem: null };
   const input = parsed.data;
   const staff = await requireCaseAccess(request, context, params.id, PERMISSION_FOR[input.intent]!);

@@ -12,6 +12,7 @@ import { RevokeSchema } from "~/schemas/verify";
 import { noStoreHeaders, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -56,7 +57,7 @@ type ActionResult = { errors: FieldErrors | null; values: FormValues; problem: s
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | ActionResult> {
   assertSameOrigin(request, context);
   const staff = await requireCertificateAccess(request, context, params.number, "revoke:certificate:center");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(RevokeSchema, formData);
   const values = { reason: String(formData.get("reason") ?? ""), note: String(formData.get("note") ?? "") };
   if (!parsed.ok) return { errors: parsed.errors, values, problem: null };

@@ -16,6 +16,7 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/utils/notices.server";
 import { notFound } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
+import { readForm } from "~/utils/form.server";
 
 /** A supervisor upholds (the certificate was wrong: it is revoked) or dismisses, with a note the holder reads. */
 const INTENTS = ["uphold", "dismiss"] as const;
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   assertSameOrigin(request, context);
   const staff = await requirePermission(request, context, "revoke:certificate:center");
   if (!staff.user.centerSlug) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const disputeId = String(formData.get("disputeId") ?? "");
   const outcome = String(formData.get("outcome") ?? "");
   const parsed = parseForm(DecideSchema, formData);

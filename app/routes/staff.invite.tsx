@@ -8,6 +8,7 @@ import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.serve
 import { noStoreHeaders, STAFF_LOGIN, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { hashPassword, isCommonPassword, PASSWORD_MIN_LENGTH } from "~/utils/password.server";
 
@@ -54,7 +55,7 @@ type AcceptResult = { errors: FieldErrors | null; done: boolean; unusable: boole
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context);
-  const parsed = parseForm(AcceptInvitationSchema, await request.formData());
+  const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
   if (!parsed.ok) return data<AcceptResult>({ errors: parsed.errors, done: false, unusable: false }, { status: 422 });
   const { token, password } = parsed.data;
   if (isCommonPassword(password)) return data<AcceptResult>({ errors: { password: "staff:validation.passwordCommon" }, done: false, unusable: false }, { status: 422 });

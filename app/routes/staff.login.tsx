@@ -20,6 +20,7 @@ import {
 } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:signIn.title") };
@@ -40,7 +41,7 @@ type SignInResult = { errors: FieldErrors | null; values: FormValues; limited: b
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<SignInResult> {
   assertSameOrigin(request, context);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // The password is never sent back.
   const values = { email: formValues(formData).email ?? "" };
   const parsed = parseForm(StaffSignInSchema, formData);

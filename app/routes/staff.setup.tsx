@@ -9,6 +9,7 @@ import { findStaffUserIdByEmail, insertStaffUser } from "~/models/staff-user.ser
 import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
 
@@ -23,9 +24,17 @@ type SetupResult = { errors: FieldErrors | null; values: FormValues; created: st
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<SetupResult> {
   assertSameOrigin(request, context);
-  const parsed = parseForm(StaffSetupSchema, await request.formData());
+  const formData = await readForm(request);
+  // The link first: without it nobody may learn whether an address has an account (by the answer
+  // or by its time), nor make the server hash a password.
+  const token = formData.get("token");
+  if (typeof token !== "string" || !(await isSetupTokenUsable(context.db, token))) {
+    context.logger.info({ requestId: context.requestId, outcome: "token_unusable" }, "first administrator setup");
+    return { errors: null, values: {}, created: null, tokenUnusable: true };
+  }
+  const parsed = parseForm(StaffSetupSchema, formData);
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values, created: null };
-  const { token, displayName, email, password } = parsed.data;
+  const { displayName, email, password } = parsed.data;
   const values = { displayName, email };
   if (isCommonPassword(password)) return { errors: { password: "staff:validation.passwordCommon" }, values, created: null };
   if (await findStaffUserIdByEmail(context.db, email)) return { errors: { email: "staff:validation.emailTaken" }, values, created: null };

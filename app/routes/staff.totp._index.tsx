@@ -18,6 +18,7 @@ import {
 } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totp.title") };
@@ -33,7 +34,7 @@ type CodeResult = { errors: FieldErrors | null; limited: boolean };
 export async function action({ request, context }: ActionFunctionArgs): Promise<CodeResult> {
   assertSameOrigin(request, context);
   const pending = await requirePendingSignIn(request, context, "code");
-  const parsed = parseForm(StaffCodeSchema, await request.formData());
+  const parsed = parseForm(StaffCodeSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, limited: false };
   const attempt = await takeSignInAttempt(context);
   if (!attempt.allowed) return { errors: null, limited: true };

@@ -18,6 +18,7 @@ import {
 } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totpSetup.title") };
@@ -38,7 +39,7 @@ type SetupResult = { errors: FieldErrors | null; limited: boolean };
 export async function action({ request, context }: ActionFunctionArgs): Promise<SetupResult> {
   assertSameOrigin(request, context);
   const pending = await requirePendingSignIn(request, context, "setup");
-  const parsed = parseForm(StaffSetupCodeSchema, await request.formData());
+  const parsed = parseForm(StaffSetupCodeSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, limited: false };
   const attempt = await takeSignInAttempt(context);
   if (!attempt.allowed) return { errors: null, limited: true };

@@ -14,6 +14,7 @@ import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMes
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { listDocuments, saveDocument } from "~/models/document.server";
 import { inspectUpload } from "~/utils/document-check.server";
+import { readForm } from "~/utils/form.server";
 import type { Database } from "../../db/schema";
 import type { FieldErrors } from "./form";
 
@@ -41,8 +42,8 @@ function boundedUploadHandler(fileFields: readonly string[]): UploadHandler {
 
 export async function readUploadForm(request: Request, fileFields: readonly string[]): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.startsWith("multipart/form-data")) return request.formData();
-  return parseMultipartFormData(request, boundedUploadHandler(fileFields));
+  if (!type.startsWith("multipart/form-data")) return readForm(request);
+  return readForm(request, (r) => parseMultipartFormData(r, boundedUploadHandler(fileFields)));
 }
 
 /**

@@ -1,15 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { i18n as I18n, Resource, ResourceLanguage } from "i18next";
-import {
-  createI18n,
-  FALLBACK_LANGUAGE,
-  isLang,
-  type Lang,
-  LANGUAGES,
-  languageFromPath,
-  negotiateLanguage,
-} from "~/i18n";
+import { createI18n, FALLBACK_LANGUAGE, type Lang, LANGUAGES, pageLanguage } from "~/i18n";
 
 const LOCALES_DIR = path.resolve("locales");
 
@@ -34,18 +26,10 @@ export function getI18n(lang: Lang): I18n {
   return instances.get(lang) ?? instances.get(FALLBACK_LANGUAGE)!;
 }
 
-/**
- * The language of a request: the URL prefix; for pages without one, `?lng=`, then English for
- * staff pages (their default), then the browser's Accept-Language.
- */
+/** The language of a request (see pageLanguage). */
 export function requestLanguage(request: Request): Lang {
   const url = new URL(request.url);
-  const fromPath = languageFromPath(url.pathname);
-  if (fromPath) return fromPath;
-  const fromQuery = url.searchParams.get("lng");
-  if (isLang(fromQuery)) return fromQuery;
-  if (url.pathname === "/staff" || url.pathname.startsWith("/staff/")) return "en";
-  return negotiateLanguage(request.headers.get("accept-language"));
+  return pageLanguage(url.pathname, url.searchParams.get("lng"), request.headers.get("accept-language"));
 }
 
 export function getFixedT(request: Request) {
