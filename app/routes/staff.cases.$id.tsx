@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import { formatCnic } from "~/domain/cnic";
+import { sizeInKb } from "~/domain/document-rules";
 import { allowedActions, type Action } from "~/domain/lifecycle";
 import { can, type Permission } from "~/domain/permissions";
 import { REJECTION_REASONS } from "~/domain/rejection";
@@ -308,7 +309,7 @@ export default function CaseView() {
         {c.documents.map((d) => (
           <li key={d.id}>
             <a href={d.href} download>
-              {t(`documents:kind.${d.kind}`)} ({Math.max(1, Math.round(d.size / 1024))} KB)
+              {t(`documents:kind.${d.kind}`)} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
             </a>
           </li>
         ))}
@@ -332,7 +333,7 @@ export default function CaseView() {
               {r.documents.map((d) => (
                 <p key={d.id}>
                   <a href={d.href} download>
-                    {t("case.download")} ({Math.max(1, Math.round(d.size / 1024))} KB)
+                    {t("case.download")} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
                   </a>
                 </p>
               ))}
