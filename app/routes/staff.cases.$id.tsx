@@ -240,7 +240,7 @@ export default function CaseView() {
                 </label>
                 <ErrorMessage id="reason-error" error={errors?.reason} />
                 <select className="select" id="reason" name="reason" defaultValue="" aria-describedby={errors?.reason ? "reason-error" : undefined}>
-                  <option value="">{t("queue.any")}</option>
+                  <option value="">{t("certificate.revoke.choose")}</option>
                   {REJECTION_REASONS.map((r) => (
                     <option key={r} value={r}>
                       {t(`case.reasons.${r}`)}
