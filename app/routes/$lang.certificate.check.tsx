@@ -19,6 +19,7 @@ import { notFound } from "~/utils/responses";
 import { missingDocuments } from "~/utils/documents-step.server";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { formatCnic } from "~/domain/cnic";
+import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
 import { ErrorMessage } from "~/components/error-message";
 import { readForm } from "~/utils/form.server";
 
@@ -99,7 +100,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const centers = new Map((await listActiveCenters(context.db, lang)).map((c) => [c.slug, c.name]));
   const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
     kind: d.kind,
-    label: t("certificate:documents.uploaded", { type: t(`documents:type.${d.contentType === "application/pdf" ? "pdf" : d.contentType === "image/png" ? "png" : "jpeg"}`), size: t("documents:sizeKb", { size: Math.max(1, Math.round(d.size / 1024)) }) }),
+    label: t("certificate:documents.uploaded", { type: t(contentTypeLabelKey(d.contentType)), size: t("documents:sizeKb", { size: sizeInKb(d.size) }) }),
   }));
   return summarise(lang, t, answers, centers, documents);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import { formatCnic } from "~/domain/cnic";
+import { sizeInKb } from "~/domain/document-rules";
 import { allowedActions, type Action } from "~/domain/lifecycle";
 import { can, type Permission } from "~/domain/permissions";
 import { REJECTION_REASONS } from "~/domain/rejection";
@@ -240,7 +241,7 @@ export default function CaseView() {
                 </label>
                 <ErrorMessage id="reason-error" error={errors?.reason} />
                 <select className="select" id="reason" name="reason" defaultValue="" aria-describedby={errors?.reason ? "reason-error" : undefined}>
-                  <option value="">{t("queue.any")}</option>
+                  <option value="">{t("certificate.revoke.choose")}</option>
                   {REJECTION_REASONS.map((r) => (
                     <option key={r} value={r}>
                       {t(`case.reasons.${r}`)}
@@ -309,7 +310,7 @@ export default function CaseView() {
         {c.documents.map((d) => (
           <li key={d.id}>
             <a href={d.href} download>
-              {t(`documents:kind.${d.kind}`)} ({Math.max(1, Math.round(d.size / 1024))} KB)
+              {t(`documents:kind.${d.kind}`)} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
             </a>
           </li>
         ))}
@@ -333,7 +334,7 @@ export default function CaseView() {
               {r.documents.map((d) => (
                 <p key={d.id}>
                   <a href={d.href} download>
-                    {t("case.download")} ({Math.max(1, Math.round(d.size / 1024))} KB)
+                    {t("case.download")} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
                   </a>
                 </p>
               ))}

@@ -5,6 +5,7 @@ import * as z from "zod/mini";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { DISPUTE_TEXT_MAX } from "~/domain/certificate";
+import { sizeInKb } from "~/domain/document-rules";
 import { can } from "~/domain/permissions";
 import { decideDispute, listDisputes, type QueuedDispute } from "~/models/dispute.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
@@ -29,7 +30,7 @@ const DecideSchema = z.object({
     .check(z.trim(), z.minLength(1, "cases:disputes.noteRequired"), z.maxLength(DISPUTE_TEXT_MAX, "cases:case.problems.tooLong")),
 });
 
-export const handle: RouteHandle = { i18n: ["cases"], title: (t) => t("cases:disputes.title") };
+export const handle: RouteHandle = { i18n: ["cases", "documents"], title: (t) => t("cases:disputes.title") };
 export const headers = noStoreHeaders;
 
 /** The center's disputes: anyone working its cases may read them; deciding is for supervisors. */
@@ -129,7 +130,7 @@ export default function Disputes() {
                 {d.evidence.map((e, i) => (
                   <li key={e.id}>
                     <a href={e.href} download>
-                      {t("disputes.evidenceFile", { n: String(i + 1) })} ({Math.max(1, Math.round(e.size / 1024))} KB)
+                      {t("disputes.evidenceFile", { n: String(i + 1) })} ({t("documents:sizeKb", { size: sizeInKb(e.size) })})
                     </a>
                   </li>
                 ))}
