@@ -8,10 +8,11 @@ import type { ApplicationStatus } from "../../db/schema";
 import type { Database } from "../../db/schema";
 import { newReference } from "~/domain/reference.server";
 import { serviceCenterFor } from "~/domain/service-center";
-import type { CompleteAnswers } from "~/schemas/certificate";
+import { type CompleteAnswers, readAnswers } from "~/schemas/certificate";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { insertAuditEvent } from "./audit.server";
-import { moveDocuments } from "./document.server";
+import { missingDocuments, moveDocuments } from "./document.server";
+import type { OpenDraft } from "./draft.server";
 import { enqueueMail } from "./outbox.server";
 
 export type ComposedMail = { subject: string; text: string };
@@ -28,6 +29,25 @@ export type Submitted = { applicationId: string; reference: string; replay: bool
 export async function findReferenceByDraft(db: Kysely<Database>, draftId: string): Promise<string | null> {
   const row = await db.selectFrom("application").select("reference").where("draft_id", "=", draftId).executeTakeFirst();
   return row?.reference ?? null;
+}
+
+/** Where "check your answers" stands: ready to send, already sent, or a page still to fill in. */
+export type DraftReadiness = { state: "ready"; answers: CompleteAnswers } | { state: "submitted"; reference: string } | { state: "incomplete"; step: string };
+
+/**
+ * A submission commits its moved documents and cleared answers together, but a double click's
+ * second request may read the draft before that commit and its documents after it. So whenever
+ * something looks missing, ask again whether the draft has been sent meanwhile: then both requests
+ * land on the same confirmation rather than the second on the documents page.
+ */
+export async function draftReadiness(db: Kysely<Database>, draft: OpenDraft): Promise<DraftReadiness> {
+  if (draft.reference) return { state: "submitted", reference: draft.reference };
+  const read = readAnswers(draft.answers);
+  const missing = read.complete ? await missingDocuments(db, draft.id) : [];
+  if (read.complete && missing.length === 0) return { state: "ready", answers: read.answers };
+  const reference = await findReferenceByDraft(db, draft.id);
+  if (reference) return { state: "submitted", reference };
+  return { state: "incomplete", step: read.complete ? "documents" : read.missing[0]! };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -195,10 +215,6 @@ export async function findByTrackSecret(db: Kysely<Database>, secret: string): P
 export async function findTrackedById(db: Kysely<Database>, id: string): Promise<TrackedApplication | null> {
   const row = await db.selectFrom("application").select(TRACKED_COLUMNS).where("id", "=", id).executeTakeFirst();
   return row ? toTracked(row) : null;
-}
-
-export async function referenceExists(db: Kysely<Database>, reference: string): Promise<boolean> {
-  return Boolean(await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirst());
 }
 
 export type AuthorityRequest = { applicationId: string; reference: string; holderName: string; passportNumber: string; relativeName: string };

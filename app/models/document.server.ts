@@ -19,6 +19,7 @@ import {
   MAX_EVIDENCE_FILES,
   replacesPrevious,
 } from "~/domain/document-rules";
+import { REQUIRED_DOCUMENTS, type RequiredDocument } from "~/domain/certificate-journey";
 import type { Database, Document } from "../../db/schema";
 import { type DocumentStorage, newStorageId } from "./document-storage.server";
 
@@ -199,4 +200,10 @@ export async function deleteDocumentsOf(
     .execute();
   for (const row of rows) await storage.delete(row.blob_id);
   return rows.length;
+}
+
+/** The documents a draft still lacks before it can be sent. */
+export async function missingDocuments(db: Kysely<Database>, draftId: string): Promise<RequiredDocument[]> {
+  const present = new Set((await listDocuments(db, "draft", draftId)).map((d) => d.kind));
+  return REQUIRED_DOCUMENTS.filter((kind) => !present.has(kind));
 }

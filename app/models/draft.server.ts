@@ -13,7 +13,8 @@ export const DRAFT_TTL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type DraftAnswers = Record<string, unknown>;
-export type OpenDraft = { id: string; language: string; answers: DraftAnswers; expiresAt: string };
+/** `reference` is set once the draft has been submitted: such a draft is never edited or resumed again. */
+export type OpenDraft = { id: string; language: string; answers: DraftAnswers; expiresAt: string; reference: string | null };
 
 export async function createDraft(db: Kysely<Database>, language: string, answers: DraftAnswers = {}, now = new Date()): Promise<{ draft: OpenDraft; key: string }> {
   const id = randomUUID();
@@ -23,7 +24,7 @@ export async function createDraft(db: Kysely<Database>, language: string, answer
     .insertInto("draft")
     .values({ id, secret_hash: tokenHash, language, answers: JSON.stringify(answers), created_at: now.toISOString(), updated_at: now.toISOString(), expires_at: expiresAt })
     .execute();
-  return { draft: { id, language, answers, expiresAt }, key: `${id}.${token}` };
+  return { draft: { id, language, answers, expiresAt, reference: null }, key: `${id}.${token}` };
 }
 
 function splitKey(key: string): { id: string; secret: string } | null {
@@ -31,21 +32,44 @@ function splitKey(key: string): { id: string; secret: string } | null {
   return match ? { id: match[1]!, secret: match[2]! } : null;
 }
 
-/** The draft a key opens, or null when the key is malformed, tampered with, or the draft expired. */
+/**
+ * The draft a key opens, or null when the key is malformed, tampered with, or the draft expired.
+ * The answers and the submission are read in one statement, so a submission committing meanwhile
+ * is seen either whole or not at all.
+ */
 export async function openDraft(db: Kysely<Database>, key: string | null | undefined, now = new Date()): Promise<OpenDraft | null> {
   const parts = key ? splitKey(key) : null;
   if (!parts) return null;
   const row = await db
     .selectFrom("draft")
-    .select(["id", "secret_hash", "language", "answers", "expires_at"])
-    .where("id", "=", parts.id)
-    .where("expires_at", ">", now.toISOString())
+    .leftJoin("application", "application.draft_id", "draft.id")
+    .select(["draft.id", "draft.secret_hash", "draft.language", "draft.answers", "draft.expires_at", "application.reference"])
+    .where("draft.id", "=", parts.id)
+    .where("draft.expires_at", ">", now.toISOString())
     .executeTakeFirst();
-  if (!row) return null;
-  const expected = Buffer.from(row.secret_hash, "hex");
-  const given = Buffer.from(hashToken(parts.secret), "hex");
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  return { id: row.id, language: row.language, answers: JSON.parse(row.answers) as DraftAnswers, expiresAt: row.expires_at };
+  if (!row || !sameHash(row.secret_hash, hashToken(parts.secret))) return null;
+  return { id: row.id, language: row.language, answers: JSON.parse(row.answers) as DraftAnswers, expiresAt: row.expires_at, reference: row.reference ?? null };
+}
+
+function sameHash(storedHex: string, givenHex: string): boolean {
+  const expected = Buffer.from(storedHex, "hex");
+  const given = Buffer.from(givenHex, "hex");
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * The resume link, used once: the draft it opens gets a new secret (for this browser's cookie) in
+ * the same step, so the link in a forwarded mail or a shared phone's history opens nothing
+ * afterwards. A submitted draft is never reopened. Of two opens at once, only one wins.
+ */
+export async function redeemResumeKey(db: Kysely<Database>, key: string | null | undefined, now = new Date()): Promise<{ draft: OpenDraft; key: string } | null> {
+  const draft = await openDraft(db, key, now);
+  if (!draft || draft.reference) return null;
+  const used = hashToken(splitKey(key!)!.secret);
+  const { token, tokenHash } = newSecretToken();
+  const result = await db.updateTable("draft").set({ secret_hash: tokenHash }).where("id", "=", draft.id).where("secret_hash", "=", used).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  return { draft, key: `${draft.id}.${token}` };
 }
 
 /** Merges one step's answers and pushes the expiry 30 days on from now. */

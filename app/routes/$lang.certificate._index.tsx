@@ -20,11 +20,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { referralCode: (await findReferralCenter(context.db, code)) ? code!.trim().toUpperCase() : null };
 }
 
-/** "Start now": a new draft, unless this browser is already in the middle of one. */
+/**
+ * "Start now": a new draft, unless this browser is in the middle of one. A draft already sent is
+ * over: the next application (for a relative, or again after a rejection) gets a draft of its own.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const existing = await readDraft(request, context);
-  if (existing) return redirect(`/${params.lang}/certificate/who`);
+  if (existing && !existing.reference) return redirect(`/${params.lang}/certificate/who`);
   const referral = await findReferralCenter(context.db, String((await readForm(request)).get("ref") ?? ""));
   const { key } = await createDraft(context.db, params.lang, referral ? { referral } : {});
   return redirect(`/${params.lang}/certificate/who`, { headers: { "Set-Cookie": await setDraftCookie(context, key) } });

@@ -6,17 +6,16 @@ import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, type SummaryRow } from "~/components/summary-list";
 import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
-import { findReferenceByDraft, submitApplication } from "~/models/application.server";
+import { draftReadiness, submitApplication } from "~/models/application.server";
 import { listActiveCenters } from "~/models/center.server";
 import { listDocuments } from "~/models/document.server";
-import { type CompleteAnswers, DeclarationSchema, readAnswers } from "~/schemas/certificate";
+import { type CompleteAnswers, DeclarationSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
 import { parseForm } from "~/utils/form";
 import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
-import { missingDocuments } from "~/utils/documents-step.server";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { formatCnic } from "~/domain/cnic";
 import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
@@ -83,13 +82,10 @@ function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNam
 
 async function loadAnswers(request: Request, context: LoaderFunctionArgs["context"], lang: Lang) {
   const draft = await requireDraft(request, context, lang);
-  const submitted = await findReferenceByDraft(context.db, draft.id);
-  if (submitted) throw redirect(`/${lang}/certificate/confirmation/${submitted}`);
-  const read = readAnswers(draft.answers);
-  if (!read.complete) throw redirect(`/${lang}/certificate/${read.missing[0]}`);
-  const missingDocs = await missingDocuments(context.db, draft.id);
-  if (missingDocs.length > 0) throw redirect(`/${lang}/certificate/documents`);
-  return { draft, answers: read.answers };
+  const readiness = await draftReadiness(context.db, draft);
+  if (readiness.state === "submitted") throw redirect(`/${lang}/certificate/confirmation/${readiness.reference}`);
+  if (readiness.state === "incomplete") throw redirect(`/${lang}/certificate/${readiness.step}`);
+  return { draft, answers: readiness.answers };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

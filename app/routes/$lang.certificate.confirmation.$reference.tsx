@@ -1,21 +1,24 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
-import { isValidReference } from "~/domain/reference";
 import { isLang } from "~/i18n";
-import { referenceExists } from "~/models/application.server";
+import { readDraft } from "~/utils/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:confirmation.title") };
 
-/** Bookmarkable, and safe to share: the reference and what happens next, nothing personal. */
-export async function loader({ params, context }: LoaderFunctionArgs) {
+/**
+ * Shown only to the browser that sent the application (its draft cookie): anyone else, whatever
+ * the reference and whether it exists, is sent to the tracking page, so the page answers nobody's
+ * question about which references exist.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
-  const reference = params.reference ?? "";
-  if (!isValidReference(reference, "application") || !(await referenceExists(context.db, reference))) throw notFound();
-  return { reference };
+  const draft = await readDraft(request, context);
+  if (!draft?.reference || draft.reference !== params.reference) throw redirect(`/${params.lang}/track`, { headers: { "Cache-Control": "no-store" } });
+  return data({ reference: draft.reference }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export default function Confirmation() {

@@ -3,8 +3,7 @@ import { useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { firstUnanswered, type Step, STEPS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
-import { findReferenceByDraft } from "~/models/application.server";
-import { openDraft } from "~/models/draft.server";
+import { redeemResumeKey } from "~/models/draft.server";
 import { missingDocuments } from "~/utils/documents-step.server";
 import { readAnswers } from "~/schemas/certificate";
 import { setDraftCookie } from "~/utils/draft-session.server";
@@ -14,15 +13,16 @@ import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.invalidTitle") };
 
-/** The resume link: opens the draft on this browser and goes to the first page still to answer. */
+/**
+ * The resume link: opens the draft on this browser, once, and goes to the first page still to
+ * answer. The browser's cookie gets a fresh secret; the link itself is spent (nothing is mailed).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const lang = params.lang;
-  const key = new URL(request.url).searchParams.get("key");
-  const draft = await openDraft(context.db, key);
-  if (!draft || !key) return data(null, { status: 404 });
-  const submitted = await findReferenceByDraft(context.db, draft.id);
-  if (submitted) throw redirect(`/${lang}/certificate/confirmation/${submitted}`);
+  const redeemed = await redeemResumeKey(context.db, new URL(request.url).searchParams.get("key"));
+  if (!redeemed) return data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  const { draft, key } = redeemed;
   const gateway = readAnswers(draft.answers);
   const missingGateway = gateway.complete ? undefined : gateway.missing.find((m) => m === "who" || m === "authority");
   const answered = new Set(STEPS.filter((s) => s !== "documents" && draft.answers[s] !== undefined) as Step[]);

@@ -8,14 +8,11 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import type { Kysely } from "kysely";
-import { REQUIRED_DOCUMENTS, type RequiredDocument } from "~/domain/certificate-journey";
 import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMessageKey } from "~/domain/document-rules";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
-import { listDocuments, saveDocument } from "~/models/document.server";
+import { saveDocument } from "~/models/document.server";
 import { inspectUpload } from "~/utils/document-check.server";
 import { readForm } from "~/utils/form.server";
-import type { Database } from "../../db/schema";
 import type { FieldErrors } from "./form";
 
 const TOO_LARGE = "\u0000too-large";
@@ -76,7 +73,4 @@ export async function storeUploads(
   return errors;
 }
 
-export async function missingDocuments(db: Kysely<Database>, draftId: string): Promise<RequiredDocument[]> {
-  const present = new Set((await listDocuments(db, "draft", draftId)).map((d) => d.kind));
-  return REQUIRED_DOCUMENTS.filter((kind) => !present.has(kind));
-}
+export { missingDocuments } from "~/models/document.server";

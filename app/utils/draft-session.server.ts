@@ -32,10 +32,15 @@ export async function readDraft(request: Request, context: AppLoadContext): Prom
   return openDraft(context.db, typeof key === "string" ? key : null);
 }
 
-/** The draft, or a redirect to the page that explains it has expired (or to the start page). */
+/**
+ * The draft still being filled in, or a redirect: to its confirmation once it has been sent (a
+ * double click, the back button; never editable again), to the page that explains it has expired,
+ * or to the start page.
+ */
 export async function requireDraft(request: Request, context: AppLoadContext, lang: string): Promise<OpenDraft> {
   const hasCookie = /(?:^|;\s*)pcc_draft=/.test(request.headers.get("Cookie") ?? "");
   const draft = await readDraft(request, context);
+  if (draft?.reference) throw redirect(`/${lang}/certificate/confirmation/${draft.reference}`);
   if (draft) return draft;
   throw redirect(hasCookie ? `/${lang}/certificate/expired` : `/${lang}/certificate`);
 }

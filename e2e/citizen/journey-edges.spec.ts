@@ -51,9 +51,9 @@ test("save and come back later, then finish from the link in a new browser", asy
   await uploadDocuments(elsewhere, "en");
   await submitApplication(elsewhere, "en");
 
-  // The link made the draft an application: it cannot reopen the draft.
+  // The link was spent when it was opened, and the draft is now an application: it opens nothing.
   await elsewhere.goto(link);
-  await expect(elsewhere).toHaveURL(/\/en\/certificate\/confirmation\/PCC-/);
+  await expectHeading(elsewhere, c("resume.invalidTitle"));
 });
 
 test("a tampered resume link or draft cookie opens nothing and explains", async ({ page, context }) => {
