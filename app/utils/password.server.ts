@@ -4,6 +4,7 @@
  */
 import { hash, verify } from "@node-rs/argon2";
 import { createRequire } from "node:module";
+import type * as LanguageCommon from "@zxcvbn-ts/language-common";
 
 export const PASSWORD_MIN_LENGTH = 15;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -15,7 +16,7 @@ export const PASSWORD_MAX_LENGTH = 128;
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!common) {
-    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as typeof LanguageCommon;
     common = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
   }
   return common;
