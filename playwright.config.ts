@@ -49,8 +49,8 @@ export default defineConfig({
       env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
     },
     {
-    // The production build on a fresh database, every run.
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node_modules/.bin/tsx server/index.ts`,
+    // The production build on a fresh database, every run, run as production runs it (build/server.js).
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node scripts/build-server.js && exec node --max-semi-space-size=4 build/server.js`,
     url: `${BASE_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -33,6 +33,7 @@ import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
+import { benchRuntime, runtimeTable, writeRuntimeResults } from "./runtime";
 import { type LoadBatch, type LoadResult, type PlannedRequest, runLoad, summarize } from "./load";
 import {
   BENCH_DESTINATIONS,
@@ -448,6 +449,17 @@ async function main(): Promise<void> {
   if (process.env.NODE_ENV !== "production") {
     console.error("Run the bench with NODE_ENV=production (npm run bench sets it).");
     process.exitCode = 1;
+    return;
+  }
+  const args = process.argv.slice(2);
+  const dialect = args.includes("--db=postgres") ? "postgres" : "sqlite";
+  // The runtime figures (memory, cold start) measure build/server.js from outside, in minutes.
+  const runtime = await benchRuntime(dialect, log);
+  console.log(`\nRuntime (${dialect}, node build/server.js):\n${runtimeTable(runtime)}\n`);
+  log(`runtime results written to ${writeRuntimeResults(runtime)}`);
+  if (args.includes("--only=runtime")) return;
+  if (dialect === "postgres") {
+    log("the in-process measurements below run on SQLite only so far");
     return;
   }
   const started = performance.now();

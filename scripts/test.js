@@ -31,7 +31,7 @@ check("typecheck", bin("tsc"), []);
 check("lint", bin("eslint"), [".", "--max-warnings=0"]);
 
 // Server tests run the real production build in-process.
-const built = run("build", bin("remix"), ["build"]);
+const built = run("build", bin("remix"), ["build"]) && run("build server", "node", ["scripts/build-server.js"]);
 if (!built) totals.failed += 1;
 
 for (const f of ["reports/vitest.json", "reports/playwright.json"]) fs.rmSync(f, { force: true });

@@ -20,6 +20,9 @@ import { startHousekeeping } from "./housekeeping";
 import { startMailWorker } from "./mail-worker";
 
 async function main() {
+  // This entry is the production program (build/server.js): React, Express and Remix take their
+  // production paths unless the operator says otherwise.
+  process.env.NODE_ENV ??= "production";
   let env;
   try {
     env = parseEnv(process.env);
@@ -67,6 +70,12 @@ async function main() {
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+  // Under `npm start` npm stays the parent (the script execs node, so there is no shell between).
+  // A SIGKILL to npm reaches no one else: notice being orphaned and stop, rather than hold the port.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && shutdown("parent exited"), 500).unref();
+  }
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 

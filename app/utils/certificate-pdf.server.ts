@@ -15,12 +15,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
-import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
-import { P12Signer } from "@signpdf/signer-p12";
-import { SignPdf } from "@signpdf/signpdf";
-import { type PDFFont, type PDFImage, PDFDocument, type PDFPage, PDFName, PDFString, rgb } from "pdf-lib";
-import QRCode from "qrcode";
+import type { ColorTypes, PDFDocument, PDFFont, PDFImage, PDFPage, RGB } from "pdf-lib";
 import { type CertificateContent, translationLanguage } from "~/domain/certificate";
 import { formatVerificationCode } from "~/domain/verification-code";
 import { INTL_LOCALES, type Lang } from "~/i18n";
@@ -33,6 +28,28 @@ import { type SigningIdentity, signerName } from "./signing-p12.server";
 const FONT_DIR = path.resolve("node_modules/dejavu-fonts-ttf/ttf");
 const REGULAR = path.join(FONT_DIR, "DejaVuSansCondensed.ttf");
 const BOLD = path.join(FONT_DIR, "DejaVuSansCondensed-Bold.ttf");
+
+/**
+ * pdf-lib, fontkit, the signer and the QR encoder (about 30 MB of memory) are loaded at the first
+ * certificate, not at start: most instances serve pages for hours between approvals.
+ */
+async function loadPdfLibraries() {
+  const [pdf, fontkit, placeholder, signer, signpdf, qrcode] = await Promise.all([
+    import("pdf-lib"),
+    import("@pdf-lib/fontkit"),
+    import("@signpdf/placeholder-pdf-lib"),
+    import("@signpdf/signer-p12"),
+    import("@signpdf/signpdf"),
+    import("qrcode"),
+  ]);
+  return { pdf, fontkit: fontkit.default, pdflibAddPlaceholder: placeholder.pdflibAddPlaceholder, P12Signer: signer.P12Signer, SignPdf: signpdf.SignPdf, QRCode: qrcode.default };
+}
+let libraries: ReturnType<typeof loadPdfLibraries> | undefined;
+/** Set by renderCertificatePdf before any drawing helper runs. */
+let lib: Awaited<ReturnType<typeof loadPdfLibraries>>;
+
+/** pdf-lib's own rgb(), without loading pdf-lib for three constants. */
+const rgb = (red: number, green: number, blue: number): RGB => ({ type: "RGB" as ColorTypes.RGB, red, green, blue });
 
 let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
 function fonts() {
@@ -204,9 +221,9 @@ function drawPage(doc: PDFDocument, f: Fonts, lang: Lang, input: CertificatePdfI
       Subtype: "Link",
       Rect: [MARGIN, qrY, MARGIN + QR_SIZE, qrY + QR_SIZE],
       Border: [0, 0, 0],
-      A: { Type: "Action", S: "URI", URI: PDFString.of(input.verificationUrl) },
+      A: { Type: "Action", S: "URI", URI: lib.pdf.PDFString.of(input.verificationUrl) },
     });
-    page.node.set(PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
+    page.node.set(lib.pdf.PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
   }
   w.y = qrY + QR_SIZE + 4;
   w.paragraph(d("verify", { url: `${input.publicUrl}/${lang}/verify` }), { x: MARGIN + QR_SIZE + 14, width: A4[0] - 2 * MARGIN - QR_SIZE - 14, size: 9.5 });
@@ -217,8 +234,10 @@ function drawPage(doc: PDFDocument, f: Fonts, lang: Lang, input: CertificatePdfI
 export async function renderCertificatePdf(input: CertificatePdfInput, identity: SigningIdentity): Promise<Uint8Array> {
   const issuedAt = new Date(input.content.issuedAt);
   // updateMetadata off: pdf-lib would otherwise stamp the current time and its own producer.
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  lib = await (libraries ??= loadPdfLibraries());
+  const { pdflibAddPlaceholder, P12Signer, SignPdf, QRCode } = lib;
+  const doc = await lib.pdf.PDFDocument.create({ updateMetadata: false });
+  doc.registerFontkit(lib.fontkit);
   const bytes = fonts();
   // Fixed subset names: pdf-lib's default adds a (seeded, but order-dependent) random tag.
   const regular = await doc.embedFont(bytes.regular, { subset: true, customName: "PSCG-DejaVuSansCondensed" });

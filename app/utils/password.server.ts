@@ -3,12 +3,24 @@
  * library's defaults (m=19 MiB, t=2, p=1, the OWASP minimum).
  */
 import { hash, verify } from "@node-rs/argon2";
-import { dictionary } from "@zxcvbn-ts/language-common";
+import { createRequire } from "node:module";
+import type * as LanguageCommon from "@zxcvbn-ts/language-common";
 
 export const PASSWORD_MIN_LENGTH = 15;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+/**
+ * The 49,000 common passwords (about 7 MB in memory) are read at the first password check, not at
+ * start: only staff sign-in, setup and invitations need them.
+ */
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const { dictionary } = createRequire(import.meta.url)("@zxcvbn-ts/language-common") as typeof LanguageCommon;
+    common = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
+  }
+  return common;
+}
 
 /** Digits counted up or down: "1234567" and "7654321" pad a password to length without adding to it. */
 const COUNTING = ["01234567890", "09876543210"];
@@ -23,13 +35,14 @@ function withoutCountingRun(password: string): string {
 
 export function isCommonPassword(password: string): boolean {
   const lowered = password.toLowerCase();
+  const commonSet = commonPasswords();
   // A common password padded with repeats of one character ("password1111111") or with counting
   // digits ("password1234567") is still common.
   return (
-    COMMON.has(lowered) ||
-    COMMON.has(lowered.replace(/(.)\1+$/, "$1")) ||
-    COMMON.has(lowered.replace(/(.)\1+$/, "")) ||
-    COMMON.has(withoutCountingRun(lowered))
+    commonSet.has(lowered) ||
+    commonSet.has(lowered.replace(/(.)\1+$/, "$1")) ||
+    commonSet.has(lowered.replace(/(.)\1+$/, "")) ||
+    commonSet.has(withoutCountingRun(lowered))
   );
 }
 

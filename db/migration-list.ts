@@ -1,0 +1,29 @@
+/**
+ * Every migration, listed by static import rather than found by reading db/migrations at run time:
+ * the compiled server (build/server.js) carries them inside the bundle, where there is no folder of
+ * TypeScript files to read. A new migration is added here too (db/migrate.test.ts checks the two agree).
+ */
+import type { Migration } from "kysely";
+import * as m0 from "./migrations/2026_11_28_110000_foundation";
+import * as m1 from "./migrations/2026_11_28_120000_document";
+import * as m2 from "./migrations/2026_11_28_120200_application";
+import * as m3 from "./migrations/2026_11_28_130000_staff_auth";
+import * as m4 from "./migrations/2026_11_28_140000_case_note";
+import * as m5 from "./migrations/2026_11_28_150000_staff_admin";
+import * as m6 from "./migrations/2026_11_28_160000_certificate";
+import * as m7 from "./migrations/2026_11_28_170000_queue_indexes";
+import * as m8 from "./migrations/2026_11_28_180000_queue_covering_indexes";
+import * as m9 from "./migrations/2026_11_28_190000_public_holiday";
+
+export const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_28_110000_foundation": m0,
+  "2026_11_28_120000_document": m1,
+  "2026_11_28_120200_application": m2,
+  "2026_11_28_130000_staff_auth": m3,
+  "2026_11_28_140000_case_note": m4,
+  "2026_11_28_150000_staff_admin": m5,
+  "2026_11_28_160000_certificate": m6,
+  "2026_11_28_170000_queue_indexes": m7,
+  "2026_11_28_180000_queue_covering_indexes": m8,
+  "2026_11_28_190000_public_holiday": m9,
+};

@@ -1,0 +1,104 @@
+/**
+ * The production program is one process: `node build/server.js` (README), or `npm start` /
+ * `npm run serve` which exec it. A SIGKILL to the PID the operator was given must free the port:
+ * no launcher or transpiler may be left holding it.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
+
+const started: ChildProcess[] = [];
+let dataDir = "";
+
+beforeAll(() => {
+  if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" });
+  execFileSync("node", ["scripts/build-server.js"], { stdio: "inherit" });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-runtime-"));
+}, 120_000);
+
+afterEach(() => {
+  // Each server leads its own process group: whatever a failing run left behind goes too.
+  for (const child of started.splice(0)) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+async function freePort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function waitFor(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+function start(command: string, args: string[], port: number): ChildProcess {
+  const child = spawn(command, args, {
+    stdio: "ignore",
+    detached: true,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/portal.sqlite`, LOG_LEVEL: "warn" },
+  });
+  started.push(child);
+  return child;
+}
+
+/** The command lines of a process's children (Linux /proc). */
+function childrenOf(pid: number): string[] {
+  try {
+    return execFileSync("ps", ["-o", "args=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split("\n");
+  } catch {
+    return []; // ps exits 1 when no process matches
+  }
+}
+
+describe("one process", () => {
+  test("node build/server.js serves, and SIGKILL to its PID frees the port at once", async () => {
+    const port = await freePort();
+    const server = start("node", ["--max-semi-space-size=4", "build/server.js"], port);
+    expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
+    expect(childrenOf(server.pid!)).toEqual([]);
+    server.kill("SIGKILL");
+    expect(await waitFor(async () => !(await portAnswers(port)), 1_000)).toBe(true);
+  }, 60_000);
+
+  test("npm run serve leaves one node process under npm, and SIGKILL to npm frees the port", async () => {
+    const port = await freePort();
+    const npm = start("npm", ["run", "--silent", "serve"], port);
+    expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
+    // No shell, no tsx: npm's only child is the server itself.
+    expect(childrenOf(npm.pid!)).toEqual(["node --max-semi-space-size=4 build/server.js"]);
+    npm.kill("SIGKILL");
+    expect(await waitFor(async () => !(await portAnswers(port)), 3_000)).toBe(true);
+  }, 60_000);
+});
