@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./error-message";
+import type { FieldError } from "~/utils/form";
 
 /**
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
@@ -9,7 +10,7 @@ export function DateInput({ name, legend, hint, error, values, withDay = true }:
   name: string;
   legend: string;
   hint?: string;
-  error?: string;
+  error?: FieldError;
   values: { day?: string; month?: string; year?: string };
   withDay?: boolean;
 }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FieldErrors } from "~/utils/form";
+import { type FieldErrors, renderFieldError } from "~/utils/form";
 
 /**
  * GOV.UK error summary: above the heading, focused on load (autofocus works without JavaScript),
@@ -17,7 +17,7 @@ export function ErrorSummary({ errors, order }: { errors: FieldErrors | undefine
       <ul className="error-summary__list">
         {fields.map((field) => (
           <li key={field}>
-            <a href={`#${field}`}>{t(errors[field]!)}</a>
+            <a href={`#${field}`}>{renderFieldError(t, errors[field]!)}</a>
           </li>
         ))}
       </ul>

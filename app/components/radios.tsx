@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
+import type { FieldError } from "~/utils/form";
 
 /** `conditional`: the follow-up question for this answer only, revealed while it is checked. */
 type Option = { value: string; label: string; hint?: string; conditional?: ReactNode };
@@ -14,7 +15,7 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
   legend: string;
   hint?: string;
   options: readonly Option[];
-  error?: string;
+  error?: FieldError;
   defaultValue?: string;
   legendAsHeading?: boolean;
 }) {

@@ -1,4 +1,5 @@
 import { ErrorMessage } from "./error-message";
+import type { FieldError } from "~/utils/form";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */
 export function SelectField({ name, label, hint, options, error, defaultValue, placeholder }: {
@@ -6,7 +7,7 @@ export function SelectField({ name, label, hint, options, error, defaultValue, p
   label: string;
   hint?: string;
   options: readonly { value: string; label: string }[];
-  error?: string;
+  error?: FieldError;
   defaultValue?: string;
   placeholder: string;
 }) {

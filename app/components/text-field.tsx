@@ -1,12 +1,12 @@
 import type { InputHTMLAttributes } from "react";
 import { ErrorMessage } from "./error-message";
+import type { FieldError } from "~/utils/form";
 
 type Props = {
   name: string;
   label: string;
   hint?: string;
-  /** A translation key, as the schemas produce. */
-  error?: string;
+  error?: FieldError;
   defaultValue?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "autoComplete" | "inputMode" | "spellCheck" | "dir" | "maxLength">;
 

@@ -1,12 +1,12 @@
 import { ErrorMessage } from "./error-message";
+import type { FieldError } from "~/utils/form";
 
 /** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */
 export function TextareaField({ name, label, hint, error, defaultValue, rows = 3 }: {
   name: string;
   label: string;
   hint?: string;
-  /** A translation key, as the schemas produce. */
-  error?: string;
+  error?: FieldError;
   defaultValue?: string;
   rows?: number;
 }) {
