@@ -1,11 +1,14 @@
 import { expect, it } from "vitest";
 import type { CompleteAnswers } from "~/schemas/certificate";
+import { REQUIRED_DOCUMENTS } from "~/domain/certificate-journey";
 import { describeEachStore } from "../../db/test-stores";
 import { seedReferenceData } from "../../db/seed";
 import { verifyAuditChain } from "./audit.server";
 import { transitionApplication } from "./case.server";
-import { createDraft } from "./draft.server";
-import { confirmAuthority, findByTrackSecret, findForTracking, findPendingAuthority, submitApplication } from "./application.server";
+import { createStoreDocumentStorage } from "./document-storage.server";
+import { saveDocument } from "./document.server";
+import { createDraft, type OpenDraft, openDraft } from "./draft.server";
+import { confirmAuthority, draftReadiness, findByTrackSecret, findForTracking, findPendingAuthority, submitApplication } from "./application.server";
 
 const answers: CompleteAnswers = {
   referral: "athens",
@@ -22,6 +25,14 @@ const mails = {
   receipt: (reference: string, token: string) => ({ subject: `received ${reference}`, text: `track ${token}` }),
   authority: (reference: string, token: string) => ({ subject: `confirm ${reference}`, text: `consent ${token}` }),
 };
+
+/** What "check your answers" does on Submit: ask where the draft stands, then send it or show its confirmation. */
+async function submitFromCheckPage(db: Parameters<typeof draftReadiness>[0], draft: OpenDraft): Promise<string> {
+  const readiness = await draftReadiness(db, draft);
+  if (readiness.state === "submitted") return readiness.reference;
+  if (readiness.state === "incomplete") return `redirect to ${readiness.step}`;
+  return (await submitApplication(db, { draftId: draft.id, language: draft.language, answers: readiness.answers }, mails)).reference;
+}
 
 describeEachStore("applications", (store) => {
   it("submits once however often the submission is replayed, with audit event and receipt", async () => {
@@ -87,5 +98,37 @@ describeEachStore("applications", (store) => {
     expect(sent).toEqual([{ subject: "update", language: "it" }]);
     const events = await db.selectFrom("audit_event").select("action").where("entity_id", "=", app.id).orderBy("seq").execute();
     expect(events.map((e) => e.action)).toEqual(["application.submitted", "application.claim", "application.reject"]);
+  });
+});
+
+// Its own store: the "submits once" test above counts every submission event in its store.
+describeEachStore("double-clicked Submit", (store) => {
+  // Issue #9 item 25: the second request of a double click may have read the draft before the first
+  // committed, and its documents after (they have moved to the application by then).
+  it("sends a double-clicked Submit once: a stale copy of the draft and two requests at once land on the same confirmation", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const storage = createStoreDocumentStorage(db, new Uint8Array(32).fill(7));
+    const withDocuments = async () => {
+      const { key } = await createDraft(db, "ur", { ...answers });
+      const draft = (await openDraft(db, key))!;
+      for (const kind of REQUIRED_DOCUMENTS) {
+        await saveDocument(db, storage, { ownerType: "draft", ownerId: draft.id, kind, contentType: "application/pdf", bytes: new TextEncoder().encode(`%PDF-1.4 ${kind}`) });
+      }
+      return { key, draft };
+    };
+
+    const { key, draft: stale } = await withDocuments();
+    const first = await submitFromCheckPage(db, (await openDraft(db, key))!);
+    expect(first).toMatch(/^PCC-/);
+    expect(await submitFromCheckPage(db, stale)).toBe(first);
+    expect(await draftReadiness(db, stale)).toEqual({ state: "submitted", reference: first });
+
+    const { draft: twice } = await withDocuments();
+    const both = await Promise.all([submitFromCheckPage(db, twice), submitFromCheckPage(db, twice)]);
+    expect(both[0]).toMatch(/^PCC-/);
+    expect(both[1]).toBe(both[0]);
+    const rows = await db.selectFrom("application").select("reference").where("draft_id", "=", twice.id).execute();
+    expect(rows).toEqual([{ reference: both[0] }]);
   });
 });

@@ -1,8 +1,10 @@
 import { expect, it } from "vitest";
+import { seedReferenceData } from "../../db/seed";
+import { testApplication } from "../../db/test-applications";
 import { describeEachStore } from "../../db/test-stores";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { listDocuments, saveDocument } from "./document.server";
-import { createDraft, deleteExpiredDrafts, openDraft, rotateDraftSecret, saveDraftStep } from "./draft.server";
+import { createDraft, deleteExpiredDrafts, openDraft, redeemResumeKey, rotateDraftSecret, saveDraftStep } from "./draft.server";
 
 const KEY = new Uint8Array(32).fill(3);
 
@@ -36,5 +38,35 @@ describeEachStore("drafts", (store) => {
     expect(await deleteExpiredDrafts(db, storage, day31)).toBeGreaterThanOrEqual(1);
     expect(await listDocuments(db, "draft", draft.id)).toEqual([]);
     expect(await db.selectFrom("blob").select("id").execute()).toEqual([]);
+  });
+
+  // Issue #9 item 4: the resume link sits in a mailbox and a phone's history; once opened it must open nothing.
+  it("redeems a resume link once, with a new key for this browser, and never for a sent or expired draft", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const { draft, key } = await createDraft(db, "ur", { personal: { fullName: "علی" } });
+    const first = await redeemResumeKey(db, key);
+    expect(first?.draft).toMatchObject({ id: draft.id, answers: { personal: { fullName: "علی" } }, reference: null });
+    expect(first?.key).not.toBe(key);
+    expect(first?.key.startsWith(`${draft.id}.`)).toBe(true);
+    expect(await redeemResumeKey(db, key)).toBeNull();
+    expect(await openDraft(db, key)).toBeNull();
+    expect((await openDraft(db, first!.key))?.id).toBe(draft.id);
+
+    const second = await redeemResumeKey(db, first!.key);
+    expect(second).not.toBeNull();
+    const [a, b] = await Promise.all([redeemResumeKey(db, second!.key), redeemResumeKey(db, second!.key)]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const current = (a ?? b)!.key;
+
+    const submitted = testApplication({ status: "submitted", submitted_at: new Date().toISOString(), draft_id: draft.id });
+    await db.insertInto("application").values(submitted).execute();
+    expect(await redeemResumeKey(db, current)).toBeNull();
+    expect((await openDraft(db, current))?.reference).toBe(submitted.reference);
+
+    const start = new Date("2026-01-01T00:00:00.000Z");
+    const old = await createDraft(db, "it", {}, start);
+    expect(await redeemResumeKey(db, old.key, new Date(start.getTime() + 31 * 86_400_000))).toBeNull();
+    expect(await redeemResumeKey(db, old.key, new Date(start.getTime() + 29 * 86_400_000))).not.toBeNull();
   });
 });
