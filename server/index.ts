@@ -1,15 +1,14 @@
 /**
  * Starts the portal: validates configuration, opens and migrates the store, seeds reference data,
- * prints a one-time setup link while no administrator exists, then serves.
+ * writes a one-time setup link to the data directory while no administrator exists, then serves.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { loadSigningIdentity } from "../app/models/signing-identity.server";
-import { countActiveAdmins } from "../app/models/staff-user.server";
-import { issueSetupToken } from "../app/models/setup-token.server";
 import { EnvError, parseEnv, resolveSecrets } from "../app/utils/env.server";
 import { createMailTransport } from "../app/utils/mailer.server";
+import { announceSetupLink } from "../app/utils/setup-link.server";
 import { openStore, parseDatabaseUrl } from "../db/connect";
 import { refreshPlannerStatistics } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
@@ -49,11 +48,7 @@ async function main() {
   const mailTransport = createMailTransport(env, logger);
   const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger, intervalMs: env.MAIL_POLL_INTERVAL_MS });
 
-  if ((await countActiveAdmins(store.db)) === 0) {
-    const token = await issueSetupToken(store.db);
-    // Printed, not logged: the link is a secret for whoever runs the server, not for log storage.
-    console.log(`\nNo administrator exists yet. Create the first one (link valid 24 hours, usable once):\n  ${env.PUBLIC_URL}/staff/setup?token=${token}\n`);
-  }
+  await announceSetupLink(store.db, { dataDir: env.DATA_DIR, publicUrl: env.PUBLIC_URL });
 
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

@@ -63,14 +63,23 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-function start(command: string, args: string[], port: number): ChildProcess {
+function start(command: string, args: string[], port: number, { dir = dataDir, env = {} as Record<string, string>, capture = false } = {}): ChildProcess {
   const child = spawn(command, args, {
-    stdio: "ignore",
+    // Piped only when read: an unread pipe that fills up would stall the server.
+    stdio: capture ? ["ignore", "pipe", "pipe"] : "ignore",
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: `file:${dataDir}/portal.sqlite`, LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${dir}/portal.sqlite`, LOG_LEVEL: "warn", ...env },
   });
   started.push(child);
   return child;
+}
+
+/** Everything the process writes to stdout and stderr, as it comes. */
+function output(child: ChildProcess): () => string {
+  const chunks: Buffer[] = [];
+  child.stdout!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  child.stderr!.on("data", (chunk: Buffer) => chunks.push(chunk));
+  return () => Buffer.concat(chunks).toString("utf8");
 }
 
 /** The command lines of a process's children (Linux /proc). */
@@ -100,5 +109,25 @@ describe("one process", () => {
     expect(childrenOf(npm.pid!)).toEqual(["node --max-semi-space-size=4 build/server.js"]);
     npm.kill("SIGKILL");
     expect(await waitFor(async () => !(await portAnswers(port)), 3_000)).toBe(true);
+  }, 60_000);
+});
+
+describe("first start", () => {
+  test("the setup link goes to a 0600 file in the data directory, never to stdout or stderr", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-first-start-"));
+    try {
+      const port = await freePort();
+      const server = start("node", ["build/server.js"], port, { dir, env: { LOG_LEVEL: "debug" }, capture: true });
+      const printed = output(server);
+      expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
+      const file = path.join(dir, "first-admin-setup-link.txt");
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(file, "utf8")).toMatch(/^http:\/\/localhost:\d+\/staff\/setup\?token=[A-Za-z0-9_-]{20,}\n$/);
+      expect(printed()).toContain(file);
+      expect(printed()).not.toContain("token=");
+      server.kill("SIGKILL");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -2,10 +2,12 @@
  * The first-administrator setup page gives nothing away without its link: a wrong token gets the
  * same answer whether the address has an account or not, and costs the server no password hash.
  */
+import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { issueSetupToken } from "~/models/setup-token.server";
 import { insertStaffUser } from "~/models/staff-user.server";
 import { getI18n } from "~/utils/i18n.server";
+import { announceSetupLink, setupLinkPath } from "~/utils/setup-link.server";
 import { startTestServer, type TestServer } from "./test-server";
 
 let server: TestServer;
@@ -61,4 +63,12 @@ it("still tells the holder of the link that an address is taken", async () => {
   const token = await issueSetupToken(server.store.db);
   const { html } = await submit(token, TAKEN);
   expect(html).toContain(t("staff:validation.emailTaken"));
+});
+
+it("removes the link's file from the data directory once the first administrator is created", async () => {
+  const file = await announceSetupLink(server.store.db, { dataDir: server.env.DATA_DIR, publicUrl: server.env.PUBLIC_URL }, () => {});
+  const token = new URL(fs.readFileSync(file!, "utf8").trim()).searchParams.get("token")!;
+  const { html } = await submit(token, "first.admin@police.example.pk");
+  expect(html).toContain(t("staff:setup.doneTitle"));
+  expect(fs.existsSync(setupLinkPath(server.env.DATA_DIR))).toBe(false);
 });

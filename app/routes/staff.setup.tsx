@@ -12,6 +12,7 @@ import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
+import { removeSetupLink } from "~/utils/setup-link.server";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:setup.title") };
 
@@ -47,6 +48,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     return true;
   });
   context.logger.info({ requestId: context.requestId, outcome: created ? "created" : "token_unusable" }, "first administrator setup");
+  // The link is spent: it should not linger on disk until the next restart.
+  if (created) removeSetupLink(context.env.DATA_DIR);
   return { errors: null, values, created: created ? email : null, tokenUnusable: !created };
 }
 

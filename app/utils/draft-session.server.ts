@@ -2,21 +2,19 @@
  * Which draft this browser is working on: its key lives in a session cookie (gone when the browser
  * closes, which matters on a shared phone), never in a URL except the deliberate resume link.
  */
-import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import { type AppLoadContext, redirect } from "@remix-run/node";
 import { openDraft, type OpenDraft } from "~/models/draft.server";
+import { createSiteCookie, hasSiteCookie } from "./site-cookie.server";
+
+const DRAFT_COOKIE = "pcc_draft";
 
 function draftCookie(context: AppLoadContext) {
-  return createCookie("pcc_draft", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: context.env.NODE_ENV === "production",
-    path: "/",
-  });
+  return createSiteCookie(context, DRAFT_COOKIE);
 }
 
 /** A short-lived cookie that carries a freshly made resume link to the page that shows it once. */
 function savedLinkCookie(context: AppLoadContext) {
-  return createCookie("pcc_saved", { httpOnly: true, sameSite: "lax", secure: context.env.NODE_ENV === "production", path: "/", maxAge: 300, secrets: [context.sessionSecret] });
+  return createSiteCookie(context, "pcc_saved", { maxAge: 300, secrets: [context.sessionSecret] });
 }
 
 export async function setDraftCookie(context: AppLoadContext, key: string): Promise<string> {
@@ -38,7 +36,7 @@ export async function readDraft(request: Request, context: AppLoadContext): Prom
  * or to the start page.
  */
 export async function requireDraft(request: Request, context: AppLoadContext, lang: string): Promise<OpenDraft> {
-  const hasCookie = /(?:^|;\s*)pcc_draft=/.test(request.headers.get("Cookie") ?? "");
+  const hasCookie = hasSiteCookie(request, context, DRAFT_COOKIE);
   const draft = await readDraft(request, context);
   if (draft?.reference) throw redirect(`/${lang}/certificate/confirmation/${draft.reference}`);
   if (draft) return draft;

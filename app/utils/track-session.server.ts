@@ -2,17 +2,11 @@
  * After a successful lookup the browser may see one application for 30 minutes, through a signed,
  * HttpOnly cookie holding only its id: status pages then need nothing personal in their URL.
  */
-import { type AppLoadContext, createCookie } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { createSiteCookie } from "./site-cookie.server";
 
 function trackCookie(context: AppLoadContext) {
-  return createCookie("pcc_track", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: context.env.NODE_ENV === "production",
-    path: "/",
-    maxAge: 30 * 60,
-    secrets: [context.sessionSecret],
-  });
+  return createSiteCookie(context, "pcc_track", { maxAge: 30 * 60, secrets: [context.sessionSecret] });
 }
 
 export function grantTracking(context: AppLoadContext, applicationId: string): Promise<string> {
