@@ -11,7 +11,7 @@ import urduStyles from "./styles/urdu.css";
 import { isRouteHandle } from "./utils/handle";
 import { I18nResourcesScript } from "./utils/i18n-script";
 import { useNonce } from "./utils/nonce";
-import { usePageTitle } from "./utils/page-title";
+import { usePageDescription, usePageTitle } from "./utils/page-title";
 import { errorPageFor } from "./utils/responses";
 import { staffNavigation } from "./utils/staff-nav.server";
 
@@ -34,6 +34,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = isLang(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
   const nonce = useNonce();
+  const description = usePageDescription();
   const handles = useMatches().map((m) => m.handle).filter(isRouteHandle);
   const hydrate = handles.some((h) => h.hydrate);
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
@@ -45,6 +46,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title ? `${title} – ${t("portal.name")}` : t("portal.name")}</title>
+        <meta name="description" content={description} />
         <Meta />
         <Links />
         {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it. */}

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
+import { Hint } from "./hint";
 
 /**
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
@@ -32,7 +33,7 @@ export function DateInput({ name, legend, hint, error, values, withDay = true }:
     <div className={error ? "form-group form-group--error" : "form-group"}>
       <fieldset className="fieldset" role="group" aria-describedby={describedBy}>
         <legend className="fieldset__legend">{legend}</legend>
-        {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+        {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
         <ErrorMessage id={`${name}-error`} error={error} />
         <div className="date-input">
           {withDay ? part("day", "input--width-2") : null}

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
+import { Hint } from "./hint";
 
 /** `conditional`: the follow-up question for this answer only, revealed while it is checked. */
 type Option = { value: string; label: string; hint?: string; conditional?: ReactNode };
@@ -26,7 +27,7 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
         <legend className={legendAsHeading ? "fieldset__legend fieldset__legend--l" : "fieldset__legend"}>
           {legendAsHeading ? <h1 className="heading-l">{legend}</h1> : legend}
         </legend>
-        {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+        {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
         <ErrorMessage id={`${name}-error`} error={error} />
         <div className="radios">
           {options.map((option, index) => {
@@ -38,7 +39,7 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
                   <label className="radios__label" htmlFor={id}>
                     {option.label}
                   </label>
-                  {option.hint ? <p className="hint radios__hint" id={`${id}-item-hint`}>{option.hint}</p> : null}
+                  {option.hint ? <Hint className="hint radios__hint" id={`${id}-item-hint`} text={option.hint} /> : null}
                 </div>
                 {option.conditional ? (
                   <div className="radios__conditional" id={`${id}-conditional`}>

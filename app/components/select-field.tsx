@@ -1,5 +1,6 @@
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
+import { Hint } from "./hint";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */
 export function SelectField({ name, label, hint, options, error, defaultValue, placeholder }: {
@@ -17,7 +18,7 @@ export function SelectField({ name, label, hint, options, error, defaultValue, p
       <label className="label" htmlFor={name}>
         {label}
       </label>
-      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+      {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
       <ErrorMessage id={`${name}-error`} error={error} />
       <select className={error ? "select input--error" : "select"} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
         <option value="">{placeholder}</option>

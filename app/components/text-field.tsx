@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from "react";
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
+import { Hint } from "./hint";
 
 type Props = {
   name: string;
@@ -19,11 +20,7 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
       <label className="label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+      {hint && hintId ? <Hint id={hintId} text={hint} /> : null}
       <ErrorMessage id={`${name}-error`} error={error} />
       <input
         className={error ? "input input--error" : "input"}

@@ -1,5 +1,6 @@
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
+import { Hint } from "./hint";
 
 /** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */
 export function TextareaField({ name, label, hint, error, defaultValue, rows = 3 }: {
@@ -16,11 +17,7 @@ export function TextareaField({ name, label, hint, error, defaultValue, rows = 3
       <label className="label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
       <ErrorMessage id={`${name}-error`} error={error} />
       <textarea className="textarea" id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
     </div>

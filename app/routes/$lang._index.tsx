@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { availableServices } from "~/domain/services";
 import type { RouteHandle } from "~/utils/handle";
 
-export const handle: RouteHandle = { i18n: ["home"], title: () => "" };
+export const handle: RouteHandle = { i18n: ["home"], title: () => "", description: (t) => t("home:description") };
 
 export function loader(_: LoaderFunctionArgs) {
   return { services: availableServices() };

@@ -8,7 +8,7 @@ import { compareText, countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
-export const handle: RouteHandle = { i18n: ["centers"], title: (t) => t("centers:title") };
+export const handle: RouteHandle = { i18n: ["centers"], title: (t) => t("centers:title"), description: (t) => t("centers:description") };
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();

@@ -12,7 +12,7 @@ import { listDocuments } from "~/models/document.server";
 import { type CompleteAnswers, DeclarationSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
 import { parseForm } from "~/utils/form";
-import { countryName, formatDate } from "~/utils/format";
+import { countryName, formatDate, joinParts } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -64,7 +64,7 @@ function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNam
     ]),
     addresses: addresses.map((a, i) => ({
       key: `address-${i}`,
-      label: `${a.district}, ${a.policeStation}`,
+      label: joinParts(lang, [a.district, a.policeStation]),
       value: `${a.address} (${t("certificate:addresses.period", { from: monthLabel(lang, a.from), to: a.to ? monthLabel(lang, a.to) : t("certificate:addresses.untilLeaving") })})`,
       changeHref: href("addresses"),
     })),

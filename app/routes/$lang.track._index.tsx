@@ -14,7 +14,7 @@ import { TRACKING_LOOKUPS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
 import { grantTracking } from "~/utils/track-session.server";
 
-export const handle: RouteHandle = { i18n: ["track", "validation"], title: (t) => t("track:title") };
+export const handle: RouteHandle = { i18n: ["track", "validation"], title: (t) => t("track:title"), description: (t) => t("track:description") };
 
 type TrackResult = { errors: FieldErrors | null; values: FormValues; notFound: boolean; limited: boolean };
 

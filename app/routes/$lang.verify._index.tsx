@@ -13,7 +13,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { CERTIFICATE_VERIFICATIONS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
 
-export const handle: RouteHandle = { i18n: ["verify"], title: (t) => t("verify:title") };
+export const handle: RouteHandle = { i18n: ["verify"], title: (t) => t("verify:title"), description: (t) => t("verify:description") };
 
 type VerifyResult = { errors: FieldErrors | null; values: FormValues; notFound: boolean; limited: boolean };
 

@@ -18,7 +18,7 @@ import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
-import { countryName, formatDate, formatMoment } from "~/utils/format";
+import { countryName, formatDate, formatMoment, joinParts } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails, statusNotice } from "~/utils/notices.server";
@@ -77,6 +77,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     late: sla.late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
     countries: { passport: countryName(lang, details.passportCountry), nationality: countryName(lang, details.nationality), residence: countryName(lang, details.residenceCountry), destination: countryName(lang, details.destination) },
+    residence: joinParts(lang, [details.residenceCity, countryName(lang, details.residenceCountry)]),
+    addresses: details.addresses.map((a) => ({ ...a, place: joinParts(lang, [a.district, a.policeStation]) })),
     requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
     notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
@@ -290,7 +292,7 @@ export default function CaseView() {
           { key: "nationality", label: t("case.nationality"), value: c.countries.nationality },
           { key: "email", label: t("case.email"), value: c.email },
           { key: "phone", label: t("case.phone"), value: c.phone },
-          { key: "residence", label: t("case.residence"), value: `${c.residenceCity}, ${c.countries.residence}` },
+          { key: "residence", label: t("case.residence"), value: c.residence },
           { key: "purpose", label: t("case.purpose"), value: c.purposeOther ?? t(`certificate:purpose.options.${c.purpose}`) },
           { key: "destination", label: t("case.destination"), value: c.countries.destination },
           { key: "delivery", label: t("case.delivery"), value: t(`certificate:delivery.options.${c.delivery}`) },
@@ -300,7 +302,7 @@ export default function CaseView() {
       <ul className="list--bullet">
         {c.addresses.map((a, i) => (
           <li key={i}>
-            {a.district}, {a.policeStation}: {a.address} ({a.from} – {a.to ?? "…"})
+            {a.place}: {a.address} ({a.from} – {a.to ?? "…"})
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { formatDate, formatDay, formatMoment, formatNumber, formatRupees, LONG_MOMENT } from "./format";
+import { formatDate, formatDay, formatMoment, formatNumber, formatRupees, joinParts, LONG_MOMENT } from "./format";
 
 const at = "2026-11-28T09:05:00.000Z";
 
@@ -31,4 +31,11 @@ it("names the rupee in the reader's language, not with a sign or a code", () => 
   expect(formatRupees("it", 500)).toBe("500 rupie pakistane");
   expect(formatRupees("el", 500)).toBe("500 ρουπίες Πακιστάν");
   expect(formatRupees("ur", 500)).toBe("500 پاکستانی روپیہ");
+});
+
+it("joins the parts of an address with each language's own comma", () => {
+  expect(joinParts("ur", ["لاہور", "ماڈل ٹاؤن"])).toBe("لاہور، ماڈل ٹاؤن");
+  expect(joinParts("en", ["Lahore", "Model Town"])).toBe("Lahore, Model Town");
+  expect(joinParts("el", ["Λαχόρη", "Model Town"])).toBe("Λαχόρη, Model Town");
+  expect(joinParts("it", ["Lahore", "Model Town"])).toBe("Lahore, Model Town");
 });

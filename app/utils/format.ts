@@ -6,6 +6,14 @@ export function countryName(lang: Lang, countryCode: string): string {
 }
 
 /**
+ * Parts of one address or place ("Lahore, Model Town") joined with the language's own comma: Urdu
+ * writes "،", and a Latin comma between Nastaliq words reads as a stray mark.
+ */
+export function joinParts(lang: Lang, parts: readonly string[]): string {
+  return parts.join(lang === "ur" ? "، " : ", ");
+}
+
+/**
  * Making an Intl formatter costs far more than using one (a queue page of 25 cases spent a fifth
  * of its time building date formatters), so each is made once per language and time zone.
  */

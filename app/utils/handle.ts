@@ -10,6 +10,8 @@ export type RouteHandle = {
   hydrate?: boolean;
   /** The page <title> (without the portal's name), given the route's loader data. */
   title?: (t: TFunction, data: unknown) => string;
+  /** The page's <meta name="description">; without one, the area's (citizen or staff) is used. */
+  description?: (t: TFunction, data: unknown) => string;
 };
 
 export function isRouteHandle(handle: unknown): handle is RouteHandle {

@@ -1,4 +1,4 @@
-import { useMatches } from "@remix-run/react";
+import { useLocation, useMatches } from "@remix-run/react";
 import { useContext } from "react";
 import { useTranslation } from "react-i18next";
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router";
@@ -22,4 +22,18 @@ export function usePageTitle(): string {
 
 function hasErrors(actionData: unknown): boolean {
   return typeof actionData === "object" && actionData !== null && "errors" in actionData && Boolean(actionData.errors);
+}
+
+/**
+ * What search results and shared links show under the title: the deepest route's own
+ * description, else the portal's (or, in the back office, a short line about it). The root's
+ * error boundary uses the fallback too, so a 404 still has exactly one.
+ */
+export function usePageDescription(): string {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const { pathname } = useLocation();
+  const described = [...matches].reverse().find((m) => isRouteHandle(m.handle) && m.handle.description);
+  if (described && isRouteHandle(described.handle) && described.handle.description) return described.handle.description(t, described.data);
+  return pathname === "/staff" || pathname.startsWith("/staff/") ? t("portal.staffDescription") : t("portal.description");
 }
