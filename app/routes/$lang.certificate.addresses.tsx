@@ -62,13 +62,13 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (filledIn) {
     const parsed = parseForm(AddressSchema, formData);
     if (!parsed.ok) {
-      if (intent === "save") return saveAndReturn(context, lang, draft);
+      if (intent === "save") return saveAndReturn(context, lang, draft, "addresses");
       return { errors: parsed.errors, values: parsed.values };
     }
     if (addresses.length < MAX_ADDRESSES) addresses.push(parsed.data);
     draft = await saveDraftStep(context.db, draft, "addresses", addresses);
   }
-  if (intent === "save") return saveAndReturn(context, lang, draft);
+  if (intent === "save") return saveAndReturn(context, lang, draft, "addresses");
   if (intent === "add") return redirect(back);
   if (addresses.length === 0) return { errors: { addresses: "validation:required.addresses" }, values: formValues(formData) };
   if (!filledIn) await saveDraftStep(context.db, draft, "addresses", addresses);

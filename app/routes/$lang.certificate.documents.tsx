@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   // Files the browser script held back for being over the limit (see public/upload-progress.js).
   for (const kind of formData.getAll("tooLarge")) if (isDocumentKind(kind)) errors[kind] = rejectionMessageKey("tooLarge");
   context.logger.info({ requestId: context.requestId, outcome: Object.keys(errors).length ? "rejected" : "stored", rejected: Object.keys(errors).length }, "document upload");
-  if (formData.get("intent") === "save") return saveAndReturn(context, lang, draft);
+  if (formData.get("intent") === "save") return saveAndReturn(context, lang, draft, "documents");
   if (Object.keys(errors).length > 0) return { errors };
   if (formData.get("intent") === "upload") return redirect(stepHref(lang, "documents"));
   const missing = await missingDocuments(context.db, draft.id);

@@ -27,6 +27,10 @@ function isStep(section: Section): section is Step {
   return (STEPS as readonly string[]).includes(section);
 }
 
+export function isSection(value: string): value is Section {
+  return value === "who" || value === "authority" || (STEPS as readonly string[]).includes(value);
+}
+
 export function stepHref(lang: string, step: Section | "check"): string {
   return `/${lang}/certificate/${step}`;
 }
@@ -35,7 +39,7 @@ export function stepHref(lang: string, step: Section | "check"): string {
  * Ends the browser's hold on the draft (the next person on a shared phone starts afresh), shows
  * the resume link once, and mails it when the applicant has given an address.
  */
-export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: OpenDraft): Promise<Response> {
+export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: OpenDraft, section: Section): Promise<Response> {
   const key = await rotateDraftSecret(context.db, draft.id);
   const link = `${context.env.PUBLIC_URL}/${lang}/certificate/resume?key=${encodeURIComponent(key)}`;
   const email = (draft.answers.contact as ContactAnswers | undefined)?.email;
@@ -50,7 +54,7 @@ export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: 
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await clearDraftCookie(context));
-  headers.append("Set-Cookie", await setSavedLink(context, { link, emailed: Boolean(email) }));
+  headers.append("Set-Cookie", await setSavedLink(context, { link, key, section, expiresAt: draft.expiresAt, emailed: Boolean(email), shown: false }));
   return redirect(`/${lang}/certificate/saved`, { headers });
 }
 
@@ -70,7 +74,7 @@ export async function handleStepAction<T>({ formData, context, lang, draft, step
   const parsed = parseForm(schema, formData);
   const crossErrors = parsed.ok ? crossCheck?.(parsed.data, draft) : null;
   if (parsed.ok && !crossErrors) draft = await saveDraftStep(context.db, draft, step, parsed.data);
-  if (intent === "save") return saveAndReturn(context, lang, draft);
+  if (intent === "save") return saveAndReturn(context, lang, draft, step);
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
   if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
   if (formData.get("returnTo") === "check") return redirect(stepHref(lang, "check"));

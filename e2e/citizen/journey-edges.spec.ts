@@ -36,7 +36,8 @@ test("save and come back later, then finish from the link in a new browser", asy
 
   await expectHeading(page, c("resume.title"));
   await expect(page.getByText(c("resume.emailed"))).toBeVisible();
-  const link = (await page.getByRole("link", { name: /\/en\/certificate\/resume\?key=/ }).textContent())!.trim();
+  const link = await page.getByLabel(c("resume.link")).inputValue();
+  expect(link).toMatch(/\/en\/certificate\/resume\?key=/);
   const mail = await mailTo(email, (m) => m.subject === t("en", "mail:resume.subject"));
   expect(mail.text).toContain(link);
   // The phone that saved no longer holds the draft: the next person on it starts afresh.
@@ -52,6 +53,44 @@ test("save and come back later, then finish from the link in a new browser", asy
   await submitApplication(elsewhere, "en");
 
   // The link was spent when it was opened, and the draft is now an application: it opens nothing.
+  await elsewhere.goto(link);
+  await expectHeading(elsewhere, c("resume.invalidTitle"));
+});
+
+test("after saving, the phone that saved can continue now and the link it was given still works", async ({ page, browser }) => {
+  await startApplication(page, "en", "self");
+  await fillPersonal(page, "en");
+  // Saved before giving an e-mail address: nothing is mailed, the page is the only way back.
+  await expectHeading(page, c("contact.title"));
+  await page.getByRole("button", { name: c("saveAndReturn") }).click();
+
+  await expectHeading(page, c("resume.title"));
+  // No e-mail given: the link must be easy to copy, so it sits whole in a read-only field.
+  const field = page.getByLabel(c("resume.link"));
+  await expect(field).toHaveAttribute("readonly", "");
+  const link = await field.inputValue();
+  expect(link).toMatch(/^https?:\/\/[^/]+\/en\/certificate\/resume\?key=[\w-]+\.[\w-]+$/);
+  await expect(page.getByText(c("resume.emailed"))).toHaveCount(0);
+
+  // Paper gets the link and the instructions, not the site's header, footer or buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".site-footer")).toBeHidden();
+  await expect(page.getByRole("button", { name: c("resume.continueNow") })).toBeHidden();
+  await expect(page.getByText(link, { exact: true })).toBeVisible();
+  await expect(page.getByText(/^The link expires on \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".site-header")).toBeVisible();
+  await expect(page.getByRole("button", { name: c("resume.print") })).toBeVisible();
+
+  await page.getByRole("button", { name: c("resume.continueNow") }).click();
+  await expectHeading(page, c("contact.title"));
+  await page.goto("/en/certificate/personal");
+  await expect(page.getByLabel(c("personal.fullName"))).toHaveValue(HOLDER.name);
+  // Continuing here did not spend the link: it still opens the draft elsewhere (and only once).
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto(link);
+  await expectHeading(elsewhere, c("contact.title"));
   await elsewhere.goto(link);
   await expectHeading(elsewhere, c("resume.invalidTitle"));
 });
