@@ -37,7 +37,7 @@ describe("document rules", () => {
 
   it("maps every refusal to a key in the documents namespace", () => {
     expect(rejectionMessageKey("tooLarge")).toBe("documents:errors.tooLarge");
-    expect(rejectionMessageKey("pdfActiveContent")).toBe("documents:errors.pdfActiveContent");
+    expect(rejectionMessageKey("pdfTooManyPages")).toBe("documents:errors.pdfTooManyPages");
     expect(new Set(DOCUMENT_REJECTIONS.map(rejectionMessageKey)).size).toBe(DOCUMENT_REJECTIONS.length);
     expect(contentTypeLabelKey("image/jpeg")).toBe("documents:type.jpeg");
     expect(contentTypeLabelKey("application/pdf")).toBe("documents:type.pdf");

@@ -78,7 +78,6 @@ export const DOCUMENT_REJECTIONS = [
   "photoMustBeImage",
   "unreadable",
   "dimensionsTooLarge",
-  "pdfActiveContent",
   "pdfTooManyPages",
   "tooManyFiles",
 ] as const;
