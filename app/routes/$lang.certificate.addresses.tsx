@@ -12,6 +12,7 @@ import { saveDraftStep } from "~/models/draft.server";
 import { type AddressAnswer, AddressSchema, MAX_ADDRESSES } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { addressPeriod } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/utils/step-action.server";
@@ -99,19 +100,19 @@ export default function Addresses() {
               {addresses.map((a, i) => (
                 <div className="summary-list__row" key={`${a.from}-${i}`}>
                   <dt className="summary-list__key">
-                    {a.district}, {a.policeStation}
+                    <bdi>{a.district}</bdi>, <bdi>{a.policeStation}</bdi>
                   </dt>
                   <dd className="summary-list__value">
-                    {a.address}
+                    <bdi>{a.address}</bdi>
                     <br />
-                    {t("addresses.period", { from: a.fromLabel, to: a.toLabel ?? t("addresses.untilLeaving") })}
+                    {addressPeriod(t, a.fromLabel, a.toLabel)}
                   </dd>
                   <dd className="summary-list__actions">
                     <button type="submit" name="intent" value={`remove-${i}`} className="link-button">
                       {t("addresses.remove")}
                       <span className="visually-hidden">
                         {" "}
-                        {a.district}, {a.address}
+                        <bdi>{a.district}</bdi>, <bdi>{a.address}</bdi>
                       </span>
                     </button>
                   </dd>

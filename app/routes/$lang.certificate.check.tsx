@@ -12,7 +12,7 @@ import { listDocuments } from "~/models/document.server";
 import { type CompleteAnswers, DeclarationSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/utils/draft-session.server";
 import { parseForm } from "~/utils/form";
-import { countryName, formatDate, joinParts } from "~/utils/format";
+import { addressPeriod, countryName, formatDate, joinParts } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -21,6 +21,7 @@ import { formatCnic } from "~/domain/cnic";
 import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
 import { ErrorMessage } from "~/components/error-message";
 import { readForm } from "~/utils/form.server";
+import { isolate } from "~/utils/bidi";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
 
@@ -64,12 +65,12 @@ function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNam
     ]),
     addresses: addresses.map((a, i) => ({
       key: `address-${i}`,
-      label: joinParts(lang, [a.district, a.policeStation]),
-      value: `${a.address} (${t("certificate:addresses.period", { from: monthLabel(lang, a.from), to: a.to ? monthLabel(lang, a.to) : t("certificate:addresses.untilLeaving") })})`,
+      label: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]),
+      value: `${isolate(a.address)} (${addressPeriod(t, monthLabel(lang, a.from), a.to ? monthLabel(lang, a.to) : null)})`,
       changeHref: href("addresses"),
     })),
     purpose: rows("purpose", [
-      ["purpose", purpose.purpose === "other" && purpose.purposeOther ? purpose.purposeOther : t(`certificate:purpose.options.${purpose.purpose}`)],
+      ["purpose", purpose.purpose === "other" && purpose.purposeOther ? isolate(purpose.purposeOther) : t(`certificate:purpose.options.${purpose.purpose}`)],
       ["destinationCountry", countryName(lang, purpose.destinationCountry)],
     ]),
     delivery: [
@@ -96,7 +97,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const centers = new Map((await listActiveCenters(context.db, lang)).map((c) => [c.slug, c.name]));
   const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
     kind: d.kind,
-    label: t("certificate:documents.uploaded", { type: t(contentTypeLabelKey(d.contentType)), size: t("documents:sizeKb", { size: sizeInKb(d.size) }) }),
+        label: t("certificate:documents.uploaded", { type: t(contentTypeLabelKey(d.contentType)), size: t("documents:sizeKb", { size: sizeInKb(d.size) }) }),
   }));
   return summarise(lang, t, answers, centers, documents);
 }
@@ -113,7 +114,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     receipt: (reference, trackToken) => ({
       subject: t("mail:receipt.subject", { reference }),
       text: [
-        t("mail:receipt.greeting", { name: answers.authority?.relativeName ?? answers.personal.fullName }),
+        // Typed names keep their own direction inside the translated sentence (plain text: FSI … PDI).
+        t("mail:receipt.greeting", { name: isolate(answers.authority?.relativeName ?? answers.personal.fullName) }),
         t("mail:receipt.body", { reference }),
         t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
         `${t("mail:receipt.track")}\n${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
@@ -121,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ].join("\n\n"),
     }),
     authority: (_reference, token) => {
-      const relative = answers.authority?.relativeName ?? "";
+      const relative = isolate(answers.authority?.relativeName ?? "");
       const relationship = t(`certificate:authority.relationships.${answers.authority?.relationship ?? "other"}`);
       return {
         subject: t("mail:authority.subject", { relative }),

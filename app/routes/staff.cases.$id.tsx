@@ -27,6 +27,8 @@ import { requireCaseAccess } from "~/utils/staff-scope.server";
 import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
 import { readForm } from "~/utils/form.server";
+import { isolate } from "~/utils/bidi";
+import { BidiText } from "~/components/bidi-text";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],
@@ -77,8 +79,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     },
     late: sla.late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
     countries: { passport: countryName(lang, details.passportCountry), nationality: countryName(lang, details.nationality), residence: countryName(lang, details.residenceCountry), destination: countryName(lang, details.destination) },
-    residence: joinParts(lang, [details.residenceCity, countryName(lang, details.residenceCountry)]),
-    addresses: details.addresses.map((a) => ({ ...a, place: joinParts(lang, [a.district, a.policeStation]) })),
+    residence: joinParts(lang, [isolate(details.residenceCity), countryName(lang, details.residenceCountry)]),
+    addresses: details.addresses.map((a) => ({ ...a, place: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]) })),
     requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
     notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
@@ -188,13 +190,13 @@ export default function CaseView() {
       <SummaryList
         rows={[
           { key: "status", label: t("case.status"), value: t(`track:status.${c.status}.label`) },
-          { key: "assigned", label: t("case.assignedTo"), value: c.assignedName ?? t("queue.unassigned") },
+          { key: "assigned", label: t("case.assignedTo"), value: c.assignedName ? isolate(c.assignedName) : t("queue.unassigned") },
           { key: "due", label: t("case.due"), value: c.late ? `${c.dates.due} (${t("queue.late")})` : c.dates.due },
           { key: "submitted", label: t("queue.submitted"), value: c.dates.submitted },
           {
             key: "applicant",
             label: t("case.applicant"),
-            value: c.applicantType === "relative" ? t("case.relative", { name: c.relativeName ?? "", state: t(`case.authority.${c.authorityStatus ?? "pending"}`) }) : t("case.self"),
+            value: c.applicantType === "relative" ? t("case.relative", { name: isolate(c.relativeName ?? ""), state: t(`case.authority.${c.authorityStatus ?? "pending"}`) }) : t("case.self"),
           },
         ]}
       />
@@ -217,12 +219,14 @@ export default function CaseView() {
           {(["claim", "release", "approve", "mark_collected"] as const)
             .filter((a) => c.can.transitions.includes(a))
             .map((a) => (
-              <Form method="post" key={a} className="inline-form">
+              <Form method="post" key={a} className="form-group">
                 {versionField}
-                <button type="submit" className={a === "release" ? "button button--secondary" : "button"} name="intent" value={a}>
+                <p className="hint" id={`${a}-hint`}>
+                  {t(`case.hints.${a}`)}
+                </p>
+                <button type="submit" className={a === "release" ? "button button--secondary" : "button"} name="intent" value={a} aria-describedby={`${a}-hint`}>
                   {t(`case.${a === "mark_collected" ? "markCollected" : a}`)}
                 </button>
-                {a === "approve" ? <p className="hint">{t("case.approveHint")}</p> : null}
               </Form>
             ))}
           {c.can.transitions.includes("request_information") ? (
@@ -266,7 +270,7 @@ export default function CaseView() {
                 </label>
                 <select className="select" id="assignTo" name="assignTo" defaultValue={c.assignedTo ?? ""}>
                   {c.caseworkers.map((w) => (
-                    <option key={w.id} value={w.id}>
+                    <option key={w.id} value={w.id} dir="auto">
                       {w.name}
                     </option>
                   ))}
@@ -288,12 +292,12 @@ export default function CaseView() {
           { key: "dob", label: t("case.dateOfBirth"), value: c.dates.dateOfBirth },
           { key: "gender", label: t("case.gender"), value: t(`certificate:personal.genderOptions.${c.gender}`) },
           { key: "cnic", label: t("case.cnic"), value: c.cnic },
-          { key: "passport", label: t("case.passport"), value: `${c.passportNumber} (${c.countries.passport})` },
+          { key: "passport", label: t("case.passport"), value: `${isolate(c.passportNumber)} (${c.countries.passport})` },
           { key: "nationality", label: t("case.nationality"), value: c.countries.nationality },
           { key: "email", label: t("case.email"), value: c.email },
           { key: "phone", label: t("case.phone"), value: c.phone },
           { key: "residence", label: t("case.residence"), value: c.residence },
-          { key: "purpose", label: t("case.purpose"), value: c.purposeOther ?? t(`certificate:purpose.options.${c.purpose}`) },
+          { key: "purpose", label: t("case.purpose"), value: c.purposeOther ? isolate(c.purposeOther) : t(`certificate:purpose.options.${c.purpose}`) },
           { key: "destination", label: t("case.destination"), value: c.countries.destination },
           { key: "delivery", label: t("case.delivery"), value: t(`certificate:delivery.options.${c.delivery}`) },
         ]}
@@ -302,7 +306,7 @@ export default function CaseView() {
       <ul className="list--bullet">
         {c.addresses.map((a, i) => (
           <li key={i}>
-            {a.place}: {a.address} ({a.from} – {a.to ?? "…"})
+            <BidiText text={a.place} />: <bdi>{a.address}</bdi> ({a.from} – {a.to ?? "…"})
           </li>
         ))}
       </ul>
@@ -324,11 +328,11 @@ export default function CaseView() {
           {c.requests.map((r) => (
             <div key={r.id} className="inset-text">
               <p className="hint">{t("case.asked", { date: r.asked })}</p>
-              <p>{r.question}</p>
+              <p dir="auto">{r.question}</p>
               {r.answer !== null ? (
                 <>
                   <p className="hint">{t("case.answered", { date: r.answered })}</p>
-                  <p>{r.answer}</p>
+                  <p dir="auto">{r.answer}</p>
                 </>
               ) : (
                 <p className="hint">{t("case.notAnswered")}</p>
@@ -350,9 +354,9 @@ export default function CaseView() {
       {c.notes.map((n) => (
         <div key={n.id} className="inset-text">
           <p className="hint">
-            {n.author}, {n.created}
+            <bdi>{n.author}</bdi>, {n.created}
           </p>
-          <p>{n.body}</p>
+          <p dir="auto">{n.body}</p>
         </div>
       ))}
       {c.can.note ? (
@@ -369,7 +373,12 @@ export default function CaseView() {
         {c.history.map((h) => (
           <li key={h.seq}>
             {h.when}: {t(`case.events.${h.action}`, { defaultValue: h.action })}
-            {h.actor ? ` (${h.actor})` : ""}
+            {h.actor ? (
+              <>
+                {" ("}
+                <bdi>{h.actor}</bdi>)
+              </>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -65,3 +65,8 @@ export function formatRupees(lang: Lang, amount: number): string {
 export function compareText(lang: Lang): (a: string, b: string) => number {
   return new Intl.Collator(INTL_LOCALES[lang]).compare;
 }
+
+/** "June 2005 to May 2010", or "From June 2005 until I went abroad" for the last address. */
+export function addressPeriod(t: (key: string, values: Record<string, string>) => string, from: string, to: string | null): string {
+  return to ? t("certificate:addresses.period", { from, to }) : t("certificate:addresses.periodUntilLeaving", { from });
+}

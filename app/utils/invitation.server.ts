@@ -5,6 +5,7 @@
 import type { Lang } from "~/i18n";
 import type { InvitationMail } from "~/models/staff-admin.server";
 import type { Env } from "./env.server";
+import { isolate } from "./bidi";
 import { formatMoment, LONG_MOMENT } from "./format";
 import { getI18n } from "./i18n.server";
 
@@ -14,7 +15,7 @@ export function invitationMail(lang: Lang): InvitationMail {
     language: lang,
     subject: t("staff:inviteMail.subject"),
     text: [
-      t("staff:inviteMail.greeting", { name: displayName }),
+      t("staff:inviteMail.greeting", { name: isolate(displayName) }),
       t("staff:inviteMail.body"),
       link,
       t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),

@@ -4,6 +4,7 @@ import { isLang } from "~/i18n";
 import type { NoticeFor } from "~/models/case.server";
 import type { CertificateMails } from "~/models/certificate.server";
 import type { DisputeMails } from "~/models/dispute.server";
+import { isolate } from "./bidi";
 import { formatDate } from "./format";
 import { getI18n } from "./i18n.server";
 
@@ -64,7 +65,7 @@ export function certificateMails(publicUrl: string): CertificateMails & DisputeM
       const { lang, t } = mailLanguage(language);
       return {
         subject: t("mail:disputeDecided.subject", { reference }),
-        text: [t(`mail:disputeDecided.${decision}`, { number }), outcome, t("mail:disputeDecided.track"), `${publicUrl}/${lang}/track`, signature(t)].join("\n\n"),
+        text: [t(`mail:disputeDecided.${decision}`, { number }), isolate(outcome), t("mail:disputeDecided.track"), `${publicUrl}/${lang}/track`, signature(t)].join("\n\n"),
       };
     },
   };

@@ -20,7 +20,7 @@ describe("citizen cookies", () => {
   const made = (ctx: AppLoadContext) => ({
     draft: setDraftCookie(ctx, "key"),
     draftCleared: clearDraftCookie(ctx),
-    saved: setSavedLink(ctx, { link: "https://pcc.example.gov.pk/en/certificate/resume?key=k", emailed: false }),
+    saved: setSavedLink(ctx, { link: "https://pcc.example.gov.pk/en/certificate/resume?key=k", key: "k", section: "personal", expiresAt: "2027-01-01T00:00:00.000Z", emailed: false, shown: false }),
     track: grantTracking(ctx, "application-id"),
     trackEnded: endTracking(ctx),
   });

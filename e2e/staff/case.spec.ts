@@ -6,9 +6,11 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
-import { auditActions, E2E_DATABASE } from "../support/db";
+import { testApplication } from "../../db/test-applications";
+import { auditActions, E2E_DATABASE, withStore } from "../support/db";
 import { fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, startApplication, submitApplication, trackApplication, uploadDocuments } from "../support/journey";
 import { t } from "../support/locales";
 import { createSignedInStaff, signInStaff, type TestStaffMember } from "../support/staff";
@@ -153,4 +155,43 @@ test("audit:verify passes on the log, and names the row that was tampered with",
   expect(broken.code).toBe(1);
   expect(broken.out).toContain(`seq ${seq}`);
   fs.rmSync(copy, { force: true });
+});
+
+const URDU_ADDRESS = "مکان ۱۲، گلی ۴، سول لائنز";
+const URDU_QUESTION = "آپ کے پاسپورٹ کی کاپی صاف نہیں ہے، کیا آپ دوبارہ بھیج سکتے ہیں؟";
+
+test("Urdu answers keep their own direction on the English case page; each action has its own hint", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const officer = await signInStaff(context, { role: "officer", centerSlug: "lahore", displayName: "عائشہ صدیقی" });
+  const now = new Date().toISOString();
+  const application = testApplication({ status: "in_review", submitted_at: now, assigned_to: officer.id, full_name: "علی خان", name_search: "علی خان", residence_city: "ایتھنز" });
+  await withStore(async (store) => {
+    await store.db.insertInto("application").values(application).execute();
+    await store.db.insertInto("application_address").values({ application_id: application.id, position: 0, district: "لاہور", police_station: "سول لائنز", address: URDU_ADDRESS, from_month: "2005-06", to_month: null }).execute();
+    await store.db.insertInto("information_request").values({ id: randomUUID(), application_id: application.id, question: URDU_QUESTION, asked_by: officer.id, asked_at: now, answer: "جی ہاں، میں نے نئی کاپی بھیج دی ہے۔", answered_at: now }).execute();
+  });
+  const page = await context.newPage();
+  await page.goto(`/staff/cases/${application.id}`);
+
+  // The typed Urdu sits in its own isolate, apart from the English words and punctuation around it.
+  const address = page.locator("bdi", { hasText: URDU_ADDRESS });
+  await expect(address).toHaveText(URDU_ADDRESS);
+  await expect(page.locator('[dir="auto"]', { hasText: URDU_QUESTION })).toHaveText(URDU_QUESTION);
+  await expect(page.locator(".summary-list__value bdi", { hasText: "ایتھنز" })).toHaveText("ایتھنز");
+
+  // Approve and Release each in their own block; the approve hint describes the Approve button only.
+  const approve = page.getByRole("button", { name: en("cases:case.approve") });
+  const release = page.getByRole("button", { name: en("cases:case.release") });
+  await expect(approve).toHaveAccessibleDescription(en("cases:case.hints.approve"));
+  await expect(release).toHaveAccessibleDescription(en("cases:case.hints.release"));
+  const [approveBox, releaseBox] = [await approve.boundingBox(), await release.boundingBox()];
+  expect(approveBox!.y).toBeGreaterThan(releaseBox!.y + releaseBox!.height);
+
+  // The rejection reason starts from its own prompt, not the queue filter's "Any".
+  await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).toHaveText(en("cases:certificate.revoke.choose"));
+  await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).not.toHaveText(en("cases:queue.any"));
+
+  fs.mkdirSync("/tmp/shots/j-bidi", { recursive: true });
+  await page.screenshot({ path: "/tmp/shots/j-bidi/staff-case-390.png", fullPage: true });
+  await context.close();
 });

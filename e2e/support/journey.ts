@@ -59,11 +59,13 @@ export async function fillContact(page: Page, lang: Lang, email: string, checkAx
   await continueOn(page, lang, checkAxe);
 }
 
-export async function fillAddress(page: Page, lang: Lang, checkAxe = false) {
+export const ADDRESS = { district: "Gujrat", policeStation: "Civil Lines", address: "House 12, Street 4 <b>bold</b>" };
+
+export async function fillAddress(page: Page, lang: Lang, checkAxe = false, { district, policeStation, address } = ADDRESS) {
   await expectHeading(page, c(lang, "addresses.title"));
-  await page.getByLabel(c(lang, "addresses.district")).fill("Gujrat");
-  await page.getByLabel(c(lang, "addresses.policeStation")).fill("Civil Lines");
-  await page.getByLabel(c(lang, "addresses.address"), { exact: true }).fill("House 12, Street 4 <b>bold</b>");
+  await page.getByLabel(c(lang, "addresses.district")).fill(district);
+  await page.getByLabel(c(lang, "addresses.policeStation")).fill(policeStation);
+  await page.getByLabel(c(lang, "addresses.address"), { exact: true }).fill(address);
   const from = page.getByRole("group", { name: c(lang, "addresses.from") });
   await from.getByLabel(t(lang, "form.date.month")).fill("6");
   await from.getByLabel(t(lang, "form.date.year")).fill("2015");
