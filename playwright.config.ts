@@ -44,8 +44,7 @@ export default defineConfig({
       command: "node_modules/.bin/tsx e2e/support/mail-server.ts",
       url: `http://127.0.0.1:${MAIL_HTTP_PORT}/healthz`,
       reuseExistingServer: false,
-      // Journeys upload PDFs, which are rebuilt page by page (MuPDF render + JPEG): a journey takes 10-28 s here.
-  timeout: 90_000,
+      timeout: 30_000,
       stdout: "ignore",
       stderr: "pipe",
       env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
