@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES } from "~/i18n";
 import { NAME_MAX } from "~/schemas/certificate";
 import { getI18n } from "~/utils/i18n.server";
-import { rawRequest, startTestServer, type TestServer } from "./test-server";
+import { rawRequest, startTestServer, type TestServer, decodeEntities } from "./test-server";
 
 let server: TestServer;
 
@@ -15,14 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const decodeEntities = (html: string) =>
-  html
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 const textOf = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, "")).trim();
 
 describe("a too-long answer on a journey page", () => {

@@ -11,7 +11,7 @@ import { LANGUAGES, type Lang, textDirection } from "~/i18n";
 import { getI18n } from "~/utils/i18n.server";
 import { hashToken } from "~/utils/secret-token.server";
 import { testApplication } from "../db/test-applications";
-import { rawRequest, type RawAnswer, startTestServer, type TestServer } from "./test-server";
+import { rawRequest, type RawAnswer, startTestServer, type TestServer, decodeEntities } from "./test-server";
 
 let server: TestServer;
 
@@ -140,14 +140,6 @@ function withPathSuffix(pathWithQuery: string, suffix: string): string {
   return `${pathname}${suffix}${query ? `?${query}` : ""}`;
 }
 
-const decodeEntities = (html: string) =>
-  html
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 function expectTranslatedPage(answer: RawAnswer, lang: Lang, page: Case["page"]) {
   expect(answer.headers["content-type"]).toMatch(/^text\/html/);

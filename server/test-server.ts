@@ -91,3 +91,13 @@ export function rawRequest(port: number, options: { method: string; path: string
     req.end(body);
   });
 }
+
+/** The text of server-rendered HTML as a reader sees it: character references decoded. */
+export const decodeEntities = (html: string) =>
+  html
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
