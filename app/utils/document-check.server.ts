@@ -6,6 +6,7 @@
  * to an image and a fresh PDF of those images is stored, so nothing active in the upload survives.
  */
 import { fileTypeFromBuffer } from "file-type";
+import type * as Mupdf from "mupdf";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import {
@@ -101,7 +102,6 @@ const MAX_PDF_PAGE_POINTS = 14_400;
 /** Whole-document rendering budget, so a crafted file cannot hold a request for minutes. */
 const PDF_REBUILD_MS = 30_000;
 
-type Mupdf = typeof import("mupdf");
 
 /**
  * PDFs are rebuilt, not scanned: each page is drawn to pixels by MuPDF and a new PDF holding only
@@ -112,7 +112,7 @@ type Mupdf = typeof import("mupdf");
  */
 async function rebuildPdf(bytes: Uint8Array): Promise<InspectedUpload> {
   const mupdf = await import("mupdf");
-  let doc: InstanceType<Mupdf["Document"]>;
+  let doc: Mupdf.Document;
   try {
     doc = mupdf.Document.openDocument(bytes, "application/pdf");
   } catch {
@@ -141,8 +141,8 @@ async function rebuildPdf(bytes: Uint8Array): Promise<InspectedUpload> {
 }
 
 async function renderPdf(
-  mupdf: Mupdf,
-  doc: InstanceType<Mupdf["Document"]>,
+  mupdf: typeof Mupdf,
+  doc: Mupdf.Document,
   pages: number,
   { dpi, quality }: { dpi: number; quality: number },
   deadline: number,
