@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Links, Meta, Scripts, type ShouldRevalidateFunction, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Scripts, type ShouldRevalidateFunction, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { Outlet } from "@remix-run/react";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
@@ -40,6 +40,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
   // Undefined in the error boundary when the root loader itself failed.
   const staffNav = useRouteLoaderData<typeof loader>("root")?.staffNav ?? null;
+  const staffPage = useLocation().pathname.startsWith("/staff");
   return (
     <html lang={lang} dir={textDirection(lang)}>
       <head>
@@ -49,16 +50,14 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         <meta name="description" content={description} />
         <Meta />
         <Links />
-        {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it. */}
-        {/* Preloaded: the first paint of an Urdu page waits for it (same hashed file as urdu.css names). */}
-        {lang === "ur" ? (
-          <>
-            <link rel="preload" href={nastaliqFont} as="font" type="font/woff2" crossOrigin="anonymous" />
-            <link rel="stylesheet" href={urduStyles} />
-          </>
-        ) : null}
+        {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it, preloaded because their first
+            paint waits for it (same hashed file as urdu.css names). Staff pages in other languages
+            declare it too, for the Urdu that applicants typed: unicode-range means it is fetched only
+            when such text is on the page, and staff machines often have no Urdu font of their own. */}
+        {lang === "ur" ? <link rel="preload" href={nastaliqFont} as="font" type="font/woff2" crossOrigin="anonymous" /> : null}
+        {lang === "ur" || staffPage ? <link rel="stylesheet" href={urduStyles} /> : null}
       </head>
-      <body>
+      <body className={staffPage ? "staff-area" : undefined}>
         <PageLayout lang={lang} staffNav={staffNav}>
           {children}
         </PageLayout>

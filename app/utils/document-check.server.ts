@@ -112,6 +112,9 @@ const PDF_REBUILD_MS = 30_000;
  */
 async function rebuildPdf(bytes: Uint8Array): Promise<InspectedUpload> {
   const mupdf = await import("mupdf");
+  // MuPDF's repair warnings would go to stderr as free text, outside the structured log, and can
+  // quote the upload's own bytes; the outcome (rebuilt or refused) is what the request logs.
+  mupdf.setLog(() => {});
   let doc: Mupdf.Document;
   try {
     doc = mupdf.Document.openDocument(bytes, "application/pdf");

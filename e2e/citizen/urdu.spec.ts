@@ -23,6 +23,18 @@ test("Urdu pages load the self-hosted Nastaliq font", async ({ page }) => {
   expect(loaded).toContain("Noto Nastaliq Urdu");
 });
 
+test("English citizen pages fetch no font, though the language switcher says اردو", async ({ page }) => {
+  const fonts: string[] = [];
+  page.on("request", (request) => {
+    if (isFont(request.url())) fonts.push(request.url());
+  });
+  await page.goto("/en/certificate");
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  expect(fonts).toEqual([]);
+});
+
 test("the Urdu header is mirrored: site name on the right, languages on the left", async ({ page }) => {
   await page.goto("/ur");
   await page.evaluate(async () => {

@@ -191,7 +191,15 @@ test("Urdu answers keep their own direction on the English case page; each actio
   await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).toHaveText(en("cases:certificate.revoke.choose"));
   await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).not.toHaveText(en("cases:queue.any"));
 
-  fs.mkdirSync("/tmp/shots/j-bidi", { recursive: true });
-  await page.screenshot({ path: "/tmp/shots/j-bidi/staff-case-390.png", fullPage: true });
+  // Staff machines may have no Urdu font: the page brings Nastaliq, so the Urdu is not drawn as boxes.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, "")));
+  expect(loaded).toContain("Noto Nastaliq Urdu");
+
+  const shot = test.info().outputPath("staff-case-390.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  await test.info().attach("staff-case-390", { path: shot, contentType: "image/png" });
   await context.close();
 });
