@@ -3,7 +3,6 @@
  * keep their own direction, apart from the translated words around them, and the receipt mail
  * isolates the applicant's typed name (FSI … PDI) inside the translated greeting.
  */
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { mailTo } from "../support/mail";
 import { fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, startApplication, uploadDocuments } from "../support/journey";
@@ -33,8 +32,7 @@ for (const lang of ["en", "ur"] as const satisfies readonly Lang[]) {
     await expect(row.locator(".summary-list__key bdi").first()).toHaveText(URDU.district);
     await expect(row.locator(".summary-list__value")).not.toContainText("to until");
 
-    fs.mkdirSync("/tmp/shots/j-bidi", { recursive: true });
-    await page.screenshot({ path: `/tmp/shots/j-bidi/check-${lang}-390.png`, fullPage: true });
+    await page.screenshot({ path: test.info().outputPath(`check-${lang}-390.png`), fullPage: true });
 
     await page.getByLabel(t(lang, "certificate:check.declaration")).check();
     await page.getByRole("button", { name: t(lang, "certificate:check.submit") }).click();

@@ -40,7 +40,7 @@ test("the purpose and delivery pages reveal their follow-up question only for it
   await expect(page.getByLabel(c("purpose.destinationCountry"))).toHaveValue("IT");
   expect(await other.isVisible()).toBe(true);
   await expect(page.locator("#purposeOther-error")).toBeVisible();
-  await page.screenshot({ path: "/tmp/shots/g-wording/purpose-error.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("purpose-error.png"), fullPage: true });
   await other.fill("Studies at a university");
   await continueOn(page, "en");
 
@@ -70,5 +70,5 @@ test("in Urdu the follow-up question opens under its answer, on the right", asyn
   await expectHeading(page, t("ur", "certificate:purpose.purpose"));
   await page.getByLabel(t("ur", "certificate:purpose.options.other")).check();
   expect(await page.getByLabel(t("ur", "certificate:purpose.other")).isVisible()).toBe(true);
-  await page.screenshot({ path: "/tmp/shots/g-wording/purpose-ur.png", fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("purpose-ur.png"), fullPage: true });
 });
