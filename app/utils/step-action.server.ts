@@ -11,6 +11,7 @@ import type { Lang } from "~/i18n";
 import { enqueueMail } from "~/models/outbox.server";
 import type { ContactAnswers } from "~/schemas/certificate";
 import { clearDraftCookie, setSavedLink } from "./draft-session.server";
+import { formatDate } from "./format";
 import { getI18n } from "./i18n.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "./form";
 
@@ -49,7 +50,7 @@ export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: 
       to: email,
       language: lang,
       subject: t("mail:resume.subject"),
-      text: [t("mail:resume.body"), link, t("mail:resume.warning"), `${t("mail:signature")}\n${t("mail:doNotReply")}`].join("\n\n"),
+      text: [t("mail:resume.body"), link, t("mail:resume.expires", { date: formatDate(lang, draft.expiresAt) }), t("mail:resume.warning"), `${t("mail:signature")}\n${t("mail:doNotReply")}`].join("\n\n"),
     });
   }
   const headers = new Headers();

@@ -40,6 +40,11 @@ test("save and come back later, then finish from the link in a new browser", asy
   expect(link).toMatch(/\/en\/certificate\/resume\?key=/);
   const mail = await mailTo(email, (m) => m.subject === t("en", "mail:resume.subject"));
   expect(mail.text).toContain(link);
+  // The mail says what the saved page says: the link works once, and until the date on the page.
+  expect(mail.text).toContain(t("en", "mail:resume.body"));
+  const expires = (await page.getByText(/^The link expires on /).textContent())!.replace("The link expires on ", "").replace(/\.$/, "");
+  expect(mail.text).toContain(t("en", "mail:resume.expires", { date: expires }));
+  expect(mail.text).not.toContain("{{");
   // The phone that saved no longer holds the draft: the next person on it starts afresh.
   await page.goto("/en/certificate/contact");
   await expectHeading(page, c("start.title"));
