@@ -43,3 +43,10 @@ for (const lang of LANGUAGES) {
     expect(heading.y - summary.y).toBeLessThanOrEqual(5 + 16 + 1);
   });
 }
+
+test("the header emblem stays round when the Greek portal name wraps on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/el");
+  const emblem = (await page.locator(".site-header__emblem").boundingBox())!;
+  expect(emblem.width).toBeCloseTo(emblem.height, 0);
+});
