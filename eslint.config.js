@@ -4,7 +4,19 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", ".cache/", "node_modules/", "test-results/", "playwright-report/", "reports/", "data/", ".e2e-data/"] },
+  {
+    ignores: [
+      "build/",
+      "public/build/",
+      ".cache/",
+      "node_modules/",
+      "test-results/",
+      "playwright-report/",
+      "reports/",
+      "data/",
+      ".e2e-data/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +38,10 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/utils/form.server.ts", "app/**/*.test.{ts,tsx}"],
     rules: {
-      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/utils/form.server.ts)." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/utils/form.server.ts)." },
+      ],
     },
   },
   {

@@ -51,7 +51,9 @@ describe.each(LANGUAGES.filter((l) => l !== "en"))("locale %s", (lang) => {
   });
 
   it("keeps every interpolation placeholder", () => {
-    const broken = Object.keys(english).filter((k) => messages[k] !== undefined && placeholders(messages[k]!).join() !== placeholders(english[k]!).join());
+    const broken = Object.keys(english).filter(
+      (k) => messages[k] !== undefined && placeholders(messages[k]!).join() !== placeholders(english[k]!).join(),
+    );
     expect(broken).toEqual([]);
   });
 });
@@ -76,7 +78,8 @@ type GlossaryTerm = { id: string; en: string; wording: string; forbidden: string
 const glossary = (lang: string): GlossaryTerm[] =>
   (JSON.parse(fs.readFileSync(path.resolve("locales", "glossary", `${lang}.json`), "utf8")) as { terms: GlossaryTerm[] }).terms;
 // A variant counts only as a whole word or phrase ("parente" is not in "parentela").
-const asWord = (variant: string) => new RegExp(`(?<![\\p{L}\\p{M}])${variant.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}])`, "iu");
+const asWord = (variant: string) =>
+  new RegExp(`(?<![\\p{L}\\p{M}])${variant.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}])`, "iu");
 const PDF_SOURCES = ["app/utils/certificate-pdf.server.ts", "app/utils/signing-p12.server.ts"];
 
 describe.each(LANGUAGES)("glossary %s", (lang) => {
@@ -85,7 +88,9 @@ describe.each(LANGUAGES)("glossary %s", (lang) => {
 
   it("has the same terms as English, each with one wording that it does not forbid itself", () => {
     expect(terms.map((term) => term.id)).toEqual(glossary("en").map((term) => term.id));
-    expect(terms.filter((term) => !term.wording.trim() || term.forbidden.some((variant) => asWord(variant).test(term.wording)))).toEqual([]);
+    expect(terms.filter((term) => !term.wording.trim() || term.forbidden.some((variant) => asWord(variant).test(term.wording)))).toEqual(
+      [],
+    );
   });
 
   it("is kept by every string of every namespace", () => {
@@ -102,7 +107,9 @@ describe.each(LANGUAGES)("glossary %s", (lang) => {
 
   it("is kept by the certificate PDF's own text", () => {
     const source = PDF_SOURCES.map((file) => fs.readFileSync(path.resolve(file), "utf8")).join("\n");
-    const breaches = terms.flatMap((term) => term.forbidden.filter((variant) => asWord(variant).test(source)).map((variant) => `${term.id}: "${variant}"`));
+    const breaches = terms.flatMap((term) =>
+      term.forbidden.filter((variant) => asWord(variant).test(source)).map((variant) => `${term.id}: "${variant}"`),
+    );
     expect(breaches).toEqual([]);
   });
 

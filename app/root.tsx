@@ -1,4 +1,14 @@
-import { isRouteErrorResponse, Links, Meta, Scripts, type ShouldRevalidateFunction, useLocation, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Scripts,
+  type ShouldRevalidateFunction,
+  useLocation,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { Outlet } from "@remix-run/react";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
@@ -35,7 +45,9 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
   const lang: Lang = isLang(i18n.language) ? i18n.language : FALLBACK_LANGUAGE;
   const nonce = useNonce();
   const description = usePageDescription();
-  const handles = useMatches().map((m) => m.handle).filter(isRouteHandle);
+  const handles = useMatches()
+    .map((m) => m.handle)
+    .filter(isRouteHandle);
   const hydrate = handles.some((h) => h.hydrate);
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
   // Undefined in the error boundary when the root loader itself failed.

@@ -148,7 +148,9 @@ async function startPortal(file: string, env: Env, secrets: Secrets, build: Serv
 
 /** Warm-up: the result is not reported, but a failure still is. */
 async function warmUp(name: string, portal: Portal, requests: PlannedRequest[]): Promise<void> {
-  const result = summarize([await runLoad({ baseUrl: portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: WARMUP_TIME_LIMIT_MS })]);
+  const result = summarize([
+    await runLoad({ baseUrl: portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: WARMUP_TIME_LIMIT_MS }),
+  ]);
   if (result.failed > 0) log(`warm-up ${name}: ${result.failed} FAILED: ${JSON.stringify(result.failures)}`);
 }
 
@@ -167,7 +169,9 @@ async function measureInTurns(a: Contender, b: Contender): Promise<[LoadResult, 
     for (const which of order) {
       const contender = which === 0 ? a : b;
       const requests = contender.requests.slice(round * size, (round + 1) * size);
-      batches[which]!.push(await runLoad({ baseUrl: contender.portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: TIME_LIMIT_MS / ROUNDS }));
+      batches[which]!.push(
+        await runLoad({ baseUrl: contender.portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: TIME_LIMIT_MS / ROUNDS }),
+      );
     }
     machineLoad.push(os.loadavg()[0]!);
   }
@@ -178,7 +182,13 @@ async function measureInTurns(a: Contender, b: Contender): Promise<[LoadResult, 
 }
 
 function startPageViews(count: number): PlannedRequest[] {
-  return Array.from({ length: count }, () => ({ method: "GET", path: "/en/certificate", headers: BROWSER_HEADERS, tag: "view", expect: { status: 200 } }));
+  return Array.from({ length: count }, () => ({
+    method: "GET",
+    path: "/en/certificate",
+    headers: BROWSER_HEADERS,
+    tag: "view",
+    expect: { status: 200 },
+  }));
 }
 
 async function submissions(draftKeys: string[]): Promise<PlannedRequest[]> {
@@ -233,7 +243,9 @@ function shuffled<T>(list: readonly T[]): T[] {
 function describeLoad(name: string, result: LoadResult): void {
   const { p50, p95, p99 } = result.latencyMs;
   const failures = result.failed > 0 ? `, FAILED ${result.failed}: ${JSON.stringify(result.failures)}` : "";
-  log(`${name}: ${result.ok}/${result.planned} ok in ${(result.elapsedMs / 1000).toFixed(2)} s = ${result.okPerSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures}`);
+  log(
+    `${name}: ${result.ok}/${result.planned} ok in ${(result.elapsedMs / 1000).toFixed(2)} s = ${result.okPerSecond.toFixed(0)}/s; p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures}`,
+  );
 }
 
 function describeDurability(d: Durability): string {
@@ -259,7 +271,14 @@ async function benchSubmissions(file: string, env: Env, secrets: Secrets, build:
 
     // Each submission must have left its rows behind: the measurement counts real, durable work.
     const count = async (table: "application" | "audit_event" | "mail_outbox") =>
-      Number((await portal.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await portal.store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const [applications, audits, mails] = [await count("application"), await count("audit_event"), await count("mail_outbox")];
     const consistent = applications === audits && audits === mails && applications >= submitted.ok;
     const storeCheck = `${applications} applications, ${audits} audit events, ${mails} receipt mails after ${submitted.ok} measured and ${WARMUP_REQUESTS} warm-up submissions${consistent ? "" : " (MISMATCH)"}`;
@@ -286,7 +305,8 @@ async function prepareStores(dir: string, env: Env, secrets: Secrets, build: Ser
         caseworkers,
         rowsPerTransaction: PROGRESS_EVERY,
         timeLimitMs: SEED_TIME_LIMIT_MS,
-        onProgress: (inserted, ms) => log(`  ${inserted.toLocaleString("en")} applications (${Math.round(inserted / (ms / 1000)).toLocaleString("en")} rows/s)`),
+        onProgress: (inserted, ms) =>
+          log(`  ${inserted.toLocaleString("en")} applications (${Math.round(inserted / (ms / 1000)).toLocaleString("en")} rows/s)`),
       }),
     );
     const seedSeconds = (performance.now() - seedStarted) / 1000;
@@ -314,7 +334,11 @@ async function benchTracking({ small, large }: Stores): Promise<TrackingReport> 
   await warmUp("lookups at 1M", large, trackingLookups(largeKeys.slice(0, WARMUP_REQUESTS)));
   const [atSmall, atLarge] = await measureInTurns(
     { name: `POST /en/track, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: smallPlan },
-    { name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: trackingLookups(largeKeys.slice(WARMUP_REQUESTS)) },
+    {
+      name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`,
+      portal: large,
+      requests: trackingLookups(largeKeys.slice(WARMUP_REQUESTS)),
+    },
   );
   return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95 };
 }
@@ -326,9 +350,17 @@ type QueueReport = { small: LoadResult; large: LoadResult; ratio: number; shape:
 
 /** An officer of QUEUE_CENTER with a full session, as after signing in with the second factor; returns the cookie. */
 async function signedInOfficer(portal: Portal): Promise<string> {
-  const id = await portal.store.db.transaction().execute((trx) =>
-    insertStaffUser(trx, { email: `bench.officer.${Date.now()}@police.example.pk`, displayName: "Bench Officer", passwordHash: null, role: "officer", centerSlug: QUEUE_CENTER }),
-  );
+  const id = await portal.store.db
+    .transaction()
+    .execute((trx) =>
+      insertStaffUser(trx, {
+        email: `bench.officer.${Date.now()}@police.example.pk`,
+        displayName: "Bench Officer",
+        passwordHash: null,
+        role: "officer",
+        centerSlug: QUEUE_CENTER,
+      }),
+    );
   const { token } = await insertStaffSession(portal.store.db, id, "full");
   return `pscg_staff=${token}`;
 }
@@ -336,7 +368,14 @@ async function signedInOfficer(portal: Portal): Promise<string> {
 async function queueShape(portal: Portal): Promise<QueueShape> {
   const count = async (status: "submitted" | "in_review") =>
     Number(
-      (await portal.store.db.selectFrom("application").select((eb) => eb.fn.countAll().as("n")).where("center_slug", "=", QUEUE_CENTER).where("status", "=", status).executeTakeFirstOrThrow()).n,
+      (
+        await portal.store.db
+          .selectFrom("application")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("center_slug", "=", QUEUE_CENTER)
+          .where("status", "=", status)
+          .executeTakeFirstOrThrow()
+      ).n,
     );
   return { newCases: await count("submitted"), inReview: await count("in_review") };
 }
@@ -384,8 +423,16 @@ async function benchQueue({ small, large }: Stores): Promise<QueueReport> {
   await warmUp("queue at 1k", small, await queueViews(small, smallCookie, WARMUP_REQUESTS));
   await warmUp("queue at 1M", large, await queueViews(large, largeCookie, WARMUP_REQUESTS));
   const [atSmall, atLarge] = await measureInTurns(
-    { name: `GET /staff/queue, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: await queueViews(small, smallCookie, MEASURED_REQUESTS) },
-    { name: `GET /staff/queue, ${LARGE_STORE.toLocaleString("en")} applications`, portal: large, requests: await queueViews(large, largeCookie, MEASURED_REQUESTS) },
+    {
+      name: `GET /staff/queue, ${SMALL_STORE.toLocaleString("en")} applications`,
+      portal: small,
+      requests: await queueViews(small, smallCookie, MEASURED_REQUESTS),
+    },
+    {
+      name: `GET /staff/queue, ${LARGE_STORE.toLocaleString("en")} applications`,
+      portal: large,
+      requests: await queueViews(large, largeCookie, MEASURED_REQUESTS),
+    },
   );
   return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, shape };
 }
@@ -400,15 +447,24 @@ function queueRatios(queue: QueueReport): string {
   }).join(", ");
 }
 
-function report(submit: SubmitReport, stores: Stores, tracking: TrackingReport, queue: QueueReport, totalSeconds: number): { text: string; markdown: string } {
+function report(
+  submit: SubmitReport,
+  stores: Stores,
+  tracking: TrackingReport,
+  queue: QueueReport,
+  totalSeconds: number,
+): { text: string; markdown: string } {
   const perSecond = (r: LoadResult) => `${r.okPerSecond.toFixed(0)}/s`;
   const p95 = (r: LoadResult) => `${r.latencyMs.p95.toFixed(1)} ms`;
-  const p95Split = (r: LoadResult) => `hits ${r.byTag.hit?.latencyMs.p95.toFixed(1) ?? "-"} ms, misses ${r.byTag.miss?.latencyMs.p95.toFixed(1) ?? "-"} ms`;
+  const p95Split = (r: LoadResult) =>
+    `hits ${r.byTag.hit?.latencyMs.p95.toFixed(1) ?? "-"} ms, misses ${r.byTag.miss?.latencyMs.p95.toFixed(1) ?? "-"} ms`;
   const submitMet = submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW;
   const trackMet = tracking.ratio <= TARGET_P95_GROWTH;
   const queueMet = queue.ratio <= TARGET_P95_GROWTH;
-  const p95Queue = (r: LoadResult) => QUEUE_TAGS.map((tag) => `${tag.replace("_", " ")} ${r.byTag[tag]?.latencyMs.p95.toFixed(1) ?? "-"}`).join(", ") + " ms";
-  const shape = (s: QueueShape) => `${s.newCases.toLocaleString("en")} new / ${s.inReview.toLocaleString("en")} in review at ${QUEUE_CENTER}`;
+  const p95Queue = (r: LoadResult) =>
+    QUEUE_TAGS.map((tag) => `${tag.replace("_", " ")} ${r.byTag[tag]?.latencyMs.p95.toFixed(1) ?? "-"}`).join(", ") + " ms";
+  const shape = (s: QueueShape) =>
+    `${s.newCases.toLocaleString("en")} new / ${s.inReview.toLocaleString("en")} in review at ${QUEUE_CENTER}`;
   const rows: [string, string, string][] = [
     ["Submissions/s (POST /en/certificate/check → 302)", perSecond(submit.submissions), `p95 ${p95(submit.submissions)}`],
     ["Start page views/s (GET /en/certificate)", perSecond(submit.views), `p95 ${p95(submit.views)}`],
@@ -416,11 +472,27 @@ function report(submit: SubmitReport, stores: Stores, tracking: TrackingReport, 
     [`Tracking p95, ${SMALL_STORE.toLocaleString("en")} applications`, p95(tracking.small), p95Split(tracking.small)],
     [`Tracking p95, ${LARGE_STORE.toLocaleString("en")} applications`, p95(tracking.large), p95Split(tracking.large)],
     ["Tracking p95 ratio (1M ÷ 1k)", tracking.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(trackMet)}`],
-    [`Queue p95, ${SMALL_STORE.toLocaleString("en")} applications (GET /staff/queue)`, p95(queue.small), `${p95Queue(queue.small)}; ${shape(queue.shape.small)}`],
-    [`Queue p95, ${LARGE_STORE.toLocaleString("en")} applications (GET /staff/queue)`, p95(queue.large), `${p95Queue(queue.large)}; ${shape(queue.shape.large)}`],
-    ["Queue p95 ratio (1M ÷ 1k)", queue.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(queueMet)}; by kind: ${queueRatios(queue)}; pages/s ${perSecond(queue.small)} at 1k, ${perSecond(queue.large)} at 1M`],
+    [
+      `Queue p95, ${SMALL_STORE.toLocaleString("en")} applications (GET /staff/queue)`,
+      p95(queue.small),
+      `${p95Queue(queue.small)}; ${shape(queue.shape.small)}`,
+    ],
+    [
+      `Queue p95, ${LARGE_STORE.toLocaleString("en")} applications (GET /staff/queue)`,
+      p95(queue.large),
+      `${p95Queue(queue.large)}; ${shape(queue.shape.large)}`,
+    ],
+    [
+      "Queue p95 ratio (1M ÷ 1k)",
+      queue.ratio.toFixed(2),
+      `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(queueMet)}; by kind: ${queueRatios(queue)}; pages/s ${perSecond(queue.small)} at 1k, ${perSecond(queue.large)} at 1M`,
+    ],
     ["Total run time", `${totalSeconds.toFixed(0)} s`, `seeding 1M: ${stores.seedSeconds.toFixed(0)} s`],
-    ["1-min load average while measuring", `${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)}`, `${os.cpus().length} cores; the bench alone makes about 2`],
+    [
+      "1-min load average while measuring",
+      `${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)}`,
+      `${os.cpus().length} cores; the bench alone makes about 2`,
+    ],
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: readonly string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ");
@@ -486,10 +558,17 @@ async function main(): Promise<void> {
 
     const { text, markdown } = report(submit, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
-    console.log(`Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`);
+    console.log(
+      `Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`,
+    );
     console.log(`Store check: ${submit.storeCheck}.`);
-    const failed = [submit.views, submit.submissions, tracking.small, tracking.large, queue.small, queue.large].reduce((n, r) => n + r.failed, 0);
-    console.log(`Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`);
+    const failed = [submit.views, submit.submissions, tracking.small, tracking.large, queue.small, queue.large].reduce(
+      (n, r) => n + r.failed,
+      0,
+    );
+    console.log(
+      `Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
+    );
     console.log(`\nFor the README:\n\n${markdown}\n`);
     const file = writeResults({
       measuredAt: new Date().toISOString(),

@@ -102,11 +102,21 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
   try {
     await untilHealthy(port, child);
     figures.coldStart = figure(Math.round(performance.now() - started), "ms", load1(), { max: RUNTIME_TARGETS.coldStartMs });
-    log(`cold start to the first /healthz (empty ${dialect} store, migrations and signing key included): ${figures.coldStart.value} ms, load ${figures.coldStart.loadAverage}`);
+    log(
+      `cold start to the first /healthz (empty ${dialect} store, migrations and signing key included): ${figures.coldStart.value} ms, load ${figures.coldStart.loadAverage}`,
+    );
 
     const baseUrl = `http://127.0.0.1:${port}`;
-    const views = (n: number): PlannedRequest[] => Array.from({ length: n }, () => ({ method: "GET", path: "/en/certificate", headers: BROWSER_HEADERS, tag: "view", expect: { status: 200 } }));
-    const health = (n: number): PlannedRequest[] => Array.from({ length: n }, () => ({ method: "GET", path: "/healthz", tag: "health", expect: { status: 200 } }));
+    const views = (n: number): PlannedRequest[] =>
+      Array.from({ length: n }, () => ({
+        method: "GET",
+        path: "/en/certificate",
+        headers: BROWSER_HEADERS,
+        tag: "view",
+        expect: { status: 200 },
+      }));
+    const health = (n: number): PlannedRequest[] =>
+      Array.from({ length: n }, () => ({ method: "GET", path: "/healthz", tag: "health", expect: { status: 200 } }));
     await runLoad({ baseUrl, requests: views(300), concurrency: CONNECTIONS, timeLimitMs: 30_000 });
     await new Promise((r) => setTimeout(r, 3_000));
     figures.idleRss = figure(Math.round(rssMb(child.pid!)), "MB", load1(), { max: RUNTIME_TARGETS.idleRssMb });
@@ -120,11 +130,14 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
     const loadAfter = load1();
     figures.peakRss = figure(Math.round(peak), "MB", loadAfter, { max: RUNTIME_TARGETS.peakRssMb });
     figures.startPageViews = figure(Math.round(result.okPerSecond), "req/s", loadAfter);
-    log(`peak RSS under ${CONNECTIONS} connections, ${REQUESTS} start pages: ${figures.peakRss.value} MB; ${figures.startPageViews.value} views/s (p95 ${result.latencyMs.p95.toFixed(1)} ms, ${result.failed} failed), load ${loadAfter}`);
+    log(
+      `peak RSS under ${CONNECTIONS} connections, ${REQUESTS} start pages: ${figures.peakRss.value} MB; ${figures.startPageViews.value} views/s (p95 ${result.latencyMs.p95.toFixed(1)} ms, ${result.failed} failed), load ${loadAfter}`,
+    );
     const healthResult = summarize([await runLoad({ baseUrl, requests: health(REQUESTS), concurrency: CONNECTIONS, timeLimitMs: 60_000 })]);
     figures.healthz = figure(Math.round(healthResult.okPerSecond), "req/s", load1());
     log(`GET /healthz (Express and one store query, no Remix): ${figures.healthz.value} req/s, load ${figures.healthz.loadAverage}`);
-    if (result.failed + healthResult.failed > 0) throw new Error(`failed requests: ${JSON.stringify({ ...result.failures, ...healthResult.failures })}`);
+    if (result.failed + healthResult.failed > 0)
+      throw new Error(`failed requests: ${JSON.stringify({ ...result.failures, ...healthResult.failures })}`);
     return { dialect, figures };
   } finally {
     child.kill("SIGTERM");
@@ -139,7 +152,10 @@ export function writeRuntimeResults(report: RuntimeReport): string {
   const dir = path.resolve("bench/results");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${report.dialect}.json`);
-  fs.writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, ...report }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.versions.node, cpus: os.cpus().length, ...report }, null, 2)}\n`,
+  );
   return file;
 }
 
@@ -152,6 +168,11 @@ export function runtimeTable(report: RuntimeReport): string {
     healthz: "GET /healthz (no Remix)",
   };
   return Object.entries(report.figures)
-    .map(([key, f]) => `${(names[key] ?? key).padEnd(44)} ${`${f.value} ${f.unit}`.padEnd(12)} ${f.target ? `target ${f.target}: ${f.met ? "met" : "MISSED"}` : ""}`.padEnd(20) + `  load ${f.loadAverage}`)
+    .map(
+      ([key, f]) =>
+        `${(names[key] ?? key).padEnd(44)} ${`${f.value} ${f.unit}`.padEnd(12)} ${f.target ? `target ${f.target}: ${f.met ? "met" : "MISSED"}` : ""}`.padEnd(
+          20,
+        ) + `  load ${f.loadAverage}`,
+    )
     .join("\n");
 }

@@ -48,10 +48,31 @@ export function completeAnswers(): CompleteAnswers {
       passportCountry: "PK",
       nationality: "PK",
     }),
-    contact: z.parse(ContactSchema, { email: "ayesha.khan@example.com", phone: "+30 691 234 5678", residenceCountry: "GR", residenceCity: "Athens" }),
+    contact: z.parse(ContactSchema, {
+      email: "ayesha.khan@example.com",
+      phone: "+30 691 234 5678",
+      residenceCountry: "GR",
+      residenceCity: "Athens",
+    }),
     addresses: [
-      z.parse(AddressSchema, { district: "Lahore", policeStation: "Model Town", address: "House 12, Street 4, Model Town", fromMonth: "1", fromYear: "1990", toMonth: "6", toYear: "2015" }),
-      z.parse(AddressSchema, { district: "Gujrat", policeStation: "Civil Lines", address: "Flat 3, Block B, Civil Lines", fromMonth: "7", fromYear: "2015", toMonth: "", toYear: "" }),
+      z.parse(AddressSchema, {
+        district: "Lahore",
+        policeStation: "Model Town",
+        address: "House 12, Street 4, Model Town",
+        fromMonth: "1",
+        fromYear: "1990",
+        toMonth: "6",
+        toYear: "2015",
+      }),
+      z.parse(AddressSchema, {
+        district: "Gujrat",
+        policeStation: "Civil Lines",
+        address: "Flat 3, Block B, Civil Lines",
+        fromMonth: "7",
+        fromYear: "2015",
+        toMonth: "",
+        toYear: "",
+      }),
     ],
     purpose: z.parse(PurposeSchema, { purpose: "work_visa", destinationCountry: "GR" }),
     delivery: z.parse(DeliverySchema, { delivery: "pdf" }),
@@ -83,34 +104,99 @@ export async function seedCompleteDrafts(db: Kysely<Database>, documentKey: Uint
 }
 
 const FIRST_NAMES = [
-  "Muhammad", "Ayesha", "Ali", "Fatima", "Hassan", "Zainab", "Usman", "Maryam", "Bilal", "Sana", "Imran", "Hina",
-  "Ahmed", "Amna", "Hamza", "Khadija", "Omar", "Iqra", "Asad", "Rabia", "Tariq", "Saima", "Waqas", "Nadia",
+  "Muhammad",
+  "Ayesha",
+  "Ali",
+  "Fatima",
+  "Hassan",
+  "Zainab",
+  "Usman",
+  "Maryam",
+  "Bilal",
+  "Sana",
+  "Imran",
+  "Hina",
+  "Ahmed",
+  "Amna",
+  "Hamza",
+  "Khadija",
+  "Omar",
+  "Iqra",
+  "Asad",
+  "Rabia",
+  "Tariq",
+  "Saima",
+  "Waqas",
+  "Nadia",
 ];
 const FAMILY_NAMES = [
-  "Khan", "Ahmed", "Butt", "Chaudhry", "Malik", "Raza", "Iqbal", "Hussain", "Sheikh", "Mirza",
-  "Qureshi", "Siddiqui", "Bhatti", "Awan", "Cheema", "Gondal", "Warraich", "Javed", "Aslam", "Rana",
+  "Khan",
+  "Ahmed",
+  "Butt",
+  "Chaudhry",
+  "Malik",
+  "Raza",
+  "Iqbal",
+  "Hussain",
+  "Sheikh",
+  "Mirza",
+  "Qureshi",
+  "Siddiqui",
+  "Bhatti",
+  "Awan",
+  "Cheema",
+  "Gondal",
+  "Warraich",
+  "Javed",
+  "Aslam",
+  "Rana",
 ];
 /**
  * Service centers by share of the work: Lahore, the largest, handles two cases in five, so the
  * officer whose queue is measured works through a long one.
  */
-const SERVICE_CENTERS: readonly [slug: string, weight: number][] = [["lahore", 40], ["rawalpindi", 25], ["gujrat", 20], ["sialkot", 15]];
+const SERVICE_CENTERS: readonly [slug: string, weight: number][] = [
+  ["lahore", 40],
+  ["rawalpindi", 25],
+  ["gujrat", 20],
+  ["sialkot", 15],
+];
 /** Where applicants live, with the mission that serves them (collection, referral posters). */
 const RESIDENCES: readonly [country: string, city: string, mission: string][] = [
-  ["GR", "Athens", "athens"], ["IT", "Rome", "rome"], ["IT", "Milan", "milan"], ["ES", "Madrid", "madrid"], ["ES", "Barcelona", "barcelona"],
+  ["GR", "Athens", "athens"],
+  ["IT", "Rome", "rome"],
+  ["IT", "Milan", "milan"],
+  ["ES", "Madrid", "madrid"],
+  ["ES", "Barcelona", "barcelona"],
 ];
 /** Most certificates go to the country of residence; the rest to countries people move on to. */
 const ONWARD_DESTINATIONS = ["GB", "DE", "CA", "SA", "AE", "US", "AU", "PT"];
 export const BENCH_DESTINATIONS = ["GR", "IT", "ES", ...ONWARD_DESTINATIONS] as const;
-const PURPOSES: readonly [purpose: string, weight: number][] = [["work_visa", 40], ["residence_permit", 30], ["immigration", 15], ["employment", 12], ["other", 3]];
+const PURPOSES: readonly [purpose: string, weight: number][] = [
+  ["work_visa", 40],
+  ["residence_permit", 30],
+  ["immigration", 15],
+  ["employment", 12],
+  ["other", 3],
+];
 /**
  * A quarter of the store is still being worked on: each queue tab of the measured center then
  * has more than a page of cases even at a thousand applications, so the comparison with a million
  * is about the size of the store, not of the page. The open ones are recent; the rest spread over
  * three years, finished.
  */
-const OPEN_STATUSES: readonly [ApplicationStatus, number][] = [["submitted", 9], ["in_review", 9], ["waiting_for_applicant", 3], ["approved", 4]];
-const CLOSED_STATUSES: readonly [ApplicationStatus, number][] = [["issued", 45], ["collected", 15], ["rejected", 12], ["withdrawn", 8]];
+const OPEN_STATUSES: readonly [ApplicationStatus, number][] = [
+  ["submitted", 9],
+  ["in_review", 9],
+  ["waiting_for_applicant", 3],
+  ["approved", 4],
+];
+const CLOSED_STATUSES: readonly [ApplicationStatus, number][] = [
+  ["issued", 45],
+  ["collected", 15],
+  ["rejected", 12],
+  ["withdrawn", 8],
+];
 const ASSIGNED: ReadonlySet<ApplicationStatus> = new Set(["in_review", "waiting_for_applicant", "approved"]);
 /** Caseworkers (officers and supervisors) per service center, to whom cases in progress are assigned. */
 const CASEWORKERS_PER_CENTER = 12;
@@ -253,7 +339,9 @@ export async function seedApplications(db: Kysely<Database>, count: number, opti
     await db.transaction().execute(async (trx) => {
       while (inserted < target) {
         const now = Date.now();
-        const rows = Array.from({ length: Math.min(perStatement, target - inserted) }, () => applicationRow(now, options.caseworkers ?? {}));
+        const rows = Array.from({ length: Math.min(perStatement, target - inserted) }, () =>
+          applicationRow(now, options.caseworkers ?? {}),
+        );
         const result = await trx
           .insertInto("application")
           .values(rows)
@@ -312,6 +400,11 @@ export type TrackingKey = { reference: string; dateOfBirth: string };
 
 /** Applications drawn uniformly from the whole table, so lookups touch old rows as well as new ones. */
 export async function sampleTrackingKeys(db: Kysely<Database>, count: number): Promise<TrackingKey[]> {
-  const rows = await db.selectFrom("application").select(["reference", "date_of_birth"]).orderBy(sql`random()`).limit(count).execute();
+  const rows = await db
+    .selectFrom("application")
+    .select(["reference", "date_of_birth"])
+    .orderBy(sql`random()`)
+    .limit(count)
+    .execute();
   return rows.map((r) => ({ reference: r.reference, dateOfBirth: r.date_of_birth }));
 }

@@ -16,7 +16,10 @@ it("copies a live SQLite store consistently while it is being written", async ()
   await seedReferenceData(store.db);
   const writes = (async () => {
     for (let i = 0; i < 200; i += 1) {
-      await store.db.insertInto("rate_limit").values({ key: `k${i}`, hits: 1, reset_at: new Date().toISOString() }).execute();
+      await store.db
+        .insertInto("rate_limit")
+        .values({ key: `k${i}`, hits: 1, reset_at: new Date().toISOString() })
+        .execute();
     }
   })();
   const copy = await backupSqlite(file, path.join(dir, "backups"));

@@ -2,14 +2,7 @@
  * The one place where SQLite and PostgreSQL differ in SQL. Migrations and models ask this
  * module instead of writing dialect-specific SQL themselves, and db/dialect.test.ts runs it on both.
  */
-import {
-  type CreateTableBuilder,
-  type Kysely,
-  PostgresAdapter,
-  type SelectQueryBuilder,
-  SqliteAdapter,
-  sql,
-} from "kysely";
+import { type CreateTableBuilder, type Kysely, PostgresAdapter, type SelectQueryBuilder, SqliteAdapter, sql } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 

@@ -5,37 +5,52 @@ import { createMigrator, migrateToLatest } from "./migrate";
 import { CENTERS, seedReferenceData } from "./seed";
 import { describeEachStore } from "./test-stores";
 
-describeEachStore("migrations", (store) => {
-  it("apply from empty, roll back to empty and apply again", async () => {
-    const { db } = store();
-    const first = await migrateToLatest(db);
-    expect(first.length).toBeGreaterThan(0);
-    expect(first.every((r) => r.status === "Success")).toBe(true);
+describeEachStore(
+  "migrations",
+  (store) => {
+    it("apply from empty, roll back to empty and apply again", async () => {
+      const { db } = store();
+      const first = await migrateToLatest(db);
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.every((r) => r.status === "Success")).toBe(true);
 
-    const migrator = createMigrator(db);
-    for (;;) {
-      const { error, results } = await migrator.migrateDown();
-      expect(error).toBeUndefined();
-      if (!results?.length) break;
-    }
-    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith("kysely_"));
-    expect(tables).toEqual([]);
+      const migrator = createMigrator(db);
+      for (;;) {
+        const { error, results } = await migrator.migrateDown();
+        expect(error).toBeUndefined();
+        if (!results?.length) break;
+      }
+      const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith("kysely_"));
+      expect(tables).toEqual([]);
 
-    const again = await migrateToLatest(db);
-    expect(again.length).toBe(first.length);
-    expect(await migrateToLatest(db)).toEqual([]);
-  });
-}, { migrate: false });
+      const again = await migrateToLatest(db);
+      expect(again.length).toBe(first.length);
+      expect(await migrateToLatest(db)).toEqual([]);
+    });
+  },
+  { migrate: false },
+);
 
 describeEachStore("store basics", (store) => {
   it("reports its dialect and enforces foreign keys", async () => {
     const { db, dialect } = store();
     expect(dialectOf(db)).toBe(dialect);
     await expect(
-      db.insertInto("staff_user").values({
-        id: "u1", email: "a@example.org", display_name: "A", password_hash: null, role: "officer",
-        center_slug: "no-such-center", totp_secret: null, disabled_at: null, created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z",
-      }).execute(),
+      db
+        .insertInto("staff_user")
+        .values({
+          id: "u1",
+          email: "a@example.org",
+          display_name: "A",
+          password_hash: null,
+          role: "officer",
+          center_slug: "no-such-center",
+          totp_secret: null,
+          disabled_at: null,
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+        })
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -43,7 +58,10 @@ describeEachStore("store basics", (store) => {
     const { db } = store();
     await seedReferenceData(db);
     await seedReferenceData(db);
-    const count = await db.selectFrom("center").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("center")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(CENTERS.length);
   });
 
@@ -57,10 +75,21 @@ describeEachStore("store basics", (store) => {
 
   it("refuses to update or delete audit events", async () => {
     const { db } = store();
-    await db.insertInto("audit_event").values({
-      occurred_at: new Date().toISOString(), actor_type: "system", actor_id: null, session_ref: null,
-      action: "test", entity_type: "test", entity_id: null, details: "{}", prev_hash: "0".repeat(64), hash: "f".repeat(64),
-    }).execute();
+    await db
+      .insertInto("audit_event")
+      .values({
+        occurred_at: new Date().toISOString(),
+        actor_type: "system",
+        actor_id: null,
+        session_ref: null,
+        action: "test",
+        entity_type: "test",
+        entity_id: null,
+        details: "{}",
+        prev_hash: "0".repeat(64),
+        hash: "f".repeat(64),
+      })
+      .execute();
     await expect(db.updateTable("audit_event").set({ action: "changed" }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_event").execute()).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_event`.execute(db)).rejects.toThrow(/append-only/);
@@ -71,10 +100,21 @@ describeEachStore("store basics", (store) => {
   it("numbers append-only rows in insertion order", async () => {
     const { db } = store();
     for (const action of ["a", "b", "c"]) {
-      await db.insertInto("audit_event").values({
-        occurred_at: new Date().toISOString(), actor_type: "system", actor_id: null, session_ref: null,
-        action, entity_type: "seq", entity_id: null, details: "{}", prev_hash: "0".repeat(64), hash: `${action}`.repeat(64),
-      }).execute();
+      await db
+        .insertInto("audit_event")
+        .values({
+          occurred_at: new Date().toISOString(),
+          actor_type: "system",
+          actor_id: null,
+          session_ref: null,
+          action,
+          entity_type: "seq",
+          entity_id: null,
+          details: "{}",
+          prev_hash: "0".repeat(64),
+          hash: `${action}`.repeat(64),
+        })
+        .execute();
     }
     const rows = await db.selectFrom("audit_event").select(["seq", "action"]).where("entity_type", "=", "seq").orderBy("seq").execute();
     expect(rows.map((r) => r.action)).toEqual(["a", "b", "c"]);

@@ -39,7 +39,13 @@ export async function createTestStore(dialect: DialectName, { migrate = true } =
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-store-"));
     const store = openStore({ dialect: "sqlite", path: path.join(dir, "portal.sqlite") });
     if (migrate) await migrateToLatest(store.db);
-    return { ...store, drop: async () => { await store.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...store,
+      drop: async () => {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `pscg_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });

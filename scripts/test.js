@@ -35,7 +35,12 @@ const built = run("build", bin("remix"), ["build"]) && run("build server", "node
 if (!built) totals.failed += 1;
 
 for (const f of ["reports/vitest.json", "reports/playwright.json"]) fs.rmSync(f, { force: true });
-const vitestOk = run("unit and store tests (Vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"]);
+const vitestOk = run("unit and store tests (Vitest)", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=reports/vitest.json",
+]);
 const vitest = readJson("reports/vitest.json");
 if (vitest) {
   totals.passed += vitest.numPassedTests;

@@ -24,7 +24,8 @@ function expectSecurityHeaders(res: Response) {
   const csp = res.headers.get("content-security-policy") ?? "";
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
   expect(csp).not.toContain("unsafe-inline");
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "default-src 'self'"]) expect(csp).toContain(directive);
+  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "default-src 'self'"])
+    expect(csp).toContain(directive);
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("referrer-policy")).toBe("same-origin");
   expect(res.headers.get("x-frame-options")).toBe("DENY");
@@ -33,11 +34,14 @@ function expectSecurityHeaders(res: Response) {
 }
 
 describe("every response", () => {
-  it.each(["/", "/en", "/ur/centers", "/el/no-such-page", "/xx/yy", "/healthz", "/favicon.ico", "/staff/setup"])("%s carries the security headers", async (p) => {
-    const res = await get(p);
-    expect(res.status).toBeLessThan(500);
-    expectSecurityHeaders(res);
-  });
+  it.each(["/", "/en", "/ur/centers", "/el/no-such-page", "/xx/yy", "/healthz", "/favicon.ico", "/staff/setup"])(
+    "%s carries the security headers",
+    async (p) => {
+      const res = await get(p);
+      expect(res.status).toBeLessThan(500);
+      expectSecurityHeaders(res);
+    },
+  );
 
   it("gets a fresh nonce each time, and any inline script carries it", async () => {
     const [a, b] = await Promise.all([get("/en"), get("/en")]);
@@ -66,7 +70,12 @@ describe("routing and languages", () => {
   it("names the certificate fee's currency as Intl does in each language, never a bare Rs or PKR", async () => {
     for (const [lang, locale] of Object.entries(INTL_LOCALES)) {
       const html = await (await get(`/${lang}/certificate`)).text();
-      const fee = new Intl.NumberFormat(locale, { style: "currency", currency: "PKR", currencyDisplay: "name", maximumFractionDigits: 0 }).format(FEE_PKR);
+      const fee = new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: "PKR",
+        currencyDisplay: "name",
+        maximumFractionDigits: 0,
+      }).format(FEE_PKR);
       expect(html, lang).toContain(fee);
       expect(html, lang).not.toMatch(/\b(PKR|Rs)\b/);
     }
@@ -102,7 +111,12 @@ describe("limits", () => {
   });
 
   it("limits form submissions per client", async () => {
-    const post = () => fetch(`${baseUrl}/staff/setup`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "token=x" });
+    const post = () =>
+      fetch(`${baseUrl}/staff/setup`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "token=x",
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 61; i += 1) statuses.push((await post()).status);
     expect(statuses.slice(0, 60).every((s) => s !== 429)).toBe(true);
@@ -133,7 +147,12 @@ describe("access log", () => {
 describe("cross-site posts", () => {
   it("are refused with a translated 403 on every page, before Remix", async () => {
     for (const p of ["/el/certificate", "/staff/login", "/ur/track"]) {
-      const res = await fetch(baseUrl + p, { method: "POST", headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "a=1", redirect: "manual" });
+      const res = await fetch(baseUrl + p, {
+        method: "POST",
+        headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" },
+        body: "a=1",
+        redirect: "manual",
+      });
       expect(res.status).toBe(403);
       if (p.startsWith("/el")) expect(await res.text()).toContain('lang="el"');
     }

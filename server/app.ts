@@ -67,7 +67,10 @@ function refuseMalformed(req: Request, res: Response, next: NextFunction) {
   }
   const type = (req.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "application/x-www-form-urlencoded" || (type === "multipart/form-data" && UPLOAD_PATHS.test(req.path))) return next();
-  res.set("Accept-Post", UPLOAD_PATHS.test(req.path) ? "application/x-www-form-urlencoded, multipart/form-data" : "application/x-www-form-urlencoded");
+  res.set(
+    "Accept-Post",
+    UPLOAD_PATHS.test(req.path) ? "application/x-www-form-urlencoded, multipart/form-data" : "application/x-www-form-urlencoded",
+  );
   return refuse(415);
 }
 

@@ -19,7 +19,12 @@ const textOf = (html: string) => decodeEntities(html.replace(/<[^>]+>/g, "")).tr
 
 describe("a too-long answer on a journey page", () => {
   it.each(LANGUAGES)("%s: the message names the limit, inline and in the summary", async (lang) => {
-    const start = await rawRequest(server.port, { method: "POST", path: `/${lang}/certificate?index`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" });
+    const start = await rawRequest(server.port, {
+      method: "POST",
+      path: `/${lang}/certificate?index`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
     const cookie = start.headers["set-cookie"]?.[0]?.split(";")[0];
     expect(cookie).toBeTruthy();
     const answer = await rawRequest(server.port, {

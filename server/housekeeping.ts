@@ -36,11 +36,19 @@ async function finishCertificates(db: Kysely<Database>, settings: CertificateSet
   return { certificatesIssued: issued, certificatesPending: stillPending, expiryReminders: reminded };
 }
 
-export async function runHousekeeping(db: Kysely<Database>, documentKey: Uint8Array, now = new Date(), certificates?: Omit<CertificateSettings, "documentKey">, logger?: Logger) {
+export async function runHousekeeping(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  now = new Date(),
+  certificates?: Omit<CertificateSettings, "documentKey">,
+  logger?: Logger,
+) {
   const drafts = await deleteExpiredDrafts(db, createStoreDocumentStorage(db, documentKey), now);
   const counters = await deleteExpiredHits(db, now);
   const staffSessions = await deleteEndedStaffSessions(db, now);
-  const certificateWork: Partial<Awaited<ReturnType<typeof finishCertificates>>> = certificates ? await finishCertificates(db, { ...certificates, documentKey }, now, logger) : {};
+  const certificateWork: Partial<Awaited<ReturnType<typeof finishCertificates>>> = certificates
+    ? await finishCertificates(db, { ...certificates, documentKey }, now, logger)
+    : {};
   return { drafts, counters, staffSessions, ...certificateWork };
 }
 

@@ -36,7 +36,9 @@ async function main() {
   const secrets = resolveSecrets(env);
   const store = openStore(parseDatabaseUrl(env.DATABASE_URL));
   if (secrets.generated && store.dialect === "postgres") {
-    logger.warn("SESSION_SECRET or DOCUMENT_KEY not set: using secrets generated in the data directory; set both when running several instances");
+    logger.warn(
+      "SESSION_SECRET or DOCUMENT_KEY not set: using secrets generated in the data directory; set both when running several instances",
+    );
   }
   const applied = await migrateToLatest(store.db);
   logger.info({ dialect: store.dialect, migrationsApplied: applied.length }, "store ready");
@@ -46,7 +48,13 @@ async function main() {
   await loadSigningIdentity(store.db, secrets.documentKey, env);
   const housekeeping = startHousekeeping(store.db, secrets.documentKey, logger, undefined, { publicUrl: env.PUBLIC_URL, signing: env });
   const mailTransport = createMailTransport(env, logger);
-  const mailWorker = startMailWorker({ db: store.db, transport: mailTransport, from: env.MAIL_FROM, logger, intervalMs: env.MAIL_POLL_INTERVAL_MS });
+  const mailWorker = startMailWorker({
+    db: store.db,
+    transport: mailTransport,
+    from: env.MAIL_FROM,
+    logger,
+    intervalMs: env.MAIL_POLL_INTERVAL_MS,
+  });
 
   await announceSetupLink(store.db, { dataDir: env.DATA_DIR, publicUrl: env.PUBLIC_URL });
 

@@ -8,7 +8,10 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: "pscg" },
     // Belt and braces: these never belong in a log line, whatever a caller passes.
-    redact: { paths: ["*.password", "*.token", "*.secret", "*.cookie", "*.authorization", "*.email", "*.cnic", "*.passport"], censor: "[redacted]" },
+    redact: {
+      paths: ["*.password", "*.token", "*.secret", "*.cookie", "*.authorization", "*.email", "*.cnic", "*.passport"],
+      censor: "[redacted]",
+    },
   });
 }
 

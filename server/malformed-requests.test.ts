@@ -43,10 +43,16 @@ function formRoutes(): FormRoute[] {
   const routes = server.build.routes;
   const fullPath = (id: string) => {
     const segments: string[] = [];
-    for (let route = routes[id]; route; route = route.parentId ? routes[route.parentId] : undefined) if (route.path) segments.unshift(route.path);
+    for (let route = routes[id]; route; route = route.parentId ? routes[route.parentId] : undefined)
+      if (route.path) segments.unshift(route.path);
     return `/${segments.join("/")}`;
   };
-  const params: Record<string, string> = { id: "3f1c2a9e-5b7d-4e2a-9c1f-8d6b4a2e7c10", slug: "lahore", number: "PSC-7KMX-2QRA", reference: "PCC-7KMX-2QRA" };
+  const params: Record<string, string> = {
+    id: "3f1c2a9e-5b7d-4e2a-9c1f-8d6b4a2e7c10",
+    slug: "lahore",
+    number: "PSC-7KMX-2QRA",
+    reference: "PCC-7KMX-2QRA",
+  };
   return Object.values(routes)
     .filter((route) => typeof (route.module as { action?: unknown }).action === "function")
     .map((route) => {
@@ -83,7 +89,13 @@ const CASES: Case[] = [
       name: `${method} with a form`,
       status: 405,
       page: "badRequest",
-      send: (path, cookie) => rawRequest(server.port, { method, path, headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: FORM_BODY }),
+      send: (path, cookie) =>
+        rawRequest(server.port, {
+          method,
+          path,
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+          body: FORM_BODY,
+        }),
     }),
   ),
   { name: "TRACE", status: 405, page: "badRequest", send: (path) => rawRequest(server.port, { method: "TRACE", path }) },
@@ -91,23 +103,39 @@ const CASES: Case[] = [
     name: "POST of text/plain",
     status: 415,
     page: "badRequest",
-    send: (path, cookie) => rawRequest(server.port, { method: "POST", path, headers: { "content-type": "text/plain;charset=UTF-8", cookie }, body: FORM_BODY }),
+    send: (path, cookie) =>
+      rawRequest(server.port, { method: "POST", path, headers: { "content-type": "text/plain;charset=UTF-8", cookie }, body: FORM_BODY }),
   },
   {
     name: "POST of JSON",
     status: 415,
     page: "badRequest",
     send: (path, cookie) =>
-      rawRequest(server.port, { method: "POST", path, headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ fullName: PERSONAL[0], email: PERSONAL[1] }) }),
+      rawRequest(server.port, {
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({ fullName: PERSONAL[0], email: PERSONAL[1] }),
+      }),
   },
-  { name: "POST with no Content-Type", status: 415, page: "badRequest", send: (path, cookie) => rawRequest(server.port, { method: "POST", path, headers: { cookie }, body: FORM_BODY }) },
+  {
+    name: "POST with no Content-Type",
+    status: 415,
+    page: "badRequest",
+    send: (path, cookie) => rawRequest(server.port, { method: "POST", path, headers: { cookie }, body: FORM_BODY }),
+  },
   {
     name: "multipart with an unbalanced quote in a file name",
     status: 415,
     uploadStatus: 400,
     page: "badRequest",
     send: (path, cookie) =>
-      rawRequest(server.port, { method: "POST", path, headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, cookie }, body: UNBALANCED_MULTIPART }),
+      rawRequest(server.port, {
+        method: "POST",
+        path,
+        headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, cookie },
+        body: UNBALANCED_MULTIPART,
+      }),
   },
   {
     name: "POST from the public address arriving under another Host",
@@ -117,7 +145,12 @@ const CASES: Case[] = [
       rawRequest(server.port, {
         method: "POST",
         path,
-        headers: { host: "portal.internal:8080", origin: server.env.PUBLIC_URL, "content-type": "application/x-www-form-urlencoded", cookie },
+        headers: {
+          host: "portal.internal:8080",
+          origin: server.env.PUBLIC_URL,
+          "content-type": "application/x-www-form-urlencoded",
+          cookie,
+        },
         body: FORM_BODY,
       }),
   },
@@ -131,7 +164,13 @@ const CASES: Case[] = [
     name: "a lone % in the address",
     status: 400,
     page: "badRequest",
-    send: (path, cookie) => rawRequest(server.port, { method: "POST", path: withPathSuffix(path, "%"), headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: FORM_BODY }),
+    send: (path, cookie) =>
+      rawRequest(server.port, {
+        method: "POST",
+        path: withPathSuffix(path, "%"),
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: FORM_BODY,
+      }),
   },
 ];
 
@@ -139,7 +178,6 @@ function withPathSuffix(pathWithQuery: string, suffix: string): string {
   const [pathname, query] = pathWithQuery.split("?");
   return `${pathname}${suffix}${query ? `?${query}` : ""}`;
 }
-
 
 function expectTranslatedPage(answer: RawAnswer, lang: Lang, page: Case["page"]) {
   expect(answer.headers["content-type"]).toMatch(/^text\/html/);
@@ -152,9 +190,18 @@ function expectTranslatedPage(answer: RawAnswer, lang: Lang, page: Case["page"])
 
 /** A browser's state in which each upload page's action reads the body: a draft, a tracked application. */
 async function uploadCookies(lang: Lang): Promise<string> {
-  const start = await rawRequest(server.port, { method: "POST", path: `/${lang}/certificate?index`, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" });
+  const start = await rawRequest(server.port, {
+    method: "POST",
+    path: `/${lang}/certificate?index`,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "",
+  });
   const secret = randomBytes(24).toString("base64url");
-  const application = testApplication({ status: "waiting_for_applicant", submitted_at: new Date().toISOString(), track_secret_hash: hashToken(secret) });
+  const application = testApplication({
+    status: "waiting_for_applicant",
+    submitted_at: new Date().toISOString(),
+    track_secret_hash: hashToken(secret),
+  });
   await server.store.db.insertInto("application").values(application).execute();
   const track = await rawRequest(server.port, { method: "GET", path: `/${lang}/track?key=${secret}` });
   const cookies = [start, track].map((answer) => {
@@ -169,7 +216,15 @@ describe("malformed requests on every form route", () => {
   it("finds the form routes in the build", () => {
     const ids = formRoutes().map((r) => r.id);
     // A sample that must be there; the walk covers whatever else the build has.
-    for (const id of ["routes/$lang.certificate.who", "routes/$lang.certificate.documents", "routes/$lang.track.status", "routes/$lang.verify._index", "routes/staff.login", "routes/staff.setup", "routes/staff.cases.$id"]) {
+    for (const id of [
+      "routes/$lang.certificate.who",
+      "routes/$lang.certificate.documents",
+      "routes/$lang.track.status",
+      "routes/$lang.verify._index",
+      "routes/staff.login",
+      "routes/staff.setup",
+      "routes/staff.cases.$id",
+    ]) {
       expect(ids).toContain(id);
     }
     expect(ids.length).toBeGreaterThanOrEqual(25);

@@ -50,7 +50,13 @@ const ROUTES_DIR = path.resolve("app/routes");
 const OWN_CENTER = "lahore";
 const OTHER_CENTER = "gujrat";
 /** Where each role works; roles with no center's cases to work on have none (as the admin pages require). */
-const CENTER_OF: Record<Role, string | null> = { officer: OWN_CENTER, supervisor: OWN_CENTER, embassy_desk: "athens", investigator: null, admin: null };
+const CENTER_OF: Record<Role, string | null> = {
+  officer: OWN_CENTER,
+  supervisor: OWN_CENTER,
+  embassy_desk: "athens",
+  investigator: null,
+  admin: null,
+};
 const PASSWORD = "kites over the walled city at basant";
 const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
@@ -73,9 +79,17 @@ const serverErrors: string[] = [];
 async function createMember(role: Role, options: { centerSlug?: string | null; password?: boolean; totp?: boolean } = {}): Promise<Member> {
   const centerSlug = options.centerSlug === undefined ? CENTER_OF[role] : options.centerSlug;
   const email = `${role}.${randomUUID()}@police.example.pk`;
-  const id = await store.db.transaction().execute((trx) =>
-    insertStaffUser(trx, { email, displayName: `Matrix ${role}`, passwordHash: options.password === false ? null : passwordHash, role, centerSlug }),
-  );
+  const id = await store.db
+    .transaction()
+    .execute((trx) =>
+      insertStaffUser(trx, {
+        email,
+        displayName: `Matrix ${role}`,
+        passwordHash: options.password === false ? null : passwordHash,
+        role,
+        centerSlug,
+      }),
+    );
   // Confirmed at step 0, as e2e/support/staff.ts does: a full session without the forms.
   if (options.totp !== false) await confirmTotpSecret(store.db, id, sealTotpSecret(secrets.documentKey, id, newTotpSecret()), 0);
   return { id, role, email, centerSlug };
@@ -95,14 +109,43 @@ async function createCase(centerSlug: string, state: CaseState): Promise<{ id: s
   const at = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString();
   const collection = state.delivery === "collection";
   const row: NewApplication = {
-    id, reference: newReference("application"), draft_id: id, status: state.status, status_changed_at: at, language: "en", applicant_type: "self",
-    full_name: "Ali Khan", name_search: "ali khan", father_name: "Ahmed Khan", date_of_birth: "1990-03-27", gender: "male", cnic: "3520212345671",
-    passport_number: "AB1234567", passport_country: "PK", nationality: "PK", email: "ali.khan@example.com", phone: "+306912345678",
-    residence_country: "GR", residence_city: "Athens", purpose: "work_visa", purpose_other: null, destination_country: "GR",
-    delivery: collection ? "collection" : "pdf", collection_center_slug: collection ? "athens" : null, referral_center_slug: null,
-    center_slug: centerSlug, assigned_to: state.assignedTo, track_secret_hash: randomBytes(32).toString("hex"), relative_name: null,
-    authority_status: null, authority_token_hash: null, authority_confirmed_at: null, rejection_reason: null, rejection_note: null,
-    submitted_at: at, updated_at: at,
+    id,
+    reference: newReference("application"),
+    draft_id: id,
+    status: state.status,
+    status_changed_at: at,
+    language: "en",
+    applicant_type: "self",
+    full_name: "Ali Khan",
+    name_search: "ali khan",
+    father_name: "Ahmed Khan",
+    date_of_birth: "1990-03-27",
+    gender: "male",
+    cnic: "3520212345671",
+    passport_number: "AB1234567",
+    passport_country: "PK",
+    nationality: "PK",
+    email: "ali.khan@example.com",
+    phone: "+306912345678",
+    residence_country: "GR",
+    residence_city: "Athens",
+    purpose: "work_visa",
+    purpose_other: null,
+    destination_country: "GR",
+    delivery: collection ? "collection" : "pdf",
+    collection_center_slug: collection ? "athens" : null,
+    referral_center_slug: null,
+    center_slug: centerSlug,
+    assigned_to: state.assignedTo,
+    track_secret_hash: randomBytes(32).toString("hex"),
+    relative_name: null,
+    authority_status: null,
+    authority_token_hash: null,
+    authority_confirmed_at: null,
+    rejection_reason: null,
+    rejection_note: null,
+    submitted_at: at,
+    updated_at: at,
   };
   await store.db.insertInto("application").values(row).execute();
   const { version } = await store.db.selectFrom("application").select("version").where("id", "=", id).executeTakeFirstOrThrow();
@@ -121,12 +164,37 @@ async function createCertificate(centerSlug: string): Promise<{ number: string; 
   await store.db
     .insertInto("certificate")
     .values({
-      id: certificateId, number, code_hash: "0".repeat(64), application_id: c.id, full_name: "Ali Khan", father_name: "Ahmed Khan", date_of_birth: "1990-03-27",
-      cnic: "3520212345671", passport_number: "AB1234567", passport_country: "PK", purpose: "work_visa", purpose_other: null, destination_country: "GR",
-      result: "no_record", center_slug: centerSlug, officer_id: staff.officer.id, officer_name: "Matrix officer", language: "en", issued_at: at,
-      expires_at: new Date(Date.now() + 180 * 24 * 60 * 60 * 1000).toISOString(), revoked_at: null, revoked_by: null, revocation_reason: null,
-      revocation_note: null, pdf_blob_id: pdfBlobId, pdf_sha256: "0".repeat(64), photo_blob_id: null, expiry_reminder_sent_at: null,
-      reapply_token_hash: null, reapply_used_at: null, created_at: at,
+      id: certificateId,
+      number,
+      code_hash: "0".repeat(64),
+      application_id: c.id,
+      full_name: "Ali Khan",
+      father_name: "Ahmed Khan",
+      date_of_birth: "1990-03-27",
+      cnic: "3520212345671",
+      passport_number: "AB1234567",
+      passport_country: "PK",
+      purpose: "work_visa",
+      purpose_other: null,
+      destination_country: "GR",
+      result: "no_record",
+      center_slug: centerSlug,
+      officer_id: staff.officer.id,
+      officer_name: "Matrix officer",
+      language: "en",
+      issued_at: at,
+      expires_at: new Date(Date.now() + 180 * 24 * 60 * 60 * 1000).toISOString(),
+      revoked_at: null,
+      revoked_by: null,
+      revocation_reason: null,
+      revocation_note: null,
+      pdf_blob_id: pdfBlobId,
+      pdf_sha256: "0".repeat(64),
+      photo_blob_id: null,
+      expiry_reminder_sent_at: null,
+      reapply_token_hash: null,
+      reapply_used_at: null,
+      created_at: at,
     })
     .execute();
   return { number, applicationId: c.id, certificateId };
@@ -160,7 +228,14 @@ async function createInvitation(): Promise<string> {
   const now = new Date();
   await store.db
     .insertInto("staff_invitation")
-    .values({ token_hash: hashToken(token), staff_user_id: invitee.id, created_by: staff.admin.id, created_at: now.toISOString(), expires_at: new Date(now.getTime() + 60 * 60_000).toISOString(), used_at: null })
+    .values({
+      token_hash: hashToken(token),
+      staff_user_id: invitee.id,
+      created_by: staff.admin.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + 60 * 60_000).toISOString(),
+      used_at: null,
+    })
     .execute();
   return token;
 }
@@ -190,7 +265,11 @@ const worker = (cell: Cell) => cell.actor?.id ?? staff.officer.id;
 function caseAction(intent: string, state: (cell: Cell) => CaseState, fields: (cell: Cell) => Record<string, string> = () => ({})): Recipe {
   return async (cell) => {
     const c = await createCase(caseCenterOf(cell), state(cell));
-    return { path: `/staff/cases/${c.id}`, body: { intent, version: String(c.version), ...fields(cell) }, done: redirectedWith("done", intent) };
+    return {
+      path: `/staff/cases/${c.id}`,
+      body: { intent, version: String(c.version), ...fields(cell) },
+      done: redirectedWith("done", intent),
+    };
   };
 }
 
@@ -212,7 +291,11 @@ const RECIPES: Record<string, Recipe> = {
   "GET /staff/login": async () => ({ path: "/staff/login" }),
   "POST /staff/login": async () => {
     const member = await createMember("officer");
-    return { path: "/staff/login", body: { email: member.email, password: PASSWORD }, done: (answer) => answer.location?.startsWith("/staff/totp") ?? false };
+    return {
+      path: "/staff/login",
+      body: { email: member.email, password: PASSWORD },
+      done: (answer) => answer.location?.startsWith("/staff/totp") ?? false,
+    };
   },
   "GET /staff/totp": async () => ({ path: "/staff/totp" }),
   "POST /staff/totp": async () => ({ path: "/staff/totp", body: { code: "000000" } }),
@@ -236,10 +319,19 @@ const RECIPES: Record<string, Recipe> = {
   "POST /staff/cases/:id claim": caseAction("claim", () => ({ status: "submitted", assignedTo: null })),
   "POST /staff/cases/:id release": caseAction("release", inReview),
   "POST /staff/cases/:id reassign": caseAction("reassign", inReview, () => ({ assignTo: staff.officer.id })),
-  "POST /staff/cases/:id request_information": caseAction("request_information", inReview, () => ({ question: "Please upload a clearer copy of your passport." })),
+  "POST /staff/cases/:id request_information": caseAction("request_information", inReview, () => ({
+    question: "Please upload a clearer copy of your passport.",
+  })),
   "POST /staff/cases/:id approve": caseAction("approve", inReview),
-  "POST /staff/cases/:id reject": caseAction("reject", inReview, () => ({ reason: "other", rejectionNote: "The documents do not match the applicant." })),
-  "POST /staff/cases/:id mark_collected": caseAction("mark_collected", (cell) => ({ status: "issued", assignedTo: worker(cell), delivery: "collection" })),
+  "POST /staff/cases/:id reject": caseAction("reject", inReview, () => ({
+    reason: "other",
+    rejectionNote: "The documents do not match the applicant.",
+  })),
+  "POST /staff/cases/:id mark_collected": caseAction("mark_collected", (cell) => ({
+    status: "issued",
+    assignedTo: worker(cell),
+    delivery: "collection",
+  })),
   "POST /staff/cases/:id note": caseAction("note", inReview, () => ({ note: "Called the applicant." })),
   "GET /staff/documents/:documentId": async (cell) => {
     const c = await createCase(caseCenterOf(cell), inReview(cell));
@@ -252,7 +344,9 @@ const RECIPES: Record<string, Recipe> = {
     });
     return { path: `/staff/documents/${doc.id}` };
   },
-  "GET /staff/certificates/:number": async (cell) => ({ path: `/staff/certificates/${(await createCertificate(cell.caseCenter!)).number}` }),
+  "GET /staff/certificates/:number": async (cell) => ({
+    path: `/staff/certificates/${(await createCertificate(cell.caseCenter!)).number}`,
+  }),
   "POST /staff/certificates/:number": async (cell) => ({
     path: `/staff/certificates/${(await createCertificate(cell.caseCenter!)).number}`,
     body: { reason: "issued_in_error", note: "Issued on the wrong record." },
@@ -273,18 +367,29 @@ const RECIPES: Record<string, Recipe> = {
     body: { displayName: "Nadia Qureshi", email: `invited.${randomUUID()}@police.example.pk`, role: "officer", center: OTHER_CENTER },
     done: served,
   }),
-  "GET /staff/admin/accounts/:id": async () => ({ path: `/staff/admin/accounts/${(await createMember("officer", { centerSlug: OTHER_CENTER })).id}` }),
-  "POST /staff/admin/accounts/:id role": accountAction("role", () => createMember("officer", { centerSlug: OTHER_CENTER }), { role: "supervisor", center: OTHER_CENTER }),
+  "GET /staff/admin/accounts/:id": async () => ({
+    path: `/staff/admin/accounts/${(await createMember("officer", { centerSlug: OTHER_CENTER })).id}`,
+  }),
+  "POST /staff/admin/accounts/:id role": accountAction("role", () => createMember("officer", { centerSlug: OTHER_CENTER }), {
+    role: "supervisor",
+    center: OTHER_CENTER,
+  }),
   "POST /staff/admin/accounts/:id disable": accountAction("disable", () => createMember("officer", { centerSlug: OTHER_CENTER })),
   "POST /staff/admin/accounts/:id enable": accountAction("enable", () => createMember("officer", { centerSlug: OTHER_CENTER })),
   "POST /staff/admin/accounts/:id unlock": accountAction("unlock", () => createMember("officer", { centerSlug: OTHER_CENTER })),
   "POST /staff/admin/accounts/:id reset_totp": accountAction("reset_totp", () => createMember("officer", { centerSlug: OTHER_CENTER })),
-  "POST /staff/admin/accounts/:id reinvite": accountAction("reinvite", () => createMember("officer", { centerSlug: OTHER_CENTER, password: false, totp: false })),
+  "POST /staff/admin/accounts/:id reinvite": accountAction("reinvite", () =>
+    createMember("officer", { centerSlug: OTHER_CENTER, password: false, totp: false }),
+  ),
   "GET /staff/admin/holidays": async () => ({ path: "/staff/admin/holidays" }),
   "POST /staff/admin/holidays add": async () => {
     const day = nextHoliday();
     const [year, month, date] = day.split("-");
-    return { path: "/staff/admin/holidays", body: { intent: "add", dateDay: date!, dateMonth: month!, dateYear: year!, name: "Matrix Day" }, done: redirectedWith("added", day) };
+    return {
+      path: "/staff/admin/holidays",
+      body: { intent: "add", dateDay: date!, dateMonth: month!, dateYear: year!, name: "Matrix Day" },
+      done: redirectedWith("added", day),
+    };
   },
   "POST /staff/admin/holidays remove": async () => {
     const day = nextHoliday();
@@ -331,7 +436,8 @@ const routeIndex = new Map<string, boolean>();
 
 function fullPath(id: string): string {
   const segments: string[] = [];
-  for (let route = build.routes[id]; route; route = route.parentId ? build.routes[route.parentId] : undefined) if (route.path) segments.unshift(route.path);
+  for (let route = build.routes[id]; route; route = route.parentId ? build.routes[route.parentId] : undefined)
+    if (route.path) segments.unshift(route.path);
   return `/${segments.join("/")}`;
 }
 
@@ -384,7 +490,9 @@ function columnName(actor: Actor, caseCenter: string | null): string {
 /** One line per entry (and transport), one column per actor (× case center); a mismatch shows as actual≠expected!. */
 function formatMatrix(results: readonly CellResult[]): string {
   const short: Record<string, string> = { allow: "ok", forbidden: "403", "not-found": "404", "sign-in": "login" };
-  const columns = ACTORS.flatMap((a) => [columnName(a, null), columnName(a, OWN_CENTER), columnName(a, OTHER_CENTER)]).filter((c) => results.some((r) => columnName(r.actor, r.caseCenter) === c));
+  const columns = ACTORS.flatMap((a) => [columnName(a, null), columnName(a, OWN_CENTER), columnName(a, OTHER_CENTER)]).filter((c) =>
+    results.some((r) => columnName(r.actor, r.caseCenter) === c),
+  );
   const rules = [...new Set(results.map((r) => r.rule))];
   const cellText = (rule: string, column: string) => {
     const r = results.find((x) => x.rule === rule && columnName(x.actor, x.caseCenter) === column);
@@ -464,7 +572,8 @@ describe("the staff route table", () => {
       for (const method of ["GET", "POST"] as const) {
         const has = rows.some((r) => r.method === method);
         if (methods[method] && !has) problems.push(`${file}: ${method} ${routePath} has no row in app/domain/staff-routes.ts`);
-        if (!methods[method] && has) problems.push(`${file}: the table has ${method} ${routePath}, the module has no ${method === "GET" ? "loader" : "action"}`);
+        if (!methods[method] && has)
+          problems.push(`${file}: the table has ${method} ${routePath}, the module has no ${method === "GET" ? "loader" : "action"}`);
       }
       // Every intent the action accepts has its own row, and the table names no intent the action lacks.
       const declared = declaredIntents(fs.readFileSync(path.join(ROUTES_DIR, file), "utf8")) ?? [];
@@ -474,7 +583,8 @@ describe("the staff route table", () => {
       if (missing.length) problems.push(`${file}: intents without a row: ${missing.join(", ")}`);
       if (extra.length) problems.push(`${file}: rows for intents the action does not declare: ${extra.join(", ")}`);
     }
-    for (const rule of STAFF_ROUTES) if (!covered.has(rule.path)) problems.push(`${describeRule(rule)}: no staff route module serves this path`);
+    for (const rule of STAFF_ROUTES)
+      if (!covered.has(rule.path)) problems.push(`${describeRule(rule)}: no staff route module serves this path`);
     expect(problems).toEqual([]);
   });
 
@@ -501,21 +611,33 @@ describe("the staff route table", () => {
             // Served, but did it do the thing? A business-rule refusal (a 200 with a problem) would
             // otherwise pass for access, and hide a setup that no longer exercises the action.
             let note: string | null = null;
-            if (actual === "allow" && expected === "allow" && call.done && !call.done(answer)) note = `served with ${answer.status} ${answer.location ?? ""} but the action did not complete`;
-            if (serverErrors.length > errorsBefore) note = `${note ? `${note}; ` : ""}server error: ${serverErrors.slice(errorsBefore).join("; ")}`;
+            if (actual === "allow" && expected === "allow" && call.done && !call.done(answer))
+              note = `served with ${answer.status} ${answer.location ?? ""} but the action did not complete`;
+            if (serverErrors.length > errorsBefore)
+              note = `${note ? `${note}; ` : ""}server error: ${serverErrors.slice(errorsBefore).join("; ")}`;
             results.push({ rule: name, actor, caseCenter, expected, actual, note });
           }
         }
       }
     }
-    const mismatches = results.filter((r) => r.actual !== r.expected).map((r) => `${r.rule} as ${columnName(r.actor, r.caseCenter)}: expected ${r.expected}, got ${r.actual}${r.note ? ` (${r.note})` : ""}`);
-    const incomplete = results.filter((r) => r.actual === r.expected && r.note).map((r) => `${r.rule} as ${columnName(r.actor, r.caseCenter)}: ${r.note}`);
-    if (mismatches.length > 0 || incomplete.length > 0 || process.env.PRINT_MATRIX === "1") console.error(`Route × role matrix (${results.length} cells):\n${formatMatrix(results)}`);
+    const mismatches = results
+      .filter((r) => r.actual !== r.expected)
+      .map(
+        (r) => `${r.rule} as ${columnName(r.actor, r.caseCenter)}: expected ${r.expected}, got ${r.actual}${r.note ? ` (${r.note})` : ""}`,
+      );
+    const incomplete = results
+      .filter((r) => r.actual === r.expected && r.note)
+      .map((r) => `${r.rule} as ${columnName(r.actor, r.caseCenter)}: ${r.note}`);
+    if (mismatches.length > 0 || incomplete.length > 0 || process.env.PRINT_MATRIX === "1")
+      console.error(`Route × role matrix (${results.length} cells):\n${formatMatrix(results)}`);
     expect(mismatches).toEqual([]);
     expect(incomplete).toEqual([]);
     // Every guarded entry lets some role through: a row nobody can use is a typo.
     for (const rule of STAFF_ROUTES.filter((r) => r.scope === "permission" || r.scope === "center")) {
-      expect(results.some((r) => r.rule === describeRule(rule) && r.actual === "allow"), describeRule(rule)).toBe(true);
+      expect(
+        results.some((r) => r.rule === describeRule(rule) && r.actual === "allow"),
+        describeRule(rule),
+      ).toBe(true);
     }
     const perRule = (r: StaffRouteRule) => ACTORS.length * (takesCase(r) ? 2 : 1) * (r.method === "POST" ? 2 : 1);
     expect(results.length).toBe(STAFF_ROUTES.reduce((n, r) => n + perRule(r), 0));

@@ -63,12 +63,26 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-function start(command: string, args: string[], port: number, { dir = dataDir, env = {} as Record<string, string>, capture = false } = {}): ChildProcess {
+function start(
+  command: string,
+  args: string[],
+  port: number,
+  { dir = dataDir, env = {} as Record<string, string>, capture = false } = {},
+): ChildProcess {
   const child = spawn(command, args, {
     // Piped only when read: an unread pipe that fills up would stall the server.
     stdio: capture ? ["ignore", "pipe", "pipe"] : "ignore",
     detached: true,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir, DATABASE_URL: `file:${dir}/portal.sqlite`, LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dir,
+      DATABASE_URL: `file:${dir}/portal.sqlite`,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
   });
   started.push(child);
   return child;
@@ -85,7 +99,9 @@ function output(child: ChildProcess): () => string {
 /** The command lines of a process's children (Linux /proc). */
 function childrenOf(pid: number): string[] {
   try {
-    return execFileSync("ps", ["-o", "args=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split("\n");
+    return execFileSync("ps", ["-o", "args=", "--ppid", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split("\n");
   } catch {
     return []; // ps exits 1 when no process matches
   }

@@ -17,7 +17,12 @@ async function startDraft(server: TestServer, host: string) {
 }
 
 const setCookies = (headers: Record<string, string | string[] | undefined>) => [headers["set-cookie"] ?? []].flat();
-const attributesOf = (cookie: string) => cookie.split(";").slice(1).map((a) => a.trim()).sort();
+const attributesOf = (cookie: string) =>
+  cookie
+    .split(";")
+    .slice(1)
+    .map((a) => a.trim())
+    .sort();
 
 describe("served over https", () => {
   let server: TestServer;
@@ -37,17 +42,21 @@ describe("served over https", () => {
 
     // The cookie it set is the one it reads; the old name, planted by anyone, opens nothing.
     const pair = cookie!.split(";")[0]!;
-    const withCookie = (c: string) => rawRequest(server.port, { method: "GET", path: "/en/certificate/who", headers: { Host: HOST, Cookie: c } });
+    const withCookie = (c: string) =>
+      rawRequest(server.port, { method: "GET", path: "/en/certificate/who", headers: { Host: HOST, Cookie: c } });
     expect((await withCookie(pair)).status).toBe(200);
     const planted = await withCookie(pair.replace(/^__Host-/, ""));
     expect(planted.status).toBe(302);
     expect(planted.headers.location).toBe("/en/certificate");
   });
 
-  it.each(["/", "/en", "/en/certificate", "/staff/login", "/healthz", "/en/no-such-page"])("%s carries Strict-Transport-Security", async (path) => {
-    const answer = await rawRequest(server.port, { method: "GET", path, headers: { Host: HOST } });
-    expect(answer.headers["strict-transport-security"]).toMatch(/^max-age=\d{8,}/);
-  });
+  it.each(["/", "/en", "/en/certificate", "/staff/login", "/healthz", "/en/no-such-page"])(
+    "%s carries Strict-Transport-Security",
+    async (path) => {
+      const answer = await rawRequest(server.port, { method: "GET", path, headers: { Host: HOST } });
+      expect(answer.headers["strict-transport-security"]).toMatch(/^max-age=\d{8,}/);
+    },
+  );
 });
 
 describe("served over http", () => {

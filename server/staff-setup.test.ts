@@ -16,7 +16,11 @@ const { t } = getI18n("en");
 
 beforeAll(async () => {
   server = await startTestServer({ RATE_LIMITS: "false" });
-  await server.store.db.transaction().execute((trx) => insertStaffUser(trx, { email: TAKEN, displayName: "Existing Officer", passwordHash: null, role: "officer", centerSlug: null }));
+  await server.store.db
+    .transaction()
+    .execute((trx) =>
+      insertStaffUser(trx, { email: TAKEN, displayName: "Existing Officer", passwordHash: null, role: "officer", centerSlug: null }),
+    );
 });
 afterAll(() => server?.close());
 
@@ -25,7 +29,13 @@ async function submit(token: string, email: string): Promise<{ html: string; ms:
   const res = await fetch(`${server.baseUrl}/staff/setup?token=${encodeURIComponent(token)}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ token, displayName: "Probe", email, password: "monsoon rain over the ravi river", confirmPassword: "monsoon rain over the ravi river" }).toString(),
+    body: new URLSearchParams({
+      token,
+      displayName: "Probe",
+      email,
+      password: "monsoon rain over the ravi river",
+      confirmPassword: "monsoon rain over the ravi river",
+    }).toString(),
   });
   const html = await res.text();
   expect(res.status).toBe(200);

@@ -76,7 +76,10 @@ export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; bod
  * One request exactly as given, through node:http rather than fetch: fetch refuses some methods
  * (TRACE), normalises URLs (`/%`) and adds headers of its own.
  */
-export function rawRequest(port: number, options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : Buffer.from(options.body);
     const headers: Record<string, string> = { ...options.headers };

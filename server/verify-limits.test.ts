@@ -47,7 +47,10 @@ beforeAll(async () => {
 afterAll(() => close());
 
 it("sends the QR code's address to the reader's language, keeping only the code", async () => {
-  const res = await fetch(`${baseUrl}/verify/PSC-7KMX-2QRA?code=7KMX2QRFHD&utm=x`, { headers: { "accept-language": "el-GR,el;q=0.9,en;q=0.8" }, redirect: "manual" });
+  const res = await fetch(`${baseUrl}/verify/PSC-7KMX-2QRA?code=7KMX2QRFHD&utm=x`, {
+    headers: { "accept-language": "el-GR,el;q=0.9,en;q=0.8" },
+    redirect: "manual",
+  });
   expect(res.status).toBe(302);
   expect(res.headers.get("location")).toBe("/el/verify/PSC-7KMX-2QRA?code=7KMX2QRFHD");
   expect(res.headers.get("vary")).toContain("Accept-Language");
@@ -62,7 +65,8 @@ const guess = (i: number) => `${"23456789ABCDEFGHJKMNPQRSTVWXYZ"[i % 30]}KMX2QRF
 
 it("lets a client check a fixed number of codes, then says to wait, in the page's language", async () => {
   const statuses: number[] = [];
-  for (let i = 0; i < CERTIFICATE_VERIFICATIONS.max; i++) statuses.push((await fetch(`${baseUrl}/el/verify/PSC-7KMX-2QRA?code=${guess(i)}`)).status);
+  for (let i = 0; i < CERTIFICATE_VERIFICATIONS.max; i++)
+    statuses.push((await fetch(`${baseUrl}/el/verify/PSC-7KMX-2QRA?code=${guess(i)}`)).status);
   expect(statuses.every((s) => s === 200)).toBe(true);
   const limited = await fetch(`${baseUrl}/el/verify/PSC-7KMX-2QRA?code=ZKMX2QRFHD`);
   expect(limited.status).toBe(429);
@@ -81,7 +85,8 @@ it("lets a client check a fixed number of codes, then says to wait, in the page'
 
 it("limits the photo route on its own, with the same answer for every wrong guess", async () => {
   const statuses = new Set<number>();
-  for (let i = 0; i < CERTIFICATE_PHOTOS.max; i++) statuses.add((await fetch(`${baseUrl}/en/verify/PSC-7KMX-2QRA/photo?code=${guess(i)}`)).status);
+  for (let i = 0; i < CERTIFICATE_PHOTOS.max; i++)
+    statuses.add((await fetch(`${baseUrl}/en/verify/PSC-7KMX-2QRA/photo?code=${guess(i)}`)).status);
   expect([...statuses]).toEqual([404]);
   const limited = await fetch(`${baseUrl}/en/verify/PSC-7KMX-2QRA/photo?code=ZKMX2QRFHD`);
   expect(limited.status).toBe(429);

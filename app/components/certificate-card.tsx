@@ -5,7 +5,15 @@ import type { CertificateView } from "~/utils/certificate-view.server";
  * picture of the PDF): a verifier compares it line by line with the paper in front of them.
  * Values keep their own direction (<bdi>): numbers and Latin names stay readable on Urdu pages.
  */
-export function CertificateCard({ view, number, photo }: { view: CertificateView; number: string; photo: { src: string; alt: string } | null }) {
+export function CertificateCard({
+  view,
+  number,
+  photo,
+}: {
+  view: CertificateView;
+  number: string;
+  photo: { src: string; alt: string } | null;
+}) {
   const line = (l: { key: string; label: string; value: string }) => (
     <div className="certificate-card__line" key={l.key}>
       <dt>{l.label}</dt>

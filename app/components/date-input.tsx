@@ -7,7 +7,14 @@ import { Hint } from "./hint";
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
  * phone, and the keyboard shows digits. Field names are `<name>Day`, `<name>Month`, `<name>Year`.
  */
-export function DateInput({ name, legend, hint, error, values, withDay = true }: {
+export function DateInput({
+  name,
+  legend,
+  hint,
+  error,
+  values,
+  withDay = true,
+}: {
   name: string;
   legend: string;
   hint?: string;
@@ -25,7 +32,16 @@ export function DateInput({ name, legend, hint, error, values, withDay = true }:
         <label className="label date-input__label" htmlFor={id}>
           {t(`form.date.${key}`)}
         </label>
-        <input className={`input date-input__input ${width}${error ? " input--error" : ""}`} id={id} name={fieldName} type="text" inputMode="numeric" autoComplete={name === "dateOfBirth" ? `bday-${key}` : "off"} defaultValue={values[key]} dir="ltr" />
+        <input
+          className={`input date-input__input ${width}${error ? " input--error" : ""}`}
+          id={id}
+          name={fieldName}
+          type="text"
+          inputMode="numeric"
+          autoComplete={name === "dateOfBirth" ? `bday-${key}` : "off"}
+          defaultValue={values[key]}
+          dir="ltr"
+        />
       </div>
     );
   };

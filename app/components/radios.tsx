@@ -11,7 +11,15 @@ type Option = { value: string; label: string; hint?: string; conditional?: React
  * A conditional follow-up sits under its answer and is hidden by CSS (`:has(:checked)`) until that
  * answer is chosen, so it works without JavaScript; the server still ignores it for other answers.
  */
-export function Radios({ name, legend, hint, options, error, defaultValue, legendAsHeading = false }: {
+export function Radios({
+  name,
+  legend,
+  hint,
+  options,
+  error,
+  defaultValue,
+  legendAsHeading = false,
+}: {
   name: string;
   legend: string;
   hint?: string;
@@ -35,7 +43,15 @@ export function Radios({ name, legend, hint, options, error, defaultValue, legen
             return (
               <Fragment key={option.value}>
                 <div className="radios__item">
-                  <input className="radios__input" id={id} name={name} type="radio" value={option.value} defaultChecked={defaultValue === option.value} aria-describedby={option.hint ? `${id}-item-hint` : undefined} />
+                  <input
+                    className="radios__input"
+                    id={id}
+                    name={name}
+                    type="radio"
+                    value={option.value}
+                    defaultChecked={defaultValue === option.value}
+                    aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  />
                   <label className="radios__label" htmlFor={id}>
                     {option.label}
                   </label>

@@ -3,7 +3,15 @@ import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */
-export function SelectField({ name, label, hint, options, error, defaultValue, placeholder }: {
+export function SelectField({
+  name,
+  label,
+  hint,
+  options,
+  error,
+  defaultValue,
+  placeholder,
+}: {
   name: string;
   label: string;
   hint?: string;
@@ -20,7 +28,14 @@ export function SelectField({ name, label, hint, options, error, defaultValue, p
       </label>
       {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
       <ErrorMessage id={`${name}-error`} error={error} />
-      <select className={error ? "select input--error" : "select"} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+      <select
+        className={error ? "select input--error" : "select"}
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      >
         <option value="">{placeholder}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

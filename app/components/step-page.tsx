@@ -12,7 +12,16 @@ import { JourneyButtons } from "./journey-buttons";
  * the fields, then "Continue" and "Save and come back later". Without a `title`, the page's one
  * question (a radio group's legend) is its heading, so the question is not asked twice.
  */
-export function StepPage({ step, backHref, title, errors, fieldOrder, encType, returnToCheck, children }: {
+export function StepPage({
+  step,
+  backHref,
+  title,
+  errors,
+  fieldOrder,
+  encType,
+  returnToCheck,
+  children,
+}: {
   step: Step;
   backHref: string;
   title?: string;

@@ -3,7 +3,14 @@ import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */
-export function TextareaField({ name, label, hint, error, defaultValue, rows = 3 }: {
+export function TextareaField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 3,
+}: {
   name: string;
   label: string;
   hint?: string;
@@ -19,7 +26,15 @@ export function TextareaField({ name, label, hint, error, defaultValue, rows = 3
       </label>
       {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
       <ErrorMessage id={`${name}-error`} error={error} />
-      <textarea className="textarea" id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      <textarea
+        className="textarea"
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      />
     </div>
   );
 }

@@ -27,7 +27,9 @@ describe("certificate numbers", () => {
 
   it("draws 100,000 valid numbers of the documented shape", () => {
     const numbers = Array.from({ length: 100_000 }, () => newCertificateNumber());
-    for (const n of numbers) if (!/^PSC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/.test(n) || !isValidCertificateNumber(n)) expect.fail(`${n} is not a certificate number`);
+    for (const n of numbers)
+      if (!/^PSC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/.test(n) || !isValidCertificateNumber(n))
+        expect.fail(`${n} is not a certificate number`);
     // 2.1 × 10¹⁰ numbers: about 0.24 repeats expected among 100,000, so a repeat is possible but rare;
     // the unique index catches it and the issuer draws again.
     expect(new Set(numbers).size).toBeGreaterThan(numbers.length - 3);

@@ -33,7 +33,10 @@ export function certificateState(certificate: { revokedAt: string | null; expire
 }
 
 /** True while the reminder is due: valid, not yet reminded, and expiring within EXPIRY_REMINDER_DAYS. */
-export function reminderDue(certificate: { revokedAt: string | null; expiresAt: string; reminderSentAt: string | null }, now = new Date()): boolean {
+export function reminderDue(
+  certificate: { revokedAt: string | null; expiresAt: string; reminderSentAt: string | null },
+  now = new Date(),
+): boolean {
   if (certificate.reminderSentAt || certificateState(certificate, now) !== "valid") return false;
   return new Date(certificate.expiresAt).getTime() - now.getTime() <= EXPIRY_REMINDER_DAYS * DAY_MS;
 }
@@ -43,7 +46,14 @@ export function reminderHorizon(now = new Date()): Date {
   return new Date(now.getTime() + EXPIRY_REMINDER_DAYS * DAY_MS);
 }
 
-export const REVOCATION_REASONS = ["issued_in_error", "new_information", "identity_fraud", "holder_request", "dispute_upheld", "other"] as const;
+export const REVOCATION_REASONS = [
+  "issued_in_error",
+  "new_information",
+  "identity_fraud",
+  "holder_request",
+  "dispute_upheld",
+  "other",
+] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
 export function isRevocationReason(value: unknown): value is RevocationReason {

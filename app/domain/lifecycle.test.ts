@@ -34,12 +34,9 @@ describe("transition table", () => {
     expectTypeOf<Status>().toEqualTypeOf<ApplicationStatus>();
   });
 
-  it.each(STATUSES.flatMap((status) => ACTIONS.map((action) => [status, action] as const)))(
-    "%s × %s",
-    (status, action) => {
-      expect(nextStatus(status, action)).toBe(LEGAL[`${status} ${action}`] ?? null);
-    },
-  );
+  it.each(STATUSES.flatMap((status) => ACTIONS.map((action) => [status, action] as const)))("%s × %s", (status, action) => {
+    expect(nextStatus(status, action)).toBe(LEGAL[`${status} ${action}`] ?? null);
+  });
 
   it("has exactly the legal transitions, each once", () => {
     const keys = TRANSITIONS.map((t) => `${t.from} ${t.action}`);

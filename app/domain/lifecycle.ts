@@ -101,11 +101,7 @@ export type TransitionCheck = { ok: true; transition: Transition } | { ok: false
  * The whole rule for one step, conditions included; permission is checked separately (`can`), since
  * applicants and the system hold none.
  */
-export function checkTransition(
-  current: Status,
-  action: Action,
-  context: { delivery: Delivery; reason?: string | null },
-): TransitionCheck {
+export function checkTransition(current: Status, action: Action, context: { delivery: Delivery; reason?: string | null }): TransitionCheck {
   const transition = findTransition(current, action);
   if (!transition) return { ok: false, problem: "illegal" };
   if (transition.needsReason && !context.reason?.trim()) return { ok: false, problem: "reason_required" };
@@ -114,6 +110,6 @@ export function checkTransition(
 }
 
 /** The tracking page's "what happens next" text for each status: translation keys, not text. */
-export const STATUS_NEXT_STEP = Object.fromEntries(
-  STATUSES.map((status) => [status, { nextStepKey: `track:status.${status}.next` }]),
-) as { readonly [S in Status]: { readonly nextStepKey: `track:status.${S}.next` } };
+export const STATUS_NEXT_STEP = Object.fromEntries(STATUSES.map((status) => [status, { nextStepKey: `track:status.${status}.next` }])) as {
+  readonly [S in Status]: { readonly nextStepKey: `track:status.${S}.next` };
+};

@@ -59,7 +59,20 @@ export function foldTypedCharacters(input: string): string {
 // A Greek keyboard yields these capitals for letters that look Latin (Athens is a pilot center). A
 // wrong guess is harmless: it is a substitution, which the check symbol catches.
 const GREEK_LOOKALIKES: Readonly<Record<string, string>> = {
-  Α: "A", Β: "B", Ε: "E", Ζ: "Z", Η: "H", Ι: "I", Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Υ: "Y", Χ: "X",
+  Α: "A",
+  Β: "B",
+  Ε: "E",
+  Ζ: "Z",
+  Η: "H",
+  Ι: "I",
+  Κ: "K",
+  Μ: "M",
+  Ν: "N",
+  Ο: "O",
+  Ρ: "P",
+  Τ: "T",
+  Υ: "Y",
+  Χ: "X",
 };
 const GREEK_PATTERN = new RegExp(`[${Object.keys(GREEK_LOOKALIKES).join("")}]`, "g");
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALPHABET } from "./reference";
-import {
-  VERIFICATION_CODE_LENGTH,
-  formatVerificationCode,
-  isValidVerificationCode,
-  normalizeVerificationCode,
-} from "./verification-code";
+import { VERIFICATION_CODE_LENGTH, formatVerificationCode, isValidVerificationCode, normalizeVerificationCode } from "./verification-code";
 import { newVerificationCode } from "./verification-code.server";
 
 describe("newVerificationCode", () => {

@@ -32,7 +32,10 @@ export async function findReferenceByDraft(db: Kysely<Database>, draftId: string
 }
 
 /** Where "check your answers" stands: ready to send, already sent, or a page still to fill in. */
-export type DraftReadiness = { state: "ready"; answers: CompleteAnswers } | { state: "submitted"; reference: string } | { state: "incomplete"; step: string };
+export type DraftReadiness =
+  | { state: "ready"; answers: CompleteAnswers }
+  | { state: "submitted"; reference: string }
+  | { state: "incomplete"; step: string };
 
 /**
  * A submission commits its moved documents and cleared answers together, but a double click's
@@ -120,15 +123,36 @@ export async function submitApplication(
           .execute();
         await trx
           .insertInto("application_address")
-          .values(addresses.map((a, position) => ({ application_id: id, position, district: a.district, police_station: a.policeStation, address: a.address, from_month: a.from, to_month: a.to })))
+          .values(
+            addresses.map((a, position) => ({
+              application_id: id,
+              position,
+              district: a.district,
+              police_station: a.policeStation,
+              address: a.address,
+              from_month: a.from,
+              to_month: a.to,
+            })),
+          )
           .execute();
         await moveDocuments(trx, { ownerType: "draft", ownerId: input.draftId }, { ownerType: "application", ownerId: id });
-        await insertAuditEvent(trx, { actorType: "applicant", action: "application.submitted", entityType: "application", entityId: id, details: { reference }, occurredAt: now });
+        await insertAuditEvent(trx, {
+          actorType: "applicant",
+          action: "application.submitted",
+          entityType: "application",
+          entityId: id,
+          details: { reference },
+          occurredAt: now,
+        });
         const receipt = mails.receipt(reference, track.token);
         await enqueueMail(trx, { to: contact.email, language: input.language, subject: receipt.subject, text: receipt.text }, now);
         if (authority && consent) {
           const request = mails.authority(reference, consent.token);
-          await enqueueMail(trx, { to: authority.holderEmail, language: input.language, subject: request.subject, text: request.text }, now);
+          await enqueueMail(
+            trx,
+            { to: authority.holderEmail, language: input.language, subject: request.subject, text: request.text },
+            now,
+          );
         }
         // The answers now live in the application; the draft keeps only its id, for replays.
         await trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId).execute();
@@ -208,7 +232,11 @@ export async function findForTracking(db: Kysely<Database>, reference: string, d
 
 export async function findByTrackSecret(db: Kysely<Database>, secret: string): Promise<TrackedApplication | null> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(secret)) return null;
-  const row = await db.selectFrom("application").select(TRACKED_COLUMNS).where("track_secret_hash", "=", hashToken(secret)).executeTakeFirst();
+  const row = await db
+    .selectFrom("application")
+    .select(TRACKED_COLUMNS)
+    .where("track_secret_hash", "=", hashToken(secret))
+    .executeTakeFirst();
   return row ? toTracked(row) : null;
 }
 
@@ -217,7 +245,13 @@ export async function findTrackedById(db: Kysely<Database>, id: string): Promise
   return row ? toTracked(row) : null;
 }
 
-export type AuthorityRequest = { applicationId: string; reference: string; holderName: string; passportNumber: string; relativeName: string };
+export type AuthorityRequest = {
+  applicationId: string;
+  reference: string;
+  holderName: string;
+  passportNumber: string;
+  relativeName: string;
+};
 
 /** The application an e-authority link is for, while it still waits for the holder. */
 export async function findPendingAuthority(db: Kysely<Database>, token: string): Promise<AuthorityRequest | null> {
@@ -228,7 +262,15 @@ export async function findPendingAuthority(db: Kysely<Database>, token: string):
     .where("authority_token_hash", "=", hashToken(token))
     .where("authority_status", "=", "pending")
     .executeTakeFirst();
-  return row ? { applicationId: row.id, reference: row.reference, holderName: row.full_name, passportNumber: row.passport_number, relativeName: row.relative_name ?? "" } : null;
+  return row
+    ? {
+        applicationId: row.id,
+        reference: row.reference,
+        holderName: row.full_name,
+        passportNumber: row.passport_number,
+        relativeName: row.relative_name ?? "",
+      }
+    : null;
 }
 
 /** The holder's consent: the case may now reach staff. The link stops working once used. */
@@ -238,11 +280,22 @@ export async function confirmAuthority(db: Kysely<Database>, token: string, now 
     if (!pending) return null;
     await trx
       .updateTable("application")
-      .set({ authority_status: "confirmed", authority_confirmed_at: now.toISOString(), authority_token_hash: null, updated_at: now.toISOString() })
+      .set({
+        authority_status: "confirmed",
+        authority_confirmed_at: now.toISOString(),
+        authority_token_hash: null,
+        updated_at: now.toISOString(),
+      })
       .where("id", "=", pending.applicationId)
       .where("authority_status", "=", "pending")
       .execute();
-    await insertAuditEvent(trx, { actorType: "applicant", action: "application.authority_confirmed", entityType: "application", entityId: pending.applicationId, occurredAt: now });
+    await insertAuditEvent(trx, {
+      actorType: "applicant",
+      action: "application.authority_confirmed",
+      entityType: "application",
+      entityId: pending.applicationId,
+      occurredAt: now,
+    });
     return pending.reference;
   });
 }

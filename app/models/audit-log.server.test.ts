@@ -6,27 +6,68 @@ import { describeEachStore } from "../../db/test-stores";
 import { seedReferenceData } from "../../db/seed";
 import type { Database, NewApplication } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent, verifyAuditChain } from "./audit.server";
-import { type AuditFilter, type AuditScope, listAuditActors, listAuditEvents, NO_FILTER, recordAuditView, recordChainVerification, resolveAuditEntity } from "./audit-log.server";
+import {
+  type AuditFilter,
+  type AuditScope,
+  listAuditActors,
+  listAuditEvents,
+  NO_FILTER,
+  recordAuditView,
+  recordChainVerification,
+  resolveAuditEntity,
+} from "./audit-log.server";
 import { insertStaffUser } from "./staff-user.server";
 
 function application(centerSlug: string): NewApplication {
   const id = randomUUID();
   const at = "2026-11-20T09:00:00.000Z";
   return {
-    id, reference: newReference("application"), draft_id: id, status: "submitted", status_changed_at: at, language: "en", applicant_type: "self",
-    full_name: "Ali Khan", name_search: "ali khan", father_name: "Ahmed", date_of_birth: "1990-03-27", gender: "male", cnic: "3520212345671",
-    passport_number: "AB1234567", passport_country: "PK", nationality: "PK", email: "a@example.com", phone: "+306912345678",
-    residence_country: "GR", residence_city: "Athens", purpose: "work_visa", purpose_other: null, destination_country: "IT", delivery: "pdf",
-    collection_center_slug: null, referral_center_slug: null, center_slug: centerSlug, assigned_to: null, track_secret_hash: randomUUID(),
-    relative_name: null, authority_status: null, authority_token_hash: null, authority_confirmed_at: null, rejection_reason: null,
-    rejection_note: null, submitted_at: at, updated_at: at,
+    id,
+    reference: newReference("application"),
+    draft_id: id,
+    status: "submitted",
+    status_changed_at: at,
+    language: "en",
+    applicant_type: "self",
+    full_name: "Ali Khan",
+    name_search: "ali khan",
+    father_name: "Ahmed",
+    date_of_birth: "1990-03-27",
+    gender: "male",
+    cnic: "3520212345671",
+    passport_number: "AB1234567",
+    passport_country: "PK",
+    nationality: "PK",
+    email: "a@example.com",
+    phone: "+306912345678",
+    residence_country: "GR",
+    residence_city: "Athens",
+    purpose: "work_visa",
+    purpose_other: null,
+    destination_country: "IT",
+    delivery: "pdf",
+    collection_center_slug: null,
+    referral_center_slug: null,
+    center_slug: centerSlug,
+    assigned_to: null,
+    track_secret_hash: randomUUID(),
+    relative_name: null,
+    authority_status: null,
+    authority_token_hash: null,
+    authority_confirmed_at: null,
+    rejection_reason: null,
+    rejection_note: null,
+    submitted_at: at,
+    updated_at: at,
   };
 }
 
 async function staff(db: Kysely<Database>, role: "officer" | "supervisor" | "admin", centerSlug: string | null, displayName: string) {
-  return db.transaction().execute((trx) =>
-    insertStaffUser(trx, { email: `${randomUUID()}@police.example.pk`, displayName, passwordHash: null, role, centerSlug }),
-  );
+  return db
+    .transaction()
+    .execute((trx) =>
+      insertStaffUser(trx, { email: `${randomUUID()}@police.example.pk`, displayName, passwordHash: null, role, centerSlug }),
+    );
 }
 
 async function event(db: Kysely<Database>, input: AuditEventInput) {
@@ -53,16 +94,70 @@ describeEachStore("audit log browsing", (store) => {
       admin: await staff(db, "admin", null, "Ayesha Khan"),
     };
     const byStaff = (id: string) => ({ actorType: "staff" as const, actorId: id, sessionRef: id.slice(0, 16) });
-    await event(db, { actorType: "applicant", action: "application.submitted", entityType: "application", entityId: lahoreApp.id, occurredAt: day(20) });
-    await event(db, { actorType: "applicant", action: "application.submitted", entityType: "application", entityId: gujratApp.id, occurredAt: day(20) });
-    await event(db, { ...byStaff(ids.lahoreOfficer), action: "application.claim", entityType: "application", entityId: lahoreApp.id, occurredAt: day(21) });
-    await event(db, { ...byStaff(ids.gujratOfficer), action: "application.claim", entityType: "application", entityId: gujratApp.id, occurredAt: day(21) });
+    await event(db, {
+      actorType: "applicant",
+      action: "application.submitted",
+      entityType: "application",
+      entityId: lahoreApp.id,
+      occurredAt: day(20),
+    });
+    await event(db, {
+      actorType: "applicant",
+      action: "application.submitted",
+      entityType: "application",
+      entityId: gujratApp.id,
+      occurredAt: day(20),
+    });
+    await event(db, {
+      ...byStaff(ids.lahoreOfficer),
+      action: "application.claim",
+      entityType: "application",
+      entityId: lahoreApp.id,
+      occurredAt: day(21),
+    });
+    await event(db, {
+      ...byStaff(ids.gujratOfficer),
+      action: "application.claim",
+      entityType: "application",
+      entityId: gujratApp.id,
+      occurredAt: day(21),
+    });
     // A Lahore officer acting on Gujrat's application (say, before a transfer): still Gujrat's event.
-    await event(db, { ...byStaff(ids.lahoreOfficer), action: "application.release", entityType: "application", entityId: gujratApp.id, occurredAt: day(22) });
-    await event(db, { ...byStaff(ids.lahoreOfficer), action: "staff_user.signed_in", entityType: "staff_user", entityId: ids.lahoreOfficer, occurredAt: day(22) });
-    await event(db, { ...byStaff(ids.gujratOfficer), action: "staff_user.signed_in", entityType: "staff_user", entityId: ids.gujratOfficer, occurredAt: day(23) });
-    await event(db, { ...byStaff(ids.admin), action: "staff_user.disabled", entityType: "staff_user", entityId: ids.lahoreOfficer, occurredAt: day(23) });
-    await event(db, { actorType: "system", action: "staff_user.locked", entityType: "staff_user", entityId: ids.lahoreOfficer, occurredAt: day(24) });
+    await event(db, {
+      ...byStaff(ids.lahoreOfficer),
+      action: "application.release",
+      entityType: "application",
+      entityId: gujratApp.id,
+      occurredAt: day(22),
+    });
+    await event(db, {
+      ...byStaff(ids.lahoreOfficer),
+      action: "staff_user.signed_in",
+      entityType: "staff_user",
+      entityId: ids.lahoreOfficer,
+      occurredAt: day(22),
+    });
+    await event(db, {
+      ...byStaff(ids.gujratOfficer),
+      action: "staff_user.signed_in",
+      entityType: "staff_user",
+      entityId: ids.gujratOfficer,
+      occurredAt: day(23),
+    });
+    await event(db, {
+      ...byStaff(ids.admin),
+      action: "staff_user.disabled",
+      entityType: "staff_user",
+      entityId: ids.lahoreOfficer,
+      occurredAt: day(23),
+    });
+    await event(db, {
+      actorType: "system",
+      action: "staff_user.locked",
+      entityType: "staff_user",
+      entityId: ids.lahoreOfficer,
+      occurredAt: day(24),
+    });
   });
 
   it("shows an administrator everything, newest first, with names and references", async () => {
@@ -71,7 +166,12 @@ describeEachStore("audit log browsing", (store) => {
     expect(page.entries).toHaveLength(9);
     expect(page.nextBefore).toBeNull();
     expect(page.entries.map((e) => e.seq)).toEqual([...page.entries.map((e) => e.seq)].sort((a, b) => b - a));
-    expect(page.entries[0]).toMatchObject({ action: "staff_user.locked", actorType: "system", actorName: null, entityLabel: "Bilal Ahmed" });
+    expect(page.entries[0]).toMatchObject({
+      action: "staff_user.locked",
+      actorType: "system",
+      actorName: null,
+      entityLabel: "Bilal Ahmed",
+    });
     const claim = page.entries.find((e) => e.action === "application.claim" && e.entityId === lahoreApp.id);
     expect(claim).toMatchObject({ actorName: "Bilal Ahmed", entityLabel: lahoreApp.reference, sessionRef: ids.lahoreOfficer.slice(0, 16) });
   });
@@ -97,7 +197,12 @@ describeEachStore("audit log browsing", (store) => {
       expect(found.entries.some((e) => e.entityId === gujratApp.id)).toBe(false);
     }
     const gujrat = await listAuditEvents(db, { kind: "center", centerSlug: "gujrat" }, NO_FILTER);
-    expect(gujrat.entries.map((e) => e.action).sort()).toEqual(["application.claim", "application.release", "application.submitted", "staff_user.signed_in"]);
+    expect(gujrat.entries.map((e) => e.action).sort()).toEqual([
+      "application.claim",
+      "application.release",
+      "application.submitted",
+      "staff_user.signed_in",
+    ]);
     expect((await listAuditActors(db, lahore)).map((a) => a.displayName)).toEqual(["Bilal Ahmed", "Imran Qureshi"]);
     expect((await listAuditActors(db, { kind: "any" })).length).toBeGreaterThanOrEqual(4);
   });
@@ -105,9 +210,14 @@ describeEachStore("audit log browsing", (store) => {
   it("filters by action, entity, reference, actor and UTC dates", async () => {
     const { db } = store();
     const any: AuditScope = { kind: "any" };
-    const actions = async (filter: Partial<AuditFilter>) => (await listAuditEvents(db, any, { ...NO_FILTER, ...filter })).entries.map((e) => e.action);
+    const actions = async (filter: Partial<AuditFilter>) =>
+      (await listAuditEvents(db, any, { ...NO_FILTER, ...filter })).entries.map((e) => e.action);
     expect(await actions({ action: "application.claim" })).toEqual(["application.claim", "application.claim"]);
-    expect(await actions({ entityType: "staff_user", entityId: ids.lahoreOfficer })).toEqual(["staff_user.locked", "staff_user.disabled", "staff_user.signed_in"]);
+    expect(await actions({ entityType: "staff_user", entityId: ids.lahoreOfficer })).toEqual([
+      "staff_user.locked",
+      "staff_user.disabled",
+      "staff_user.signed_in",
+    ]);
     const resolved = await resolveAuditEntity(db, ` ${lahoreApp.reference.toLowerCase().replace(/-/g, " ")} `);
     expect(resolved).toEqual({ entityId: lahoreApp.id, reference: lahoreApp.reference });
     expect(await actions({ entityId: resolved.entityId })).toEqual(["application.claim", "application.submitted"]);
@@ -137,13 +247,23 @@ describeEachStore("audit log browsing", (store) => {
   it("records each viewing and each chain check in the chain itself", async () => {
     const { db } = store();
     const actor = { actorType: "staff" as const, actorId: ids.lahoreSupervisor, sessionRef: "abcdefabcdefabcd" };
-    await recordAuditView(db, { actor, scope: { kind: "center", centerSlug: "lahore" }, filter: { ...NO_FILTER, action: "application.claim" }, before: null, shown: 1 });
+    await recordAuditView(db, {
+      actor,
+      scope: { kind: "center", centerSlug: "lahore" },
+      filter: { ...NO_FILTER, action: "application.claim" },
+      before: null,
+      shown: 1,
+    });
     const report = await verifyAuditChain(db);
     expect(report).toEqual({ ok: true, checked: 10 });
     await recordChainVerification(db, { actor: { ...actor, actorId: ids.admin }, report });
     const [verified, viewed] = (await listAuditEvents(db, { kind: "any" }, NO_FILTER, { limit: 2 })).entries;
     expect(verified).toMatchObject({ action: "audit.chain_verified", actorName: "Ayesha Khan", details: { intact: true, checked: 10 } });
-    expect(viewed).toMatchObject({ action: "audit.viewed", actorName: "Imran Qureshi", details: { scope: "center:lahore", action: "application.claim", shown: 1 } });
+    expect(viewed).toMatchObject({
+      action: "audit.viewed",
+      actorName: "Imran Qureshi",
+      details: { scope: "center:lahore", action: "application.claim", shown: 1 },
+    });
     // The supervisor's own viewing is among what they may see.
     expect((await listAuditEvents(db, { kind: "center", centerSlug: "lahore" }, NO_FILTER)).entries[0]?.action).toBe("audit.viewed");
   });

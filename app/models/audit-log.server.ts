@@ -92,9 +92,15 @@ export async function listAuditEvents(
 ): Promise<AuditPage> {
   let query = db
     .selectFrom("audit_event")
-    .leftJoin("staff_user as actor", (join) => join.onRef("actor.id", "=", "audit_event.actor_id").on("audit_event.actor_type", "=", "staff"))
-    .leftJoin("application", (join) => join.onRef("application.id", "=", "audit_event.entity_id").on("audit_event.entity_type", "=", "application"))
-    .leftJoin("staff_user as subject", (join) => join.onRef("subject.id", "=", "audit_event.entity_id").on("audit_event.entity_type", "=", "staff_user"))
+    .leftJoin("staff_user as actor", (join) =>
+      join.onRef("actor.id", "=", "audit_event.actor_id").on("audit_event.actor_type", "=", "staff"),
+    )
+    .leftJoin("application", (join) =>
+      join.onRef("application.id", "=", "audit_event.entity_id").on("audit_event.entity_type", "=", "application"),
+    )
+    .leftJoin("staff_user as subject", (join) =>
+      join.onRef("subject.id", "=", "audit_event.entity_id").on("audit_event.entity_type", "=", "staff_user"),
+    )
     .select([
       "audit_event.seq",
       "audit_event.occurred_at",
@@ -196,7 +202,11 @@ export async function recordAuditView(
 }
 
 /** Records a check of the hash chain and what it found. */
-export async function recordChainVerification(db: Kysely<Database>, input: { actor: StaffAuditActor; report: ChainReport }, now = new Date()): Promise<void> {
+export async function recordChainVerification(
+  db: Kysely<Database>,
+  input: { actor: StaffAuditActor; report: ChainReport },
+  now = new Date(),
+): Promise<void> {
   const { report } = input;
   await db.transaction().execute((trx) =>
     insertAuditEvent(trx, {

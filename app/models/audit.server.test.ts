@@ -9,7 +9,11 @@ describeEachStore("audit chain", (store) => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 0 });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        db.transaction().execute((trx) => insertAuditEvent(trx, { actorType: "system", action: "test.event", entityType: "test", entityId: String(i), details: { i } })),
+        db
+          .transaction()
+          .execute((trx) =>
+            insertAuditEvent(trx, { actorType: "system", action: "test.event", entityType: "test", entityId: String(i), details: { i } }),
+          ),
       ),
     );
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 20 });

@@ -42,12 +42,22 @@ export type CaseDetails = {
   rejectionNote: string | null;
   addresses: { district: string; policeStation: string; address: string; from: string; to: string | null }[];
   documents: DocumentMeta[];
-  requests: { id: string; question: string; askedAt: string; answer: string | null; answeredAt: string | null; documents: DocumentMeta[] }[];
+  requests: {
+    id: string;
+    question: string;
+    askedAt: string;
+    answer: string | null;
+    answeredAt: string | null;
+    documents: DocumentMeta[];
+  }[];
   notes: { id: string; body: string; createdAt: string; author: string }[];
   history: { seq: number; action: string; occurredAt: string; actor: string | null }[];
 };
 
-export async function findCaseCenter(db: Kysely<Database>, id: string): Promise<{ centerSlug: string; referralCenterSlug: string | null } | null> {
+export async function findCaseCenter(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ centerSlug: string; referralCenterSlug: string | null } | null> {
   const row = await db.selectFrom("application").select(["center_slug", "referral_center_slug"]).where("id", "=", id).executeTakeFirst();
   return row ? { centerSlug: row.center_slug, referralCenterSlug: row.referral_center_slug } : null;
 }
@@ -114,9 +124,22 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
     collectionCenterSlug: row.collection_center_slug,
     rejectionReason: row.rejection_reason,
     rejectionNote: row.rejection_note,
-    addresses: addresses.map((a) => ({ district: a.district, policeStation: a.police_station, address: a.address, from: a.from_month, to: a.to_month })),
+    addresses: addresses.map((a) => ({
+      district: a.district,
+      policeStation: a.police_station,
+      address: a.address,
+      from: a.from_month,
+      to: a.to_month,
+    })),
     documents,
-    requests: requests.map((r, i) => ({ id: r.id, question: r.question, askedAt: r.asked_at, answer: r.answer, answeredAt: r.answered_at, documents: requestDocuments[i] ?? [] })),
+    requests: requests.map((r, i) => ({
+      id: r.id,
+      question: r.question,
+      askedAt: r.asked_at,
+      answer: r.answer,
+      answeredAt: r.answered_at,
+      documents: requestDocuments[i] ?? [],
+    })),
     notes: notes.map((n) => ({ id: n.id, body: n.body, createdAt: n.created_at, author: n.display_name })),
     history: history.map((h) => ({ seq: Number(h.seq), action: h.action, occurredAt: h.occurred_at, actor: h.display_name })),
   };
@@ -126,18 +149,38 @@ export async function recordCaseEvent(db: Kysely<Database>, event: AuditEventInp
   await db.transaction().execute((trx) => insertAuditEvent(trx, event));
 }
 
-export async function addCaseNote(db: Kysely<Database>, input: { applicationId: string; authorId: string; body: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> }, now = new Date()): Promise<void> {
+export async function addCaseNote(
+  db: Kysely<Database>,
+  input: { applicationId: string; authorId: string; body: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> },
+  now = new Date(),
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const id = randomUUID();
-    await trx.insertInto("case_note").values({ id, application_id: input.applicationId, author_id: input.authorId, body: input.body, created_at: now.toISOString() }).execute();
-    await insertAuditEvent(trx, { ...input.actor, action: "case.note_added", entityType: "application", entityId: input.applicationId, details: { note: id }, occurredAt: now });
+    await trx
+      .insertInto("case_note")
+      .values({ id, application_id: input.applicationId, author_id: input.authorId, body: input.body, created_at: now.toISOString() })
+      .execute();
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "case.note_added",
+      entityType: "application",
+      entityId: input.applicationId,
+      details: { note: id },
+      occurredAt: now,
+    });
   });
 }
 
 /** A supervisor moves a case to another officer of the center; the version guards against a stale page. */
 export async function reassignCase(
   db: Kysely<Database>,
-  input: { applicationId: string; assignTo: string; expectedVersion: number; centerSlug: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> },
+  input: {
+    applicationId: string;
+    assignTo: string;
+    expectedVersion: number;
+    centerSlug: string;
+    actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
+  },
   now = new Date(),
 ): Promise<"ok" | "conflict" | "not_found"> {
   return db.transaction().execute(async (trx) => {
@@ -158,7 +201,14 @@ export async function reassignCase(
       .where("status", "in", ["in_review", "waiting_for_applicant", "approved"])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return "conflict";
-    await insertAuditEvent(trx, { ...input.actor, action: "application.reassign", entityType: "application", entityId: input.applicationId, details: { to: input.assignTo }, occurredAt: now });
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "application.reassign",
+      entityType: "application",
+      entityId: input.applicationId,
+      details: { to: input.assignTo },
+      occurredAt: now,
+    });
     return "ok";
   });
 }

@@ -13,7 +13,12 @@ export type TransitionOutcome =
   | { ok: true; status: ApplicationStatus; version: number }
   | { ok: false; problem: TransitionProblem | "not_found" | "conflict" };
 
-export type NoticeFor = (application: { reference: string; language: string; email: string; status: ApplicationStatus }) => Omit<MailInput, "to" | "language"> | null;
+export type NoticeFor = (application: {
+  reference: string;
+  language: string;
+  email: string;
+  status: ApplicationStatus;
+}) => Omit<MailInput, "to" | "language"> | null;
 
 export async function transitionApplication(
   db: Kysely<Database>,
@@ -39,7 +44,8 @@ export async function transitionApplication(
       .where("id", "=", input.applicationId)
       .executeTakeFirst();
     if (!current) return { ok: false, problem: "not_found" } as const;
-    if (input.expectedVersion !== undefined && current.version !== input.expectedVersion) return { ok: false, problem: "conflict" } as const;
+    if (input.expectedVersion !== undefined && current.version !== input.expectedVersion)
+      return { ok: false, problem: "conflict" } as const;
     const check = checkTransition(current.status, input.action, { delivery: current.delivery, reason: input.reason });
     if (!check.ok) return { ok: false, problem: check.problem } as const;
     const to = check.transition.to;

@@ -31,7 +31,9 @@ export async function listActiveCenters(db: Kysely<Database>, lang: Lang): Promi
     kind: row.kind,
     countryCode: row.country_code,
     name: row[NAME_COLUMN[lang]],
-    details: row.details_confirmed_at ? { address: row.address, openingHours: row.opening_hours, phone: row.phone, email: row.email } : null,
+    details: row.details_confirmed_at
+      ? { address: row.address, openingHours: row.opening_hours, phone: row.phone, email: row.email }
+      : null,
   }));
 }
 
@@ -158,7 +160,9 @@ export async function updateCenter(
       referral_code: changes.referralCode,
       active: changes.active ? 1 : 0,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => (key === "active" ? Number(row.active) !== next.active : row[key] !== next[key]));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
+      key === "active" ? Number(row.active) !== next.active : row[key] !== next[key],
+    );
     if (changed.length === 0) return { ok: true, changed } as const;
     // Edited contact details are unchecked again until someone confirms them.
     const unconfirmed = row.details_confirmed_at !== null && changed.some((key) => (DETAIL_COLUMNS as readonly string[]).includes(key));
@@ -172,7 +176,11 @@ export async function updateCenter(
       action: "center.updated",
       entityType: "center",
       entityId: input.slug,
-      details: { changed: changed.join(","), ...(changed.includes("active") ? { active: changes.active } : {}), ...(unconfirmed ? { detailsUnconfirmed: true } : {}) },
+      details: {
+        changed: changed.join(","),
+        ...(changed.includes("active") ? { active: changes.active } : {}),
+        ...(unconfirmed ? { detailsUnconfirmed: true } : {}),
+      },
       occurredAt: now,
     });
     return { ok: true, changed } as const;
@@ -199,7 +207,13 @@ export async function confirmCenterDetails(
       .set({ details_confirmed_at: now.toISOString(), details_confirmed_by: input.actor.actorId ?? null, updated_at: now.toISOString() })
       .where("slug", "=", input.slug)
       .execute();
-    await insertAuditEvent(trx, { ...input.actor, action: "center.details_confirmed", entityType: "center", entityId: input.slug, occurredAt: now });
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "center.details_confirmed",
+      entityType: "center",
+      entityId: input.slug,
+      occurredAt: now,
+    });
     return { ok: true } as const;
   });
 }

@@ -40,8 +40,22 @@ const answers = (district: string, destination = "GR"): CompleteAnswers => ({
   referral: null,
   who: { applicantType: "self" },
   authority: null,
-  personal: { fullName: "Ali Khan", fatherName: "Ahmed Khan", dateOfBirth: "1990-03-27", gender: "male", cnic: "3520212345671", passportNumber: "AB1234567", passportCountry: "PK", nationality: "PK" },
-  contact: { email: `ali.${randomBytes(3).toString("hex")}@example.com`, phone: "+306912345678", residenceCountry: "GR", residenceCity: "Athens" },
+  personal: {
+    fullName: "Ali Khan",
+    fatherName: "Ahmed Khan",
+    dateOfBirth: "1990-03-27",
+    gender: "male",
+    cnic: "3520212345671",
+    passportNumber: "AB1234567",
+    passportCountry: "PK",
+    nationality: "PK",
+  },
+  contact: {
+    email: `ali.${randomBytes(3).toString("hex")}@example.com`,
+    phone: "+306912345678",
+    residenceCountry: "GR",
+    residenceCity: "Athens",
+  },
   addresses: [{ district, policeStation: "Civil Lines", address: "House 1", from: "2010-01", to: null }],
   purpose: { purpose: "work_visa", purposeOther: null, destinationCountry: destination },
   delivery: { delivery: "pdf", collectionCenter: null },
@@ -66,13 +80,27 @@ describeEachStore("certificates", (store) => {
     const { db } = store();
     await seedReferenceData(db);
     const centerSlug = district.toLowerCase();
-    const officerId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, { email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`, displayName: "Ayesha Siddiqui", passwordHash: null, role: "officer", centerSlug }),
-    );
+    const officerId = await db
+      .transaction()
+      .execute((trx) =>
+        insertStaffUser(trx, {
+          email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`,
+          displayName: "Ayesha Siddiqui",
+          passwordHash: null,
+          role: "officer",
+          centerSlug,
+        }),
+      );
     const { draft } = await createDraft(db, "el");
     const input = answers(district, destination);
     const { applicationId, reference } = await submitApplication(db, { draftId: draft.id, language: "el", answers: input }, receiptMails);
-    await saveDocument(db, createStoreDocumentStorage(db, documentKey), { ownerType: "application", ownerId: applicationId, kind: "photo", contentType: "image/jpeg", bytes: await phonePhoto() });
+    await saveDocument(db, createStoreDocumentStorage(db, documentKey), {
+      ownerType: "application",
+      ownerId: applicationId,
+      kind: "photo",
+      contentType: "image/jpeg",
+      bytes: await phonePhoto(),
+    });
     const actor = { actorType: "staff" as const, actorId: officerId };
     const claimed = await transitionApplication(db, { applicationId, action: "claim", actor });
     expect(claimed.ok).toBe(true);
@@ -103,7 +131,16 @@ describeEachStore("certificates", (store) => {
     const application = await db.selectFrom("application").select(["status"]).where("id", "=", c.applicationId).executeTakeFirstOrThrow();
     expect(application.status).toBe("issued");
     const row = await db.selectFrom("certificate").selectAll().where("application_id", "=", c.applicationId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ number: c.number, full_name: "Ali Khan", center_slug: "gujrat", officer_id: c.officerId, officer_name: "Ayesha Siddiqui", result: "no_record", destination_country: "GR", verification_count: 0 });
+    expect(row).toMatchObject({
+      number: c.number,
+      full_name: "Ali Khan",
+      center_slug: "gujrat",
+      officer_id: c.officerId,
+      officer_name: "Ayesha Siddiqui",
+      result: "no_record",
+      destination_country: "GR",
+      verification_count: 0,
+    });
     expect(new Date(row.expires_at).getTime() - new Date(row.issued_at).getTime()).toBe(180 * DAY);
     // The code is stored only as an HMAC, and appears nowhere in the row.
     expect(JSON.stringify(row)).not.toContain(c.code);
@@ -130,13 +167,23 @@ describeEachStore("certificates", (store) => {
     expect((await sharp(jpegs[0]!).metadata()).exif).toBeUndefined();
     expect(Buffer.from(jpegs[0]!).includes("PhonePhone")).toBe(false);
 
-    const events = await db.selectFrom("audit_event").select(["action", "actor_type"]).where("entity_id", "=", c.applicationId).orderBy("seq").execute();
+    const events = await db
+      .selectFrom("audit_event")
+      .select(["action", "actor_type"])
+      .where("entity_id", "=", c.applicationId)
+      .orderBy("seq")
+      .execute();
     expect(events.slice(-2)).toEqual([
       { action: "certificate.issued", actor_type: "system" },
       { action: "application.issue", actor_type: "system" },
     ]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
-    const mail = await db.selectFrom("mail_outbox").select(["subject", "text_body", "language", "html_body"]).where("to_address", "=", c.email).where("subject", "like", "%" + c.reference).execute();
+    const mail = await db
+      .selectFrom("mail_outbox")
+      .select(["subject", "text_body", "language", "html_body"])
+      .where("to_address", "=", c.email)
+      .where("subject", "like", "%" + c.reference)
+      .execute();
     expect(mail.map((m) => m.language)).toContain("el");
     const ready = mail.find((m) => m.text_body.includes(c.number))!;
     expect(ready.text_body).toContain(`${PUBLIC_URL}/el/track`);
@@ -162,7 +209,11 @@ describeEachStore("certificates", (store) => {
     const c = await issued();
     const again = await readCertificatePdf(db, documentKey, c.applicationId);
     expect(Buffer.compare(Buffer.from(again!.bytes), Buffer.from(c.pdf))).toBe(0);
-    await db.updateTable("certificate").set({ pdf_sha256: "0".repeat(64) }).where("number", "=", c.number).execute();
+    await db
+      .updateTable("certificate")
+      .set({ pdf_sha256: "0".repeat(64) })
+      .where("number", "=", c.number)
+      .execute();
     await expect(readCertificatePdf(db, documentKey, c.applicationId)).rejects.toThrow(/SHA-256/);
   });
 
@@ -172,9 +223,17 @@ describeEachStore("certificates", (store) => {
     const other = await issued("Sialkot", "IT");
 
     const result = await verifyCertificate(db, documentKey, c.number, c.code);
-    expect(result).toMatchObject({ found: true, state: "valid", revokedAt: null, hasPhoto: true, content: { number: c.number, fullName: "Ali Khan", centerNames: { el: "Κέντρο Εξυπηρέτησης της Αστυνομίας, Γκουτζράτ" } } });
+    expect(result).toMatchObject({
+      found: true,
+      state: "valid",
+      revokedAt: null,
+      hasPhoto: true,
+      content: { number: c.number, fullName: "Ali Khan", centerNames: { el: "Κέντρο Εξυπηρέτησης της Αστυνομίας, Γκουτζράτ" } },
+    });
     // Typed the way people type: lower case, grouped, without the prefix.
-    expect((await verifyCertificate(db, documentKey, c.number.slice(4).toLowerCase(), `${c.code.slice(0, 5)}-${c.code.slice(5)}`)).found).toBe(true);
+    expect(
+      (await verifyCertificate(db, documentKey, c.number.slice(4).toLowerCase(), `${c.code.slice(0, 5)}-${c.code.slice(5)}`)).found,
+    ).toBe(true);
 
     const notFound = [
       [c.number, other.code], // a real code of another certificate (another center's)
@@ -197,9 +256,17 @@ describeEachStore("certificates", (store) => {
   it("says expired after the expiry date, and revoked (with the date) once revoked, by its own center only", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, { email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`, displayName: "Nadia Hussain", passwordHash: null, role: "supervisor", centerSlug: "gujrat" }),
-    );
+    const supervisorId = await db
+      .transaction()
+      .execute((trx) =>
+        insertStaffUser(trx, {
+          email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
+          displayName: "Nadia Hussain",
+          passwordHash: null,
+          role: "supervisor",
+          centerSlug: "gujrat",
+        }),
+      );
     const later = new Date(Date.now() + 181 * DAY);
     expect((await verifyCertificate(db, documentKey, c.number, c.code, later)) as { state: string }).toMatchObject({ state: "expired" });
 
@@ -211,8 +278,16 @@ describeEachStore("certificates", (store) => {
     expect(await revokeCertificate(db, { ...input, centerSlug: "gujrat" })).toEqual({ ok: false, problem: "already_revoked" });
     const result = await verifyCertificate(db, documentKey, c.number, c.code, later);
     expect(result).toMatchObject({ found: true, state: "revoked", revokedAt: (revoked as { revokedAt: string }).revokedAt });
-    const row = await db.selectFrom("certificate").select(["revoked_by", "revocation_reason", "revocation_note"]).where("number", "=", c.number).executeTakeFirstOrThrow();
-    expect(row).toEqual({ revoked_by: supervisorId, revocation_reason: "issued_in_error", revocation_note: "Wrong district record checked." });
+    const row = await db
+      .selectFrom("certificate")
+      .select(["revoked_by", "revocation_reason", "revocation_note"])
+      .where("number", "=", c.number)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      revoked_by: supervisorId,
+      revocation_reason: "issued_in_error",
+      revocation_note: "Wrong district record checked.",
+    });
     const events = await db.selectFrom("audit_event").select("action").where("entity_id", "=", c.applicationId).execute();
     expect(events.map((e) => e.action)).toContain("certificate.revoked");
     const mail = await db.selectFrom("mail_outbox").select("subject").where("to_address", "=", c.email).execute();
@@ -227,7 +302,12 @@ describeEachStore("certificates", (store) => {
     // Other certificates in this store may be due too; this one must be among them, once.
     expect(await sendExpiryReminders(db, { publicUrl: PUBLIC_URL, mails })).toBeGreaterThanOrEqual(1);
     expect(await sendExpiryReminders(db, { publicUrl: PUBLIC_URL, mails })).toBe(0);
-    const reminder = await db.selectFrom("mail_outbox").select(["text_body", "language"]).where("to_address", "=", c.email).where("text_body", "like", "%/certificate/reapply?token=%").executeTakeFirstOrThrow();
+    const reminder = await db
+      .selectFrom("mail_outbox")
+      .select(["text_body", "language"])
+      .where("to_address", "=", c.email)
+      .where("text_body", "like", "%/certificate/reapply?token=%")
+      .executeTakeFirstOrThrow();
     expect(reminder.language).toBe("el");
     const token = /reapply\?token=([A-Za-z0-9_-]+)/.exec(reminder.text_body)![1]!;
     expect(await findReapply(db, token)).toEqual({ number: c.number });
@@ -264,16 +344,28 @@ describeEachStore("certificates", (store) => {
 
     const reminded = await runHousekeeping(db, documentKey, new Date(Date.parse(certificate!.expiresAt) - 13 * DAY), settingsWithoutKey);
     expect(reminded.expiryReminders).toBeGreaterThanOrEqual(1);
-    const row = await db.selectFrom("certificate").select("expiry_reminder_sent_at").where("id", "=", certificate!.id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("certificate")
+      .select("expiry_reminder_sent_at")
+      .where("id", "=", certificate!.id)
+      .executeTakeFirstOrThrow();
     expect(row.expiry_reminder_sent_at).not.toBeNull();
   });
 
   it("takes one open dispute at a time, decided by the certificate's own center; upholding revokes", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, { email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`, displayName: "Nadia Hussain", passwordHash: null, role: "supervisor", centerSlug: "gujrat" }),
-    );
+    const supervisorId = await db
+      .transaction()
+      .execute((trx) =>
+        insertStaffUser(trx, {
+          email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
+          displayName: "Nadia Hussain",
+          passwordHash: null,
+          role: "supervisor",
+          centerSlug: "gujrat",
+        }),
+      );
     const actor = { actorType: "staff" as const, actorId: supervisorId };
     const first = await openDispute(db, { applicationId: c.applicationId, text: "My father's name is spelt Ahmad, not Ahmed." });
     expect(first.ok).toBe(true);
@@ -283,21 +375,48 @@ describeEachStore("certificates", (store) => {
     expect((await listDisputes(db, "lahore")).open).toEqual([]);
 
     const id = (first as { id: string }).id;
-    expect(await decideDispute(db, { disputeId: id, centerSlug: "lahore", decision: "dismissed", outcome: "x", actor, mails })).toEqual({ ok: false, problem: "not_found" });
-    expect(await decideDispute(db, { disputeId: id, centerSlug: "gujrat", decision: "dismissed", outcome: "The passport says Ahmed.", actor, mails })).toEqual({ ok: true });
+    expect(await decideDispute(db, { disputeId: id, centerSlug: "lahore", decision: "dismissed", outcome: "x", actor, mails })).toEqual({
+      ok: false,
+      problem: "not_found",
+    });
+    expect(
+      await decideDispute(db, {
+        disputeId: id,
+        centerSlug: "gujrat",
+        decision: "dismissed",
+        outcome: "The passport says Ahmed.",
+        actor,
+        mails,
+      }),
+    ).toEqual({ ok: true });
     expect(await latestDispute(db, c.applicationId)).toMatchObject({ status: "dismissed", outcome: "The passport says Ahmed." });
     expect((await verifyCertificate(db, documentKey, c.number, c.code)) as { state: string }).toMatchObject({ state: "valid" });
 
     const second = await openDispute(db, { applicationId: c.applicationId, text: "The date of birth is wrong." });
     const secondId = (second as { id: string }).id;
-    expect(await decideDispute(db, { disputeId: secondId, centerSlug: "gujrat", decision: "upheld", outcome: "Corrected: apply again.", actor, mails })).toEqual({ ok: true });
-    expect(await decideDispute(db, { disputeId: secondId, centerSlug: "gujrat", decision: "dismissed", outcome: "again", actor, mails })).toEqual({ ok: false, problem: "not_found" });
+    expect(
+      await decideDispute(db, {
+        disputeId: secondId,
+        centerSlug: "gujrat",
+        decision: "upheld",
+        outcome: "Corrected: apply again.",
+        actor,
+        mails,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await decideDispute(db, { disputeId: secondId, centerSlug: "gujrat", decision: "dismissed", outcome: "again", actor, mails }),
+    ).toEqual({ ok: false, problem: "not_found" });
     expect((await verifyCertificate(db, documentKey, c.number, c.code)) as { state: string }).toMatchObject({ state: "revoked" });
     const row = await db.selectFrom("certificate").select(["revocation_reason"]).where("number", "=", c.number).executeTakeFirstOrThrow();
     expect(row.revocation_reason).toBe("dispute_upheld");
-    const subjects = (await db.selectFrom("mail_outbox").select("subject").where("to_address", "=", c.email).execute()).map((m) => m.subject);
+    const subjects = (await db.selectFrom("mail_outbox").select("subject").where("to_address", "=", c.email).execute()).map(
+      (m) => m.subject,
+    );
     expect(subjects.filter((s) => s.startsWith("Απόφαση για την αμφισβήτησή σας"))).toHaveLength(2);
-    const actions = (await db.selectFrom("audit_event").select("action").where("entity_id", "=", c.applicationId).execute()).map((e) => e.action);
+    const actions = (await db.selectFrom("audit_event").select("action").where("entity_id", "=", c.applicationId).execute()).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(["dispute.opened", "dispute.dismissed", "dispute.upheld", "certificate.revoked"]));
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });

@@ -81,12 +81,20 @@ export async function normaliseCertificatePhoto(bytes: Uint8Array): Promise<Buff
 }
 
 async function centerNames(db: Kysely<Database>, slug: string): Promise<Record<Lang, string>> {
-  const row = await db.selectFrom("center").select(["name_en", "name_ur", "name_el", "name_it"]).where("slug", "=", slug).executeTakeFirst();
+  const row = await db
+    .selectFrom("center")
+    .select(["name_en", "name_ur", "name_el", "name_it"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   return row ? { en: row.name_en, ur: row.name_ur, el: row.name_el, it: row.name_it } : { en: slug, ur: slug, el: slug, it: slug };
 }
 
 /** Who approved: the approval's audit event names them exactly (an assignee or a supervisor). */
-async function approvingOfficer(db: Kysely<Database>, applicationId: string, assignedTo: string | null): Promise<{ id: string | null; name: string }> {
+async function approvingOfficer(
+  db: Kysely<Database>,
+  applicationId: string,
+  assignedTo: string | null,
+): Promise<{ id: string | null; name: string }> {
   const event = await db
     .selectFrom("audit_event")
     .select("actor_id")
@@ -113,7 +121,8 @@ export async function issueCertificate(
 ): Promise<IssueOutcome> {
   const application = await db.selectFrom("application").selectAll().where("id", "=", applicationId).executeTakeFirst();
   if (!application) return { ok: false, problem: "not_found" };
-  if (await db.selectFrom("certificate").select("id").where("application_id", "=", applicationId).executeTakeFirst()) return { ok: false, problem: "already_issued" };
+  if (await db.selectFrom("certificate").select("id").where("application_id", "=", applicationId).executeTakeFirst())
+    return { ok: false, problem: "already_issued" };
   if (application.status !== "approved") return { ok: false, problem: "not_approved" };
 
   const storage = createStoreDocumentStorage(db, settings.documentKey);
@@ -155,7 +164,13 @@ export async function issueCertificate(
       expiresAt: expiresAt.toISOString(),
     };
     const pdf = await renderCertificatePdf(
-      { content, code, verificationUrl: verificationUrl(settings.publicUrl, number, code), publicUrl: settings.publicUrl, photoJpeg: photo },
+      {
+        content,
+        code,
+        verificationUrl: verificationUrl(settings.publicUrl, number, code),
+        publicUrl: settings.publicUrl,
+        photoJpeg: photo,
+      },
       identity,
     );
     const pdfSha256 = sha256(pdf);
@@ -227,7 +242,8 @@ export async function issueCertificate(
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
       // A number drawn twice (about once in 10¹⁰ issues) or a concurrent issue: look again.
-      if (await db.selectFrom("certificate").select("id").where("application_id", "=", applicationId).executeTakeFirst()) return { ok: false, problem: "already_issued" };
+      if (await db.selectFrom("certificate").select("id").where("application_id", "=", applicationId).executeTakeFirst())
+        return { ok: false, problem: "already_issued" };
     }
   }
 }
@@ -312,16 +328,29 @@ const NO_CERTIFICATE_HASH = "0".repeat(64);
  * number, a wrong code and malformed input give the same answer. Typed input is normalised here
  * (case, spaces, dashes); anything that cannot be a number or code is not looked up at all.
  */
-async function matchCertificate(db: Kysely<Database>, documentKey: Uint8Array, numberInput: string, codeInput: string): Promise<CertificateRow | null> {
+async function matchCertificate(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  numberInput: string,
+  codeInput: string,
+): Promise<CertificateRow | null> {
   const number = parseCertificateNumber(numberInput);
   const code = normalizeVerificationCode(codeInput);
-  const row = number ? await db.selectFrom("certificate").select(CERTIFICATE_COLUMNS).where("number", "=", number).executeTakeFirst() : undefined;
+  const row = number
+    ? await db.selectFrom("certificate").select(CERTIFICATE_COLUMNS).where("number", "=", number).executeTakeFirst()
+    : undefined;
   const matches = verificationCodeMatches(verificationCodeKey(documentKey), code, row?.code_hash ?? NO_CERTIFICATE_HASH);
   return row && matches ? row : null;
 }
 
 /** One verification: the answer, and the certificate's counter moved on by one when it was found. */
-export async function verifyCertificate(db: Kysely<Database>, documentKey: Uint8Array, numberInput: string, codeInput: string, now = new Date()): Promise<VerificationOutcome> {
+export async function verifyCertificate(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  numberInput: string,
+  codeInput: string,
+  now = new Date(),
+): Promise<VerificationOutcome> {
   const row = await matchCertificate(db, documentKey, numberInput, codeInput);
   if (!row) return { found: false };
   // Counted, never attributed: no address, time or visitor is kept with it.
@@ -340,7 +369,12 @@ export async function verifyCertificate(db: Kysely<Database>, documentKey: Uint8
 }
 
 /** The holder's photo for the verification page: only with the right number and code. Not counted. */
-export async function readVerifiedPhoto(db: Kysely<Database>, documentKey: Uint8Array, numberInput: string, codeInput: string): Promise<Uint8Array | null> {
+export async function readVerifiedPhoto(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  numberInput: string,
+  codeInput: string,
+): Promise<Uint8Array | null> {
   const row = await matchCertificate(db, documentKey, numberInput, codeInput);
   if (!row?.photo_blob_id) return null;
   return createStoreDocumentStorage(db, documentKey).get(row.photo_blob_id);
@@ -380,7 +414,9 @@ const SUMMARY_COLUMNS = [
   "pdf_sha256",
 ] as const;
 
-type SummaryRow = Omit<Pick<Database["certificate"], (typeof SUMMARY_COLUMNS)[number]>, "verification_count"> & { verification_count: number | string };
+type SummaryRow = Omit<Pick<Database["certificate"], (typeof SUMMARY_COLUMNS)[number]>, "verification_count"> & {
+  verification_count: number | string;
+};
 
 function toSummary(row: SummaryRow, now: Date): CertificateSummary {
   return {
@@ -400,7 +436,11 @@ function toSummary(row: SummaryRow, now: Date): CertificateSummary {
   };
 }
 
-export async function findCertificateForApplication(db: Kysely<Database>, applicationId: string, now = new Date()): Promise<CertificateSummary | null> {
+export async function findCertificateForApplication(
+  db: Kysely<Database>,
+  applicationId: string,
+  now = new Date(),
+): Promise<CertificateSummary | null> {
   const row = await db.selectFrom("certificate").select(SUMMARY_COLUMNS).where("application_id", "=", applicationId).executeTakeFirst();
   return row ? toSummary(row, now) : null;
 }
@@ -416,14 +456,23 @@ export async function findCertificateByNumber(db: Kysely<Database>, number: stri
  * The stored PDF of an application's certificate, exactly as issued. Its SHA-256 is checked
  * against the one recorded at issue: damaged bytes are an error, never served.
  */
-export async function readCertificatePdf(db: Kysely<Database>, documentKey: Uint8Array, applicationId: string): Promise<{ number: string; bytes: Uint8Array } | null> {
-  const row = await db.selectFrom("certificate").select(["number", "pdf_blob_id", "pdf_sha256"]).where("application_id", "=", applicationId).executeTakeFirst();
+export async function readCertificatePdf(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  applicationId: string,
+): Promise<{ number: string; bytes: Uint8Array } | null> {
+  const row = await db
+    .selectFrom("certificate")
+    .select(["number", "pdf_blob_id", "pdf_sha256"])
+    .where("application_id", "=", applicationId)
+    .executeTakeFirst();
   if (!row) return null;
   const bytes = await createStoreDocumentStorage(db, documentKey).get(row.pdf_blob_id);
   if (!bytes) throw new Error(`Certificate ${row.number} has no stored PDF`);
   const actual = Buffer.from(sha256(bytes), "hex");
   const recorded = Buffer.from(row.pdf_sha256, "hex");
-  if (actual.length !== recorded.length || !timingSafeEqual(actual, recorded)) throw new Error(`Certificate ${row.number}: stored PDF does not match its recorded SHA-256`);
+  if (actual.length !== recorded.length || !timingSafeEqual(actual, recorded))
+    throw new Error(`Certificate ${row.number}: stored PDF does not match its recorded SHA-256`);
   return { number: row.number, bytes };
 }
 
@@ -454,13 +503,27 @@ export async function revokeCertificate(
 /** Also used when a dispute is upheld, inside that decision's transaction (which mails the holder itself). */
 export async function revokeInTransaction(
   trx: Transaction<Database>,
-  input: { number: string; centerSlug: string; reason: RevocationReason; note: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">; mails?: Pick<CertificateMails, "revoked"> },
+  input: {
+    number: string;
+    centerSlug: string;
+    reason: RevocationReason;
+    note: string;
+    actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
+    mails?: Pick<CertificateMails, "revoked">;
+  },
   now: Date,
 ): Promise<RevokeOutcome> {
   const row = await trx
     .selectFrom("certificate")
     .innerJoin("application", "application.id", "certificate.application_id")
-    .select(["certificate.id", "certificate.revoked_at", "certificate.application_id", "application.reference", "application.language", "application.email"])
+    .select([
+      "certificate.id",
+      "certificate.revoked_at",
+      "certificate.application_id",
+      "application.reference",
+      "application.language",
+      "application.email",
+    ])
     .where("certificate.number", "=", input.number)
     .where("certificate.center_slug", "=", input.centerSlug)
     .executeTakeFirst();
@@ -510,7 +573,14 @@ export async function sendExpiryReminders(
   const due = await db
     .selectFrom("certificate")
     .innerJoin("application", "application.id", "certificate.application_id")
-    .select(["certificate.id", "certificate.number", "certificate.expires_at", "certificate.application_id", "application.language", "application.email"])
+    .select([
+      "certificate.id",
+      "certificate.number",
+      "certificate.expires_at",
+      "certificate.application_id",
+      "application.language",
+      "application.email",
+    ])
     .where("certificate.expiry_reminder_sent_at", "is", null)
     .where("certificate.revoked_at", "is", null)
     .where("certificate.expires_at", ">", now.toISOString())
@@ -529,9 +599,21 @@ export async function sendExpiryReminders(
         .where("expiry_reminder_sent_at", "is", null)
         .executeTakeFirst();
       if (Number(marked.numUpdatedRows) !== 1) return false;
-      const mail = input.mails.reminder({ language: certificate.language, number: certificate.number, expiresAt: certificate.expires_at, link: reapplyLink(input.publicUrl, certificate.language, token) });
+      const mail = input.mails.reminder({
+        language: certificate.language,
+        number: certificate.number,
+        expiresAt: certificate.expires_at,
+        link: reapplyLink(input.publicUrl, certificate.language, token),
+      });
       await enqueueMail(trx, { to: certificate.email, language: certificate.language, subject: mail.subject, text: mail.text }, now);
-      await insertAuditEvent(trx, { actorType: "system", action: "certificate.expiry_reminder_sent", entityType: "application", entityId: certificate.application_id, details: { certificate: certificate.id }, occurredAt: now });
+      await insertAuditEvent(trx, {
+        actorType: "system",
+        action: "certificate.expiry_reminder_sent",
+        entityType: "application",
+        entityId: certificate.application_id,
+        details: { certificate: certificate.id },
+        occurredAt: now,
+      });
       return true;
     });
     if (mailed) sent += 1;
@@ -544,7 +626,12 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
 /** The certificate a reminder's link is for, while the link is unused. */
 export async function findReapply(db: Kysely<Database>, token: string | null): Promise<{ number: string } | null> {
   if (!token || !TOKEN_SHAPE.test(token)) return null;
-  const row = await db.selectFrom("certificate").select("number").where("reapply_token_hash", "=", hashToken(token)).where("reapply_used_at", "is", null).executeTakeFirst();
+  const row = await db
+    .selectFrom("certificate")
+    .select("number")
+    .where("reapply_token_hash", "=", hashToken(token))
+    .where("reapply_used_at", "is", null)
+    .executeTakeFirst();
   return row ? { number: row.number } : null;
 }
 
@@ -559,22 +646,50 @@ function sameText(a: string, b: string): boolean {
  * application's answers (who, personal details, contact, addresses, purpose, delivery; never the
  * documents, which must be current), and the link stops working. Null for a wrong date or a spent link.
  */
-export async function redeemReapply(db: Kysely<Database>, input: { token: string; dateOfBirth: string; language: string }, now = new Date()): Promise<{ draftKey: string } | null> {
+export async function redeemReapply(
+  db: Kysely<Database>,
+  input: { token: string; dateOfBirth: string; language: string },
+  now = new Date(),
+): Promise<{ draftKey: string } | null> {
   if (!TOKEN_SHAPE.test(input.token)) return null;
   return db.transaction().execute(async (trx) => {
     const found = await trx
       .selectFrom("certificate")
       .innerJoin("application", "application.id", "certificate.application_id")
       .select(["certificate.id as certificateId", "application.id as applicationId"])
-      .select(["application.applicant_type", "application.full_name", "application.father_name", "application.date_of_birth", "application.gender", "application.cnic"])
-      .select(["application.passport_number", "application.passport_country", "application.nationality", "application.email", "application.phone"])
-      .select(["application.residence_country", "application.residence_city", "application.purpose", "application.purpose_other", "application.destination_country"])
+      .select([
+        "application.applicant_type",
+        "application.full_name",
+        "application.father_name",
+        "application.date_of_birth",
+        "application.gender",
+        "application.cnic",
+      ])
+      .select([
+        "application.passport_number",
+        "application.passport_country",
+        "application.nationality",
+        "application.email",
+        "application.phone",
+      ])
+      .select([
+        "application.residence_country",
+        "application.residence_city",
+        "application.purpose",
+        "application.purpose_other",
+        "application.destination_country",
+      ])
       .select(["application.delivery", "application.collection_center_slug"])
       .where("certificate.reapply_token_hash", "=", hashToken(input.token))
       .where("certificate.reapply_used_at", "is", null)
       .executeTakeFirst();
     if (!sameText(found?.date_of_birth ?? "0000-00-00", input.dateOfBirth) || !found) return null;
-    const addresses = await trx.selectFrom("application_address").selectAll().where("application_id", "=", found.applicationId).orderBy("position").execute();
+    const addresses = await trx
+      .selectFrom("application_address")
+      .selectAll()
+      .where("application_id", "=", found.applicationId)
+      .orderBy("position")
+      .execute();
     const answers = {
       // A relative's earlier application needs a fresh e-authority, so "who" is asked again.
       ...(found.applicant_type === "self" ? { who: { applicantType: "self" } } : {}),
@@ -589,13 +704,30 @@ export async function redeemReapply(db: Kysely<Database>, input: { token: string
         nationality: found.nationality,
       },
       contact: { email: found.email, phone: found.phone, residenceCountry: found.residence_country, residenceCity: found.residence_city },
-      addresses: addresses.map((a) => ({ district: a.district, policeStation: a.police_station, address: a.address, from: a.from_month, to: a.to_month })),
+      addresses: addresses.map((a) => ({
+        district: a.district,
+        policeStation: a.police_station,
+        address: a.address,
+        from: a.from_month,
+        to: a.to_month,
+      })),
       purpose: { purpose: found.purpose, purposeOther: found.purpose_other, destinationCountry: found.destination_country },
       delivery: { delivery: found.delivery, collectionCenter: found.collection_center_slug },
     };
     const { key } = await createDraft(trx, input.language, answers, now);
-    await trx.updateTable("certificate").set({ reapply_used_at: now.toISOString(), reapply_token_hash: null }).where("id", "=", found.certificateId).execute();
-    await insertAuditEvent(trx, { actorType: "applicant", action: "certificate.reapply_started", entityType: "application", entityId: found.applicationId, details: { certificate: found.certificateId }, occurredAt: now });
+    await trx
+      .updateTable("certificate")
+      .set({ reapply_used_at: now.toISOString(), reapply_token_hash: null })
+      .where("id", "=", found.certificateId)
+      .execute();
+    await insertAuditEvent(trx, {
+      actorType: "applicant",
+      action: "certificate.reapply_started",
+      entityType: "application",
+      entityId: found.applicationId,
+      details: { certificate: found.certificateId },
+      occurredAt: now,
+    });
     return { draftKey: key };
   });
 }
@@ -608,7 +740,11 @@ export type CertificateRecord = CertificateSummary & {
 };
 
 /** What staff see of one certificate (the case page links here). */
-export async function getCertificateRecord(db: Kysely<Database>, certificateId: string, now = new Date()): Promise<CertificateRecord | null> {
+export async function getCertificateRecord(
+  db: Kysely<Database>,
+  certificateId: string,
+  now = new Date(),
+): Promise<CertificateRecord | null> {
   const row = await db
     .selectFrom("certificate")
     .innerJoin("application", "application.id", "certificate.application_id")
@@ -618,5 +754,11 @@ export async function getCertificateRecord(db: Kysely<Database>, certificateId: 
     .where("certificate.id", "=", certificateId)
     .executeTakeFirst();
   if (!row) return null;
-  return { ...toSummary(row, now), holderName: row.full_name, officerName: row.officer_name, reference: row.reference, revokedByName: row.revoked_by_name };
+  return {
+    ...toSummary(row, now),
+    holderName: row.full_name,
+    officerName: row.officer_name,
+    reference: row.reference,
+    revokedByName: row.revoked_by_name,
+  };
 }

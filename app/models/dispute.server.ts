@@ -34,19 +34,50 @@ export type OpenDisputeOutcome = { ok: true; id: string } | { ok: false; problem
  * Opens a dispute of the application's certificate under the given id (the evidence is stored
  * under it first). One open dispute per certificate: a second waits for the first's outcome.
  */
-export async function openDispute(db: Kysely<Database>, input: { id?: string; applicationId: string; text: string }, now = new Date()): Promise<OpenDisputeOutcome> {
+export async function openDispute(
+  db: Kysely<Database>,
+  input: { id?: string; applicationId: string; text: string },
+  now = new Date(),
+): Promise<OpenDisputeOutcome> {
   const id = input.id ?? randomUUID();
   try {
     return await db.transaction().execute(async (trx) => {
-      const certificate = await trx.selectFrom("certificate").select(["id", "center_slug"]).where("application_id", "=", input.applicationId).executeTakeFirst();
+      const certificate = await trx
+        .selectFrom("certificate")
+        .select(["id", "center_slug"])
+        .where("application_id", "=", input.applicationId)
+        .executeTakeFirst();
       if (!certificate) return { ok: false, problem: "no_certificate" } as const;
-      const open = await trx.selectFrom("dispute").select("id").where("certificate_id", "=", certificate.id).where("status", "=", "open").executeTakeFirst();
+      const open = await trx
+        .selectFrom("dispute")
+        .select("id")
+        .where("certificate_id", "=", certificate.id)
+        .where("status", "=", "open")
+        .executeTakeFirst();
       if (open) return { ok: false, problem: "already_open" } as const;
       await trx
         .insertInto("dispute")
-        .values({ id, certificate_id: certificate.id, application_id: input.applicationId, center_slug: certificate.center_slug, text: input.text, status: "open", outcome: null, created_at: now.toISOString(), decided_at: null, decided_by: null })
+        .values({
+          id,
+          certificate_id: certificate.id,
+          application_id: input.applicationId,
+          center_slug: certificate.center_slug,
+          text: input.text,
+          status: "open",
+          outcome: null,
+          created_at: now.toISOString(),
+          decided_at: null,
+          decided_by: null,
+        })
         .execute();
-      await insertAuditEvent(trx, { actorType: "applicant", action: "dispute.opened", entityType: "application", entityId: input.applicationId, details: { dispute: id, certificate: certificate.id }, occurredAt: now });
+      await insertAuditEvent(trx, {
+        actorType: "applicant",
+        action: "dispute.opened",
+        entityType: "application",
+        entityId: input.applicationId,
+        details: { dispute: id, certificate: certificate.id },
+        occurredAt: now,
+      });
       return { ok: true, id } as const;
     });
   } catch (error) {
@@ -65,7 +96,9 @@ export async function latestDispute(db: Kysely<Database>, applicationId: string)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .executeTakeFirst();
-  return row ? { id: row.id, status: row.status, text: row.text, outcome: row.outcome, createdAt: row.created_at, decidedAt: row.decided_at } : null;
+  return row
+    ? { id: row.id, status: row.status, text: row.text, outcome: row.outcome, createdAt: row.created_at, decidedAt: row.decided_at }
+    : null;
 }
 
 export type QueuedDispute = DisputeView & {
@@ -78,14 +111,26 @@ export type QueuedDispute = DisputeView & {
 };
 
 /** A center's disputes: open ones oldest first (they wait longest), then the latest decided. */
-export async function listDisputes(db: Kysely<Database>, centerSlug: string, { decidedLimit = 20 } = {}): Promise<{ open: QueuedDispute[]; decided: QueuedDispute[] }> {
+export async function listDisputes(
+  db: Kysely<Database>,
+  centerSlug: string,
+  { decidedLimit = 20 } = {},
+): Promise<{ open: QueuedDispute[]; decided: QueuedDispute[] }> {
   const base = () =>
     db
       .selectFrom("dispute")
       .innerJoin("certificate", "certificate.id", "dispute.certificate_id")
       .innerJoin("application", "application.id", "dispute.application_id")
       .leftJoin("staff_user", "staff_user.id", "dispute.decided_by")
-      .select(["dispute.id", "dispute.status", "dispute.text", "dispute.outcome", "dispute.created_at", "dispute.decided_at", "dispute.application_id"])
+      .select([
+        "dispute.id",
+        "dispute.status",
+        "dispute.text",
+        "dispute.outcome",
+        "dispute.created_at",
+        "dispute.decided_at",
+        "dispute.application_id",
+      ])
       .select(["application.reference", "certificate.full_name", "certificate.number", "staff_user.display_name as decided_by_name"])
       .where("dispute.center_slug", "=", centerSlug);
   const [open, decided] = await Promise.all([
@@ -121,7 +166,14 @@ export type DecideOutcome = { ok: true } | { ok: false; problem: "not_found" };
  */
 export async function decideDispute(
   db: Kysely<Database>,
-  input: { disputeId: string; centerSlug: string; decision: DisputeDecision; outcome: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">; mails: DisputeMails },
+  input: {
+    disputeId: string;
+    centerSlug: string;
+    decision: DisputeDecision;
+    outcome: string;
+    actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
+    mails: DisputeMails;
+  },
   now = new Date(),
 ): Promise<DecideOutcome> {
   return db.transaction().execute(async (trx) => {
@@ -129,7 +181,14 @@ export async function decideDispute(
       .selectFrom("dispute")
       .innerJoin("certificate", "certificate.id", "dispute.certificate_id")
       .innerJoin("application", "application.id", "dispute.application_id")
-      .select(["dispute.id", "dispute.application_id", "certificate.number", "application.reference", "application.language", "application.email"])
+      .select([
+        "dispute.id",
+        "dispute.application_id",
+        "certificate.number",
+        "application.reference",
+        "application.language",
+        "application.email",
+      ])
       .where("dispute.id", "=", input.disputeId)
       .where("dispute.center_slug", "=", input.centerSlug)
       .where("dispute.status", "=", "open")
@@ -142,13 +201,30 @@ export async function decideDispute(
       .where("status", "=", "open")
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "not_found" } as const;
-    await insertAuditEvent(trx, { ...input.actor, action: `dispute.${input.decision}`, entityType: "application", entityId: row.application_id, details: { dispute: row.id }, occurredAt: now });
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: `dispute.${input.decision}`,
+      entityType: "application",
+      entityId: row.application_id,
+      details: { dispute: row.id },
+      occurredAt: now,
+    });
     if (input.decision === "upheld") {
       // No separate revocation mail: the decision's mail says it. Already revoked for another
       // reason is fine: the certificate is not valid either way.
-      await revokeInTransaction(trx, { number: row.number, centerSlug: input.centerSlug, reason: "dispute_upheld", note: input.outcome, actor: input.actor }, now);
+      await revokeInTransaction(
+        trx,
+        { number: row.number, centerSlug: input.centerSlug, reason: "dispute_upheld", note: input.outcome, actor: input.actor },
+        now,
+      );
     }
-    const mail = input.mails.decided({ reference: row.reference, language: row.language, number: row.number, decision: input.decision, outcome: input.outcome });
+    const mail = input.mails.decided({
+      reference: row.reference,
+      language: row.language,
+      number: row.number,
+      decision: input.decision,
+      outcome: input.outcome,
+    });
     await enqueueMail(trx, { to: row.email, language: row.language, subject: mail.subject, text: mail.text }, now);
     return { ok: true } as const;
   });

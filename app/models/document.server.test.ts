@@ -28,7 +28,12 @@ describeEachStore("documents", (store) => {
     const { db } = store();
     const storage = createStoreDocumentStorage(db, key);
     const owner = draft();
-    const saved = await saveDocument(db, storage, { ...owner, kind: "passport", contentType: "application/pdf", bytes: bytes("%PDF-1.7 passport") });
+    const saved = await saveDocument(db, storage, {
+      ...owner,
+      kind: "passport",
+      contentType: "application/pdf",
+      bytes: bytes("%PDF-1.7 passport"),
+    });
     expect(saved).toMatchObject({ kind: "passport", contentType: "application/pdf", size: 17 });
     expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
@@ -120,7 +125,12 @@ describeEachStore("documents", (store) => {
     const before = await blobIds(db);
     await expect(
       db.transaction().execute(async (trx) => {
-        await saveDocument(trx, createStoreDocumentStorage(trx, key), { ...owner, kind: "passport", contentType: "image/jpeg", bytes: jpeg("x") });
+        await saveDocument(trx, createStoreDocumentStorage(trx, key), {
+          ...owner,
+          kind: "passport",
+          contentType: "image/jpeg",
+          bytes: jpeg("x"),
+        });
         expect(await listDocuments(trx, owner.ownerType, owner.ownerId)).toHaveLength(1);
         throw new Error("audit failed");
       }),
@@ -128,9 +138,16 @@ describeEachStore("documents", (store) => {
     expect(await listDocuments(db, owner.ownerType, owner.ownerId)).toEqual([]);
     expect(await blobIds(db)).toEqual(before);
 
-    const saved = await db.transaction().execute((trx) =>
-      saveDocument(trx, createStoreDocumentStorage(trx, key), { ...owner, kind: "passport", contentType: "image/jpeg", bytes: jpeg("y") }),
-    );
+    const saved = await db
+      .transaction()
+      .execute((trx) =>
+        saveDocument(trx, createStoreDocumentStorage(trx, key), {
+          ...owner,
+          kind: "passport",
+          contentType: "image/jpeg",
+          bytes: jpeg("y"),
+        }),
+      );
     expect(await readDocument(db, createStoreDocumentStorage(db, key), saved.id, owner)).not.toBeNull();
   });
 
@@ -139,7 +156,9 @@ describeEachStore("documents", (store) => {
     const storage = createStoreDocumentStorage(db, key);
     const owner = draft();
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) => saveDocument(db, storage, { ...owner, kind: "photo", contentType: "image/jpeg", bytes: jpeg(`race ${i}`) })),
+      Array.from({ length: 5 }, (_, i) =>
+        saveDocument(db, storage, { ...owner, kind: "photo", contentType: "image/jpeg", bytes: jpeg(`race ${i}`) }),
+      ),
     );
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
     const list = await listDocuments(db, owner.ownerType, owner.ownerId);
@@ -168,7 +187,12 @@ describeEachStore("documents", (store) => {
   it("reports a document whose bytes are missing instead of hiding it", async () => {
     const { db } = store();
     const owner = draft();
-    const saved = await saveDocument(db, createStoreDocumentStorage(db, key), { ...owner, kind: "passport", contentType: "image/jpeg", bytes: jpeg("z") });
+    const saved = await saveDocument(db, createStoreDocumentStorage(db, key), {
+      ...owner,
+      kind: "passport",
+      contentType: "image/jpeg",
+      bytes: jpeg("z"),
+    });
     const forgetful: DocumentStorage = { put: async () => {}, get: async () => null, delete: async () => {} };
     await expect(readDocument(db, forgetful, saved.id)).rejects.toThrow(/no stored content/);
   });

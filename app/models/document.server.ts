@@ -151,7 +151,10 @@ export async function readDocument(
   id: string,
   owner?: DocumentOwner,
 ): Promise<{ meta: DocumentMeta; bytes: Uint8Array } | null> {
-  let query = db.selectFrom("document").select([...META_COLUMNS, "blob_id"]).where("id", "=", id);
+  let query = db
+    .selectFrom("document")
+    .select([...META_COLUMNS, "blob_id"])
+    .where("id", "=", id);
   if (owner) query = query.where("owner_type", "=", owner.ownerType).where("owner_id", "=", owner.ownerId);
   const row = await query.executeTakeFirst();
   if (!row) return null;

@@ -29,7 +29,13 @@ describeEachStore("drafts", (store) => {
     const storage = createStoreDocumentStorage(db, KEY);
     const start = new Date("2026-01-01T00:00:00.000Z");
     const { draft, key } = await createDraft(db, "en", {}, start);
-    await saveDocument(db, storage, { ownerType: "draft", ownerId: draft.id, kind: "passport", contentType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4 test") });
+    await saveDocument(db, storage, {
+      ownerType: "draft",
+      ownerId: draft.id,
+      kind: "passport",
+      contentType: "application/pdf",
+      bytes: new TextEncoder().encode("%PDF-1.4 test"),
+    });
     const day29 = new Date(start.getTime() + 29 * 86_400_000);
     expect(await openDraft(db, key, day29)).not.toBeNull();
     expect(await deleteExpiredDrafts(db, storage, day29)).toBe(0);

@@ -16,13 +16,26 @@ export type DraftAnswers = Record<string, unknown>;
 /** `reference` is set once the draft has been submitted: such a draft is never edited or resumed again. */
 export type OpenDraft = { id: string; language: string; answers: DraftAnswers; expiresAt: string; reference: string | null };
 
-export async function createDraft(db: Kysely<Database>, language: string, answers: DraftAnswers = {}, now = new Date()): Promise<{ draft: OpenDraft; key: string }> {
+export async function createDraft(
+  db: Kysely<Database>,
+  language: string,
+  answers: DraftAnswers = {},
+  now = new Date(),
+): Promise<{ draft: OpenDraft; key: string }> {
   const id = randomUUID();
   const { token, tokenHash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
   await db
     .insertInto("draft")
-    .values({ id, secret_hash: tokenHash, language, answers: JSON.stringify(answers), created_at: now.toISOString(), updated_at: now.toISOString(), expires_at: expiresAt })
+    .values({
+      id,
+      secret_hash: tokenHash,
+      language,
+      answers: JSON.stringify(answers),
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
     .execute();
   return { draft: { id, language, answers, expiresAt, reference: null }, key: `${id}.${token}` };
 }
@@ -48,7 +61,13 @@ export async function openDraft(db: Kysely<Database>, key: string | null | undef
     .where("draft.expires_at", ">", now.toISOString())
     .executeTakeFirst();
   if (!row || !sameHash(row.secret_hash, hashToken(parts.secret))) return null;
-  return { id: row.id, language: row.language, answers: JSON.parse(row.answers) as DraftAnswers, expiresAt: row.expires_at, reference: row.reference ?? null };
+  return {
+    id: row.id,
+    language: row.language,
+    answers: JSON.parse(row.answers) as DraftAnswers,
+    expiresAt: row.expires_at,
+    reference: row.reference ?? null,
+  };
 }
 
 function sameHash(storedHex: string, givenHex: string): boolean {
@@ -62,18 +81,33 @@ function sameHash(storedHex: string, givenHex: string): boolean {
  * the same step, so the link in a forwarded mail or a shared phone's history opens nothing
  * afterwards. A submitted draft is never reopened. Of two opens at once, only one wins.
  */
-export async function redeemResumeKey(db: Kysely<Database>, key: string | null | undefined, now = new Date()): Promise<{ draft: OpenDraft; key: string } | null> {
+export async function redeemResumeKey(
+  db: Kysely<Database>,
+  key: string | null | undefined,
+  now = new Date(),
+): Promise<{ draft: OpenDraft; key: string } | null> {
   const draft = await openDraft(db, key, now);
   if (!draft || draft.reference) return null;
   const used = hashToken(splitKey(key!)!.secret);
   const { token, tokenHash } = newSecretToken();
-  const result = await db.updateTable("draft").set({ secret_hash: tokenHash }).where("id", "=", draft.id).where("secret_hash", "=", used).executeTakeFirst();
+  const result = await db
+    .updateTable("draft")
+    .set({ secret_hash: tokenHash })
+    .where("id", "=", draft.id)
+    .where("secret_hash", "=", used)
+    .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return null;
   return { draft, key: `${draft.id}.${token}` };
 }
 
 /** Merges one step's answers and pushes the expiry 30 days on from now. */
-export async function saveDraftStep(db: Kysely<Database>, draft: OpenDraft, step: string, answers: unknown, now = new Date()): Promise<OpenDraft> {
+export async function saveDraftStep(
+  db: Kysely<Database>,
+  draft: OpenDraft,
+  step: string,
+  answers: unknown,
+  now = new Date(),
+): Promise<OpenDraft> {
   const merged = { ...draft.answers, [step]: answers };
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
   await db

@@ -7,9 +7,17 @@ import { insertStaffUser } from "./staff-user.server";
 describeEachStore("public holidays", (store) => {
   it("adds, lists, refuses a second holiday on one day, removes, and audits each change", async () => {
     const { db } = store();
-    const adminId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, { email: `admin.${randomUUID()}@police.example.pk`, displayName: "Admin", passwordHash: null, role: "admin", centerSlug: null }),
-    );
+    const adminId = await db
+      .transaction()
+      .execute((trx) =>
+        insertStaffUser(trx, {
+          email: `admin.${randomUUID()}@police.example.pk`,
+          displayName: "Admin",
+          passwordHash: null,
+          role: "admin",
+          centerSlug: null,
+        }),
+      );
     const actor = { actorType: "staff" as const, actorId: adminId, sessionRef: "0123456789abcdef" };
     expect(await addHoliday(db, { day: "2026-12-25", name: "Quaid-e-Azam Day", actor })).toEqual({ ok: true });
     expect(await addHoliday(db, { day: "2027-02-05", name: "Kashmir Solidarity Day", actor })).toEqual({ ok: true });
@@ -26,7 +34,12 @@ describeEachStore("public holidays", (store) => {
     expect(await removeHoliday(db, { day: "2027-02-05", actor })).toBe(false);
     expect((await listHolidays(db, "2026-01-01")).map((h) => h.day)).toEqual(["2026-11-09", "2026-12-25"]);
 
-    const events = await db.selectFrom("audit_event").select(["action", "entity_id", "actor_id"]).where("entity_type", "=", "public_holiday").orderBy("seq").execute();
+    const events = await db
+      .selectFrom("audit_event")
+      .select(["action", "entity_id", "actor_id"])
+      .where("entity_type", "=", "public_holiday")
+      .orderBy("seq")
+      .execute();
     expect(events).toEqual([
       { action: "holiday.added", entity_id: "2026-12-25", actor_id: adminId },
       { action: "holiday.added", entity_id: "2027-02-05", actor_id: adminId },

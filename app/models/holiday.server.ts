@@ -37,7 +37,13 @@ export async function addHoliday(
       .insertInto("public_holiday")
       .values({ day: input.day, name: input.name, created_by: input.actor.actorId ?? null, created_at: now.toISOString() })
       .execute();
-    await insertAuditEvent(trx, { ...input.actor, action: "holiday.added", entityType: "public_holiday", entityId: input.day, occurredAt: now });
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "holiday.added",
+      entityType: "public_holiday",
+      entityId: input.day,
+      occurredAt: now,
+    });
     return { ok: true } as const;
   });
 }
@@ -47,7 +53,13 @@ export async function removeHoliday(db: Kysely<Database>, input: { day: string; 
   return db.transaction().execute(async (trx) => {
     const result = await trx.deleteFrom("public_holiday").where("day", "=", input.day).executeTakeFirst();
     if (Number(result.numDeletedRows) !== 1) return false;
-    await insertAuditEvent(trx, { ...input.actor, action: "holiday.removed", entityType: "public_holiday", entityId: input.day, occurredAt: now });
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "holiday.removed",
+      entityType: "public_holiday",
+      entityId: input.day,
+      occurredAt: now,
+    });
     return true;
   });
 }

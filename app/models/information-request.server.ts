@@ -28,12 +28,25 @@ export async function listInformationRequests(db: Kysely<Database>, applicationI
     .orderBy("asked_at", "asc")
     .orderBy("id", "asc")
     .execute();
-  return rows.map((row) => ({ id: row.id, question: row.question, askedAt: row.asked_at, answer: row.answer, answeredAt: row.answered_at }));
+  return rows.map((row) => ({
+    id: row.id,
+    question: row.question,
+    askedAt: row.asked_at,
+    answer: row.answer,
+    answeredAt: row.answered_at,
+  }));
 }
 
 export async function askForInformation(
   db: Kysely<Database>,
-  input: { applicationId: string; question: string; staffUserId: string; sessionRef?: string | null; expectedVersion?: number; notice?: NoticeFor },
+  input: {
+    applicationId: string;
+    question: string;
+    staffUserId: string;
+    sessionRef?: string | null;
+    expectedVersion?: number;
+    notice?: NoticeFor;
+  },
   now = new Date(),
 ): Promise<TransitionOutcome & { requestId?: string }> {
   const requestId = randomUUID();
@@ -48,7 +61,15 @@ export async function askForInformation(
       alongside: async (trx) => {
         await trx
           .insertInto("information_request")
-          .values({ id: requestId, application_id: input.applicationId, question: input.question, asked_by: input.staffUserId, asked_at: now.toISOString(), answer: null, answered_at: null })
+          .values({
+            id: requestId,
+            application_id: input.applicationId,
+            question: input.question,
+            asked_by: input.staffUserId,
+            asked_at: now.toISOString(),
+            answer: null,
+            answered_at: null,
+          })
           .execute();
       },
     },

@@ -78,7 +78,15 @@ describeEachStore("mail outbox", (store) => {
 
     const [claimed, ...rest] = await claimDueMails(db, { limit: 10, now: at(MIN), leaseMs: 5 * MIN });
     expect(rest).toEqual([]);
-    expect(claimed).toEqual({ id: due, to: "person1@example.org", language: "ur", subject: "Subject 1", text: "Body 1", html: null, attempt: 1 });
+    expect(claimed).toEqual({
+      id: due,
+      to: "person1@example.org",
+      language: "ur",
+      subject: "Subject 1",
+      text: "Body 1",
+      html: null,
+      attempt: 1,
+    });
     const row = await db.selectFrom("mail_outbox").selectAll().where("id", "=", due).executeTakeFirstOrThrow();
     expect(row.next_attempt_at).toBe(at(6 * MIN).toISOString());
 

@@ -43,9 +43,7 @@ export type ClaimedMail = {
   attempt: number;
 };
 
-export type FailureOutcome =
-  | { outcome: "retry"; attempts: number; nextAttemptAt: Date }
-  | { outcome: "failed"; attempts: number };
+export type FailureOutcome = { outcome: "retry"; attempts: number; nextAttemptAt: Date } | { outcome: "failed"; attempts: number };
 
 /** Delay after the given number of failed attempts: 1 min, 2, 4, … capped at 6 h. */
 export function mailRetryDelayMs(failedAttempts: number): number {
@@ -171,12 +169,7 @@ export async function markFailed(
   now = new Date(),
   { permanent = false }: { permanent?: boolean } = {},
 ): Promise<FailureOutcome | null> {
-  const row = await db
-    .selectFrom("mail_outbox")
-    .select("attempts")
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
+  const row = await db.selectFrom("mail_outbox").select("attempts").where("id", "=", id).where("status", "=", "pending").executeTakeFirst();
   if (!row) return null;
   // A claim has already counted this attempt; a mail marked failed without a claim counts as one.
   const attempts = Math.max(1, Number(row.attempts));

@@ -20,7 +20,16 @@ describeEachStore("queue", (store) => {
       ...Array.from({ length: 7 }, (_, i) => application({ status: "submitted", submitted_at: day(i) })),
       application({ status: "submitted", submitted_at: day(1), center_slug: "gujrat" }),
       application({ status: "submitted", submitted_at: day(2), authority_status: "pending" }),
-      application({ status: "submitted", submitted_at: day(3), authority_status: "confirmed", destination_country: "GR", full_name: "Zeynab Bibi", name_search: "zeynab bibi", cnic: "3520299999992", passport_number: "ZZ7654321" }),
+      application({
+        status: "submitted",
+        submitted_at: day(3),
+        authority_status: "confirmed",
+        destination_country: "GR",
+        full_name: "Zeynab Bibi",
+        name_search: "zeynab bibi",
+        cnic: "3520299999992",
+        passport_number: "ZZ7654321",
+      }),
       application({ status: "in_review", submitted_at: day(4) }),
       application({ status: "rejected", submitted_at: day(5) }),
     ];
@@ -38,8 +47,11 @@ describeEachStore("queue", (store) => {
     expect(all.every((r, i) => i === 0 || r.submittedAt >= all[i - 1]!.submittedAt)).toBe(true);
 
     expect(await countTabs(db, lahore)).toEqual({
-      new: { count: 8, capped: false }, in_review: { count: 1, capped: false }, waiting: { count: 0, capped: false },
-      ready: { count: 0, capped: false }, closed: { count: 1, capped: false },
+      new: { count: 8, capped: false },
+      in_review: { count: 1, capped: false },
+      waiting: { count: 0, capped: false },
+      ready: { count: 0, capped: false },
+      closed: { count: 1, capped: false },
     });
     expect((await listQueue(db, "new", { ...lahore, destination: "GR" })).rows.map((r) => r.fullName)).toEqual(["Zeynab Bibi"]);
     for (const search of ["zey", "ZEYNAB", "35202-9999999-2", "zz 7654321", rows[9]!.reference.toLowerCase()]) {
@@ -57,8 +69,14 @@ describeEachStore("queue", (store) => {
   it("stops counting at the cap", async () => {
     const { db } = store();
     const at = new Date(Date.UTC(2026, 9, 1)).toISOString();
-    const many = Array.from({ length: COUNT_CAP + 5 }, () => application({ status: "collected", submitted_at: at, center_slug: "rawalpindi" }));
-    for (let i = 0; i < many.length; i += 200) await db.insertInto("application").values(many.slice(i, i + 200)).execute();
+    const many = Array.from({ length: COUNT_CAP + 5 }, () =>
+      application({ status: "collected", submitted_at: at, center_slug: "rawalpindi" }),
+    );
+    for (let i = 0; i < many.length; i += 200)
+      await db
+        .insertInto("application")
+        .values(many.slice(i, i + 200))
+        .execute();
     expect((await countTabs(db, { centerSlug: "rawalpindi" })).closed).toEqual({ count: COUNT_CAP, capped: true });
   });
 });
@@ -78,19 +96,34 @@ it("reads what a search box entry means", () => {
 it("answers every filtered count and name search from an index alone (SQLite query plans)", async () => {
   const database = new SQLite(":memory:");
   const executed: CompiledQuery[] = [];
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log: (event) => void (event.level === "query" && executed.push(event.query)) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database }),
+    log: (event) => void (event.level === "query" && executed.push(event.query)),
+  });
   await migrateToLatest(db);
   const plan = (query: CompiledQuery) =>
-    (database.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[]).map((row) => row.detail).join("; ");
-  const filters = [{ destination: "GR" }, { purpose: "work_visa" }, { referralCenter: "athens" }, { assignedTo: randomUUID() }, { search: "ali kh" }];
+    (database.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as { detail: string }[])
+      .map((row) => row.detail)
+      .join("; ");
+  const filters = [
+    { destination: "GR" },
+    { purpose: "work_visa" },
+    { referralCenter: "athens" },
+    { assignedTo: randomUUID() },
+    { search: "ali kh" },
+  ];
   for (const filter of filters) {
     executed.length = 0;
     await countTabs(db, { centerSlug: "lahore", ...filter });
     expect(executed).toHaveLength(8); // one capped count per status
-    for (const query of executed) expect(plan(query)).toMatch(/USING COVERING INDEX application_center_\w+_idx \(center_slug=\? AND \w+=\? AND status=\?|USING COVERING INDEX application_center_name_idx \(center_slug=\? AND status=\? AND name_search>\? AND name_search<\?\)/);
+    for (const query of executed)
+      expect(plan(query)).toMatch(
+        /USING COVERING INDEX application_center_\w+_idx \(center_slug=\? AND \w+=\? AND status=\?|USING COVERING INDEX application_center_name_idx \(center_slug=\? AND status=\? AND name_search>\? AND name_search<\?\)/,
+      );
   }
   executed.length = 0;
   await listQueue(db, "closed", { centerSlug: "lahore", search: "ali kh" });
-  for (const query of executed) expect(plan(query)).toContain("INDEX application_center_name_idx (center_slug=? AND status=? AND name_search>? AND name_search<?)");
+  for (const query of executed)
+    expect(plan(query)).toContain("INDEX application_center_name_idx (center_slug=? AND status=? AND name_search>? AND name_search<?)");
   await db.destroy();
 });

@@ -131,7 +131,10 @@ export async function listQueue(
   const direction = newest ? -1 : 1;
   const rows = perStatus
     .flat()
-    .sort((a, b) => direction * (a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        direction * (a.submitted_at < b.submitted_at ? -1 : a.submitted_at > b.submitted_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    )
     .slice(0, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
@@ -156,7 +159,12 @@ export async function listQueue(
 export async function countTabs(db: Kysely<Database>, filter: QueueFilter): Promise<Record<QueueTab, { count: number; capped: boolean }>> {
   const countStatus = async (tab: QueueTab, status: ApplicationStatus) => {
     const row = await db
-      .selectFrom(ofStatus(filter, tab, status, db).select(sql<number>`1`.as("one")).limit(COUNT_CAP + 1).as("capped"))
+      .selectFrom(
+        ofStatus(filter, tab, status, db)
+          .select(sql<number>`1`.as("one"))
+          .limit(COUNT_CAP + 1)
+          .as("capped"),
+      )
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
     return Number(row.n);

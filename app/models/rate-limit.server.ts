@@ -30,7 +30,11 @@ export async function recordHit(db: Kysely<Database>, key: string, windowMs: num
 }
 
 export async function undoHit(db: Kysely<Database>, key: string): Promise<void> {
-  await db.updateTable("rate_limit").set({ hits: sql<number>`CASE WHEN hits > 0 THEN hits - 1 ELSE 0 END` }).where("key", "=", key).execute();
+  await db
+    .updateTable("rate_limit")
+    .set({ hits: sql<number>`CASE WHEN hits > 0 THEN hits - 1 ELSE 0 END` })
+    .where("key", "=", key)
+    .execute();
 }
 
 export async function clearHits(db: Kysely<Database>, key: string): Promise<void> {

@@ -5,7 +5,12 @@ import type { Database } from "../../db/schema";
 export async function findReferralCenter(db: Kysely<Database>, code: string | null | undefined): Promise<string | null> {
   const normalized = code?.trim().toUpperCase();
   if (!normalized || !/^[A-Z0-9-]{2,32}$/.test(normalized)) return null;
-  const row = await db.selectFrom("center").select("slug").where("referral_code", "=", normalized).where("active", "=", 1).executeTakeFirst();
+  const row = await db
+    .selectFrom("center")
+    .select("slug")
+    .where("referral_code", "=", normalized)
+    .where("active", "=", 1)
+    .executeTakeFirst();
   return row?.slug ?? null;
 }
 

@@ -25,7 +25,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The identity to sign with, generating and storing one if the store has none yet. */
-export async function loadSigningIdentity(db: Kysely<Database>, documentKey: Uint8Array, settings: SigningSettings = {}): Promise<SigningIdentity> {
+export async function loadSigningIdentity(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  settings: SigningSettings = {},
+): Promise<SigningIdentity> {
   if (settings.CERTIFICATE_P12_BASE64) {
     return { p12: Buffer.from(settings.CERTIFICATE_P12_BASE64, "base64"), password: settings.CERTIFICATE_P12_PASSWORD ?? "" };
   }

@@ -98,7 +98,16 @@ function isUniqueViolation(error: unknown): boolean {
 
 type AccountRow = Pick<
   StaffUserTable,
-  "id" | "email" | "display_name" | "role" | "center_slug" | "password_hash" | "disabled_at" | "locked_until" | "totp_confirmed_at" | "created_at"
+  | "id"
+  | "email"
+  | "display_name"
+  | "role"
+  | "center_slug"
+  | "password_hash"
+  | "disabled_at"
+  | "locked_until"
+  | "totp_confirmed_at"
+  | "created_at"
 >;
 
 function statusOf(row: AccountRow, now: Date): AccountStatus {
@@ -151,7 +160,12 @@ export async function findStaffAccount(db: Kysely<Database>, staffUserId: string
  * for officers and supervisors; an active embassy or consulate for the embassy desk. A center that
  * has since been closed stays acceptable for an account already tied to it (`keep`).
  */
-async function checkCenter(trx: Kysely<Database>, role: StaffRole, centerSlug: string | null, keep: string | null = null): Promise<AdminProblem | null> {
+async function checkCenter(
+  trx: Kysely<Database>,
+  role: StaffRole,
+  centerSlug: string | null,
+  keep: string | null = null,
+): Promise<AdminProblem | null> {
   const kinds = CENTER_KINDS_FOR_ROLE[role];
   if (!kinds) return centerSlug ? "center_not_allowed" : null;
   if (!centerSlug) return "center_required";
@@ -224,7 +238,11 @@ export async function inviteStaffUser(
       if (centerProblem) throw new Refusal(centerProblem);
       const taken = await trx.selectFrom("staff_user").select("id").where("email", "=", email).executeTakeFirst();
       if (taken) throw new Refusal("email_taken");
-      const id = await insertStaffUser(trx, { email, displayName: input.displayName.trim(), passwordHash: null, role: input.role, centerSlug }, now);
+      const id = await insertStaffUser(
+        trx,
+        { email, displayName: input.displayName.trim(), passwordHash: null, role: input.role, centerSlug },
+        now,
+      );
       const issued = await issueInvitation(trx, { id, email, displayName: input.displayName.trim() }, input, now);
       await insertAuditEvent(trx, {
         ...input.actor,
@@ -291,7 +309,11 @@ export async function findOpenInvitation(db: Kysely<Database>, token: string, no
  * Sets the invitee's password (already hashed) and uses the link up, once: of two submissions only
  * one sets a password. False when the link is unknown, used, expired, or the account was disabled.
  */
-export async function acceptInvitation(db: Kysely<Database>, input: { token: string; passwordHash: string }, now = new Date()): Promise<boolean> {
+export async function acceptInvitation(
+  db: Kysely<Database>,
+  input: { token: string; passwordHash: string },
+  now = new Date(),
+): Promise<boolean> {
   const stamp = now.toISOString();
   const outcome = await refusing(() =>
     db.transaction().execute(async (trx) => {
@@ -343,7 +365,11 @@ export async function setStaffUserDisabled(
       if (input.disabled) {
         await disableStaffUser(trx, input.staffUserId, now);
       } else {
-        await trx.updateTable("staff_user").set({ disabled_at: null, updated_at: now.toISOString() }).where("id", "=", input.staffUserId).execute();
+        await trx
+          .updateTable("staff_user")
+          .set({ disabled_at: null, updated_at: now.toISOString() })
+          .where("id", "=", input.staffUserId)
+          .execute();
       }
       await insertAuditEvent(trx, {
         ...input.actor,
@@ -399,16 +425,25 @@ export async function changeStaffRole(
  * Clears the authenticator app and the recovery codes, so the next sign-in sets up a new one, and
  * ends the account's sessions. Not for one's own account: another administrator does it.
  */
-export async function resetStaffTotp(db: Kysely<Database>, input: { staffUserId: string; actor: AdminActor }, now = new Date()): Promise<AdminOutcome> {
+export async function resetStaffTotp(
+  db: Kysely<Database>,
+  input: { staffUserId: string; actor: AdminActor },
+  now = new Date(),
+): Promise<AdminOutcome> {
   if (input.staffUserId === input.actor.actorId) return { ok: false, problem: "self" };
   return refusing(() =>
     db.transaction().execute(async (trx) => {
       await lockAsAdmin(trx, input.actor);
-      const row = await trx.selectFrom("staff_user").select(["totp_secret", "totp_confirmed_at"]).where("id", "=", input.staffUserId).executeTakeFirst();
+      const row = await trx
+        .selectFrom("staff_user")
+        .select(["totp_secret", "totp_confirmed_at"])
+        .where("id", "=", input.staffUserId)
+        .executeTakeFirst();
       if (!row) throw new Refusal("not_found");
       const sessionsEnded = await revokeStaffSessionsOf(trx, input.staffUserId, now);
       const codes = await trx.deleteFrom("staff_recovery_code").where("staff_user_id", "=", input.staffUserId).executeTakeFirst();
-      if (!row.totp_secret && !row.totp_confirmed_at && sessionsEnded === 0 && Number(codes.numDeletedRows) === 0) return { ok: true as const, changed: false };
+      if (!row.totp_secret && !row.totp_confirmed_at && sessionsEnded === 0 && Number(codes.numDeletedRows) === 0)
+        return { ok: true as const, changed: false };
       await trx
         .updateTable("staff_user")
         .set({ totp_secret: null, totp_confirmed_at: null, totp_last_step: null, updated_at: now.toISOString() })
@@ -428,7 +463,11 @@ export async function resetStaffTotp(db: Kysely<Database>, input: { staffUserId:
 }
 
 /** Lifts a lockout after too many failed sign-ins (the counter starts again). */
-export async function unlockStaffUser(db: Kysely<Database>, input: { staffUserId: string; actor: AdminActor }, now = new Date()): Promise<AdminOutcome> {
+export async function unlockStaffUser(
+  db: Kysely<Database>,
+  input: { staffUserId: string; actor: AdminActor },
+  now = new Date(),
+): Promise<AdminOutcome> {
   return refusing(() =>
     db.transaction().execute(async (trx) => {
       await lockAsAdmin(trx, input.actor);

@@ -21,7 +21,9 @@ export async function createTestStaff(
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = `staff.${randomUUID()}@police.example.pk`;
   const hash = await passwordHash;
-  const id = await db.transaction().execute((trx) => insertStaffUser(trx, { email, displayName: "Test Officer", passwordHash: hash, role, centerSlug: null }, now));
+  const id = await db
+    .transaction()
+    .execute((trx) => insertStaffUser(trx, { email, displayName: "Test Officer", passwordHash: hash, role, centerSlug: null }, now));
   if (!totp) return { id, email, secret: null };
   const secret = newTotpSecret();
   // Step 0: any real code is later than the confirmation.

@@ -31,7 +31,12 @@ describeEachStore("staff sessions", (store) => {
     expect(rows).toEqual([{ id_hash: hashToken(session.token), data: JSON.stringify({ stage: "full" }) }]);
     expect(JSON.stringify(rows)).not.toContain(session.token);
     const found = await findStaffSession(db, session.token, t0);
-    expect(found).toMatchObject({ idHash: session.idHash, ref: session.ref, data: { stage: "full" }, user: { id: staff.id, email: staff.email, role: "officer", totpConfirmed: true } });
+    expect(found).toMatchObject({
+      idHash: session.idHash,
+      ref: session.ref,
+      data: { stage: "full" },
+      user: { id: staff.id, email: staff.email, role: "officer", totpConfirmed: true },
+    });
     expect(session.ref).toHaveLength(16);
     expect(await findStaffSession(db, `${session.token.slice(0, -1)}${session.token.endsWith("A") ? "B" : "A"}`, t0)).toBeNull();
   });
@@ -40,7 +45,11 @@ describeEachStore("staff sessions", (store) => {
     const { db } = store();
     const staff = await createTestStaff(db);
     const planted = await insertStaffSession(db, staff.id, "pending", t0);
-    const signedIn = await signInWithPassword(db, { email: staff.email, password: TEST_PASSWORD, previousToken: planted.token }, at(MINUTE));
+    const signedIn = await signInWithPassword(
+      db,
+      { email: staff.email, password: TEST_PASSWORD, previousToken: planted.token },
+      at(MINUTE),
+    );
     if (!signedIn.ok) throw new Error(`sign-in refused: ${signedIn.reason}`);
     expect(signedIn.session.token).not.toBe(planted.token);
     expect(await findStaffSession(db, planted.token, at(MINUTE))).toBeNull();
@@ -62,7 +71,9 @@ describeEachStore("staff sessions", (store) => {
     expect(await findStaffSession(db, idle.token, at(SESSION_IDLE_MS))).toBeNull();
     // Touching a session that has already timed out does not bring it back.
     await touchStaffSession(db, idle.idHash, at(SESSION_IDLE_MS + MINUTE));
-    expect(await db.selectFrom("session").select("last_seen_at").where("id_hash", "=", idle.idHash).executeTakeFirst()).toEqual({ last_seen_at: at(SESSION_IDLE_MS + MINUTE).toISOString() });
+    expect(await db.selectFrom("session").select("last_seen_at").where("id_hash", "=", idle.idHash).executeTakeFirst()).toEqual({
+      last_seen_at: at(SESSION_IDLE_MS + MINUTE).toISOString(),
+    });
   });
 
   it("writes last_seen_at at most once a minute", async () => {
@@ -70,7 +81,8 @@ describeEachStore("staff sessions", (store) => {
     const staff = await createTestStaff(db);
     const { idHash } = await insertStaffSession(db, staff.id, "full", t0);
     await touchStaffSession(db, idHash, at(30_000));
-    const lastSeen = async () => (await db.selectFrom("session").select("last_seen_at").where("id_hash", "=", idHash).executeTakeFirstOrThrow()).last_seen_at;
+    const lastSeen = async () =>
+      (await db.selectFrom("session").select("last_seen_at").where("id_hash", "=", idHash).executeTakeFirstOrThrow()).last_seen_at;
     expect(await lastSeen()).toBe(t0.toISOString());
     await touchStaffSession(db, idHash, at(90_000));
     expect(await lastSeen()).toBe(at(90_000).toISOString());
@@ -112,7 +124,9 @@ describeEachStore("staff sessions", (store) => {
     // Even a session the disabling missed (not possible today, but cheap to refuse) reaches nothing.
     const late = await insertStaffSession(db, staff.id, "full", at(2 * MINUTE));
     expect(await findStaffSession(db, late.token, at(2 * MINUTE))).toBeNull();
-    expect(await signInWithPassword(db, { email: staff.email, password: TEST_PASSWORD, previousToken: null }, at(3 * MINUTE))).toMatchObject({ ok: false, reason: "disabled" });
+    expect(
+      await signInWithPassword(db, { email: staff.email, password: TEST_PASSWORD, previousToken: null }, at(3 * MINUTE)),
+    ).toMatchObject({ ok: false, reason: "disabled" });
   });
 
   it("treats unreadable data as a pending session", async () => {

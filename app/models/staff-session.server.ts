@@ -72,7 +72,12 @@ function parseData(text: string): SessionData {
 }
 
 /** Stores a new session under a fresh 256-bit token and returns the token (for the cookie only). */
-export async function insertStaffSession(db: Kysely<Database>, staffUserId: string, stage: SessionStage, now = new Date()): Promise<IssuedSession> {
+export async function insertStaffSession(
+  db: Kysely<Database>,
+  staffUserId: string,
+  stage: SessionStage,
+  now = new Date(),
+): Promise<IssuedSession> {
   const token = randomBytes(32).toString("base64url");
   const idHash = hashToken(token);
   const lifetime = stage === "full" ? SESSION_ABSOLUTE_MS : PENDING_SESSION_MS;
@@ -146,7 +151,11 @@ export async function touchStaffSession(db: Kysely<Database>, idHash: string, no
 }
 
 export async function updateStaffSessionData(db: Kysely<Database>, idHash: string, data: SessionData): Promise<void> {
-  await db.updateTable("session").set({ data: JSON.stringify(data) }).where("id_hash", "=", idHash).execute();
+  await db
+    .updateTable("session")
+    .set({ data: JSON.stringify(data) })
+    .where("id_hash", "=", idHash)
+    .execute();
 }
 
 /**

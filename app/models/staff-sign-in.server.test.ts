@@ -47,17 +47,43 @@ describeEachStore("staff sign-in", (store) => {
     const { db } = store();
     const staff = await createTestStaff(db);
     const unknownEmail = `nobody.${Date.now()}@police.example.pk`;
-    expect(await signInWithPassword(db, { email: unknownEmail, password: TEST_PASSWORD, previousToken: null }, t0)).toEqual({ ok: false, reason: "unknown_account", lockedNow: false });
-    expect(await signInWithPassword(db, { email: staff.email, password: "wrong horse battery staple", previousToken: null }, t0)).toEqual({ ok: false, reason: "wrong_password", lockedNow: false });
+    expect(await signInWithPassword(db, { email: unknownEmail, password: TEST_PASSWORD, previousToken: null }, t0)).toEqual({
+      ok: false,
+      reason: "unknown_account",
+      lockedNow: false,
+    });
+    expect(await signInWithPassword(db, { email: staff.email, password: "wrong horse battery staple", previousToken: null }, t0)).toEqual({
+      ok: false,
+      reason: "wrong_password",
+      lockedNow: false,
+    });
     const disabled = await createTestStaff(db);
     await db.transaction().execute((trx) => disableStaffUser(trx, disabled.id, t0));
-    expect(await signInWithPassword(db, { email: disabled.email, password: TEST_PASSWORD, previousToken: null }, t0)).toEqual({ ok: false, reason: "disabled", lockedNow: false });
+    expect(await signInWithPassword(db, { email: disabled.email, password: TEST_PASSWORD, previousToken: null }, t0)).toEqual({
+      ok: false,
+      reason: "disabled",
+      lockedNow: false,
+    });
     // The address is matched however it is typed.
-    expect(await signInWithPassword(db, { email: ` ${staff.email.toUpperCase()} `, password: TEST_PASSWORD, previousToken: null }, t0)).toMatchObject({ ok: true, totpConfirmed: true });
+    expect(
+      await signInWithPassword(db, { email: ` ${staff.email.toUpperCase()} `, password: TEST_PASSWORD, previousToken: null }, t0),
+    ).toMatchObject({ ok: true, totpConfirmed: true });
 
-    const failed = (await db.selectFrom("audit_event").select(["actor_id", "entity_id", "details"]).where("action", "=", "staff_user.sign_in_failed").execute());
-    expect(failed).toContainEqual({ actor_id: null, entity_id: null, details: JSON.stringify({ stage: "password", reason: "unknown_account" }) });
-    expect(failed).toContainEqual({ actor_id: null, entity_id: staff.id, details: JSON.stringify({ stage: "password", reason: "wrong_password" }) });
+    const failed = await db
+      .selectFrom("audit_event")
+      .select(["actor_id", "entity_id", "details"])
+      .where("action", "=", "staff_user.sign_in_failed")
+      .execute();
+    expect(failed).toContainEqual({
+      actor_id: null,
+      entity_id: null,
+      details: JSON.stringify({ stage: "password", reason: "unknown_account" }),
+    });
+    expect(failed).toContainEqual({
+      actor_id: null,
+      entity_id: staff.id,
+      details: JSON.stringify({ stage: "password", reason: "wrong_password" }),
+    });
     const everything = JSON.stringify(await db.selectFrom("audit_event").selectAll().execute());
     expect(everything).not.toContain(unknownEmail);
     expect(everything).not.toContain(staff.email);
@@ -68,8 +94,11 @@ describeEachStore("staff sign-in", (store) => {
     const staff = await createTestStaff(db);
     const open = await pendingSession(db, staff.email, t0);
     const wrong = { email: staff.email, password: "not the password at all", previousToken: null };
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i += 1) expect(await signInWithPassword(db, wrong, at(i * 1000))).toMatchObject({ ok: false, lockedNow: false });
-    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({ failed_sign_ins: MAX_FAILED_SIGN_INS - 1 });
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i += 1)
+      expect(await signInWithPassword(db, wrong, at(i * 1000))).toMatchObject({ ok: false, lockedNow: false });
+    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({
+      failed_sign_ins: MAX_FAILED_SIGN_INS - 1,
+    });
     expect(await signInWithPassword(db, wrong, at(10_000))).toEqual({ ok: false, reason: "wrong_password", lockedNow: true });
     expect(await findStaffSession(db, open.token, at(10_000))).toBeNull();
     // The right password does not help while locked, and does not count either.
@@ -87,16 +116,26 @@ describeEachStore("staff sign-in", (store) => {
     await signInWithPassword(db, { email: staff.email, password: "not the password at all", previousToken: null }, t0);
     const pending = await pendingSession(db, staff.email, t0);
     expect(await completeSignIn(db, { pending, code: "000000", documentKey }, t0)).toMatchObject({ ok: false, reason: "wrong_code" });
-    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({ failed_sign_ins: 2 });
-    expect(await completeSignIn(db, { pending, code: totpCode(staff.secret!, t0), documentKey }, t0)).toMatchObject({ ok: true, method: "totp" });
-    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({ failed_sign_ins: 0 });
+    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({
+      failed_sign_ins: 2,
+    });
+    expect(await completeSignIn(db, { pending, code: totpCode(staff.secret!, t0), documentKey }, t0)).toMatchObject({
+      ok: true,
+      method: "totp",
+    });
+    expect(await db.selectFrom("staff_user").select("failed_sign_ins").where("id", "=", staff.id).executeTakeFirst()).toEqual({
+      failed_sign_ins: 0,
+    });
 
     const again = await pendingSession(db, staff.email, at(STEP));
     for (let i = 1; i <= MAX_FAILED_SIGN_INS; i += 1) {
       const result = await completeSignIn(db, { pending: again, code: "ABCD-EFGH-JKMN-PQRS", documentKey }, at(STEP));
       expect(result).toMatchObject({ ok: false, lockedNow: i === MAX_FAILED_SIGN_INS });
     }
-    expect(await signInWithPassword(db, { email: staff.email, password: TEST_PASSWORD, previousToken: null }, at(2 * STEP))).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPassword(db, { email: staff.email, password: TEST_PASSWORD, previousToken: null }, at(2 * STEP))).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("accepts a TOTP code once: the same code, or an older one, is refused afterwards", async () => {
@@ -113,13 +152,22 @@ describeEachStore("staff sign-in", (store) => {
     expect(signedIn.session.idHash).not.toBe(first.idHash);
 
     const second = await pendingSession(db, staff.email, at(10 * STEP + 5_000));
-    expect(await completeSignIn(db, { pending: second, code, documentKey }, at(10 * STEP + 5_000))).toMatchObject({ ok: false, reason: "replayed_code" });
+    expect(await completeSignIn(db, { pending: second, code, documentKey }, at(10 * STEP + 5_000))).toMatchObject({
+      ok: false,
+      reason: "replayed_code",
+    });
     // The code of the step before is inside the window, but older than the one used: refused too.
-    expect(await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(9 * STEP)), documentKey }, at(10 * STEP + 5_000))).toMatchObject({ ok: false, reason: "replayed_code" });
+    expect(
+      await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(9 * STEP)), documentKey }, at(10 * STEP + 5_000)),
+    ).toMatchObject({ ok: false, reason: "replayed_code" });
     // Outside the window: simply wrong.
-    expect(await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(13 * STEP)), documentKey }, at(10 * STEP + 5_000))).toMatchObject({ ok: false, reason: "wrong_code" });
+    expect(
+      await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(13 * STEP)), documentKey }, at(10 * STEP + 5_000)),
+    ).toMatchObject({ ok: false, reason: "wrong_code" });
     // The next step's code is accepted (a phone a little ahead).
-    expect(await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(11 * STEP)), documentKey }, at(10 * STEP + 5_000))).toMatchObject({ ok: true });
+    expect(
+      await completeSignIn(db, { pending: second, code: totpCode(staff.secret!, at(11 * STEP)), documentKey }, at(10 * STEP + 5_000)),
+    ).toMatchObject({ ok: true });
   });
 
   it("lets two simultaneous sign-ins with one code through only once", async () => {
@@ -150,16 +198,23 @@ describeEachStore("staff sign-in", (store) => {
     const otherTab = await pendingSession(db, staff.email, t0);
     expect(await startTotpEnrollment(db, otherTab, documentKey)).not.toBe(secret);
 
-    expect(await confirmTotpEnrollment(db, { pending: enrolling, code: "000000", documentKey }, t0)).toEqual({ ok: false, reason: "wrong_code" });
+    expect(await confirmTotpEnrollment(db, { pending: enrolling, code: "000000", documentKey }, t0)).toEqual({
+      ok: false,
+      reason: "wrong_code",
+    });
     const enrolled = await confirmTotpEnrollment(db, { pending: enrolling, code: totpCode(secret, t0), documentKey }, t0);
     if (!enrolled.ok) throw new Error(`enrolment refused: ${enrolled.reason}`);
     expect(enrolled.recoveryCodes).toHaveLength(RECOVERY_CODE_COUNT);
     expect(new Set(enrolled.recoveryCodes).size).toBe(RECOVERY_CODE_COUNT);
-    for (const code of enrolled.recoveryCodes) expect(code).toMatch(/^([23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-){3}[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
+    for (const code of enrolled.recoveryCodes)
+      expect(code).toMatch(/^([23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-){3}[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
     const stored = JSON.stringify(await db.selectFrom("staff_recovery_code").selectAll().where("staff_user_id", "=", staff.id).execute());
     for (const code of enrolled.recoveryCodes) expect(stored).not.toContain(code.replace(/-/g, ""));
     expect(await findStaffSession(db, pending.token, t0)).toBeNull();
-    expect(await findStaffSession(db, enrolled.session.token, t0)).toMatchObject({ data: { stage: "full" }, user: { totpConfirmed: true } });
+    expect(await findStaffSession(db, enrolled.session.token, t0)).toMatchObject({
+      data: { stage: "full" },
+      user: { totpConfirmed: true },
+    });
 
     // Shown once, and only to the new full session.
     expect(await takeRecoveryCodesToShow(db, enrolling.idHash, documentKey)).toBeNull();
@@ -168,9 +223,18 @@ describeEachStore("staff sign-in", (store) => {
 
     // The confirming code cannot sign in again, and the other tab cannot enrol a second secret.
     const later = await pendingSession(db, staff.email, at(5_000));
-    expect(await completeSignIn(db, { pending: later, code: totpCode(secret, t0), documentKey }, at(5_000))).toMatchObject({ ok: false, reason: "replayed_code" });
+    expect(await completeSignIn(db, { pending: later, code: totpCode(secret, t0), documentKey }, at(5_000))).toMatchObject({
+      ok: false,
+      reason: "replayed_code",
+    });
     const otherSecret = await reload(db, otherTab.token, at(5_000));
-    expect(await confirmTotpEnrollment(db, { pending: otherSecret, code: totpCode(await startTotpEnrollment(db, otherSecret, documentKey), at(5_000)), documentKey }, at(5_000))).toEqual({
+    expect(
+      await confirmTotpEnrollment(
+        db,
+        { pending: otherSecret, code: totpCode(await startTotpEnrollment(db, otherSecret, documentKey), at(5_000)), documentKey },
+        at(5_000),
+      ),
+    ).toEqual({
       ok: false,
       reason: "already_enrolled",
     });
@@ -178,13 +242,18 @@ describeEachStore("staff sign-in", (store) => {
     // A recovery code works once, typed in any case, with spaces or hyphens.
     const recovery = enrolled.recoveryCodes[3]!;
     const viaRecovery = await pendingSession(db, staff.email, at(STEP));
-    expect(await completeSignIn(db, { pending: viaRecovery, code: recovery.toLowerCase().replace(/-/g, " "), documentKey }, at(STEP))).toMatchObject({
+    expect(
+      await completeSignIn(db, { pending: viaRecovery, code: recovery.toLowerCase().replace(/-/g, " "), documentKey }, at(STEP)),
+    ).toMatchObject({
       ok: true,
       method: "recovery_code",
       recoveryCodesLeft: RECOVERY_CODE_COUNT - 1,
     });
     const reuse = await pendingSession(db, staff.email, at(2 * STEP));
-    expect(await completeSignIn(db, { pending: reuse, code: recovery, documentKey }, at(2 * STEP))).toMatchObject({ ok: false, reason: "wrong_code" });
+    expect(await completeSignIn(db, { pending: reuse, code: recovery, documentKey }, at(2 * STEP))).toMatchObject({
+      ok: false,
+      reason: "wrong_code",
+    });
     expect(await countUnusedRecoveryCodes(db, staff.id)).toBe(RECOVERY_CODE_COUNT - 1);
 
     const actions = (await auditRows(db, staff.id)).map((r) => r.action);
@@ -196,7 +265,11 @@ describeEachStore("staff sign-in", (store) => {
     const staff = await createTestStaff(db, { totp: false });
     const pending = await pendingSession(db, staff.email, t0);
     const secret = await startTotpEnrollment(db, pending, documentKey);
-    const enrolled = await confirmTotpEnrollment(db, { pending: await reload(db, pending.token, t0), code: totpCode(secret, t0), documentKey }, t0);
+    const enrolled = await confirmTotpEnrollment(
+      db,
+      { pending: await reload(db, pending.token, t0), code: totpCode(secret, t0), documentKey },
+      t0,
+    );
     if (!enrolled.ok) throw new Error("enrolment refused");
     const code = enrolled.recoveryCodes[0]!;
     const tabs = [await pendingSession(db, staff.email, t0), await pendingSession(db, staff.email, t0)];
@@ -216,9 +289,19 @@ describeEachStore("staff sign-in", (store) => {
     expect(await signOut(db, session, at(31 * STEP))).toBe(false);
     expect(await findStaffSession(db, signedIn.session.token, at(31 * STEP))).toBeNull();
     const rows = await auditRows(db, staff.id);
-    expect(rows.filter((r) => r.action === "staff_user.signed_in").at(-1)).toMatchObject({ actor_type: "staff", actor_id: staff.id, session_ref: session.ref });
+    expect(rows.filter((r) => r.action === "staff_user.signed_in").at(-1)).toMatchObject({
+      actor_type: "staff",
+      actor_id: staff.id,
+      session_ref: session.ref,
+    });
     expect(rows.filter((r) => r.action === "staff_user.signed_out")).toEqual([
-      { action: "staff_user.signed_out", actor_type: "staff", actor_id: staff.id, session_ref: session.ref, details: JSON.stringify({ stage: "full" }) },
+      {
+        action: "staff_user.signed_out",
+        actor_type: "staff",
+        actor_id: staff.id,
+        session_ref: session.ref,
+        details: JSON.stringify({ stage: "full" }),
+      },
     ]);
   });
 });

@@ -145,7 +145,11 @@ export async function signInWithPassword(
   return db.transaction().execute(async (trx) => {
     if (reason || !account) {
       const failure = reason ?? "unknown_account";
-      const lockedNow = await recordFailure(trx, { staffUserId: account?.id ?? null, stage: "password", reason: failure, counts: failure === "wrong_password" }, now);
+      const lockedNow = await recordFailure(
+        trx,
+        { staffUserId: account?.id ?? null, stage: "password", reason: failure, counts: failure === "wrong_password" },
+        now,
+      );
       return { ok: false, reason: failure, lockedNow };
     }
     if (input.previousToken) await revokeStaffSession(trx, hashToken(input.previousToken), now);
@@ -155,7 +159,12 @@ export async function signInWithPassword(
 }
 
 /** Ends the pending session and opens the full one, with the sign-in's audit row. */
-async function promote(trx: Transaction<Database>, pending: OpenStaffSession, method: "totp" | "recovery_code", now: Date): Promise<IssuedSession> {
+async function promote(
+  trx: Transaction<Database>,
+  pending: OpenStaffSession,
+  method: "totp" | "recovery_code",
+  now: Date,
+): Promise<IssuedSession> {
   if (!(await revokeStaffSession(trx, pending.idHash, now))) throw new Refusal("session_ended");
   await trx.updateTable("staff_user").set({ failed_sign_ins: 0 }).where("id", "=", pending.user.id).execute();
   const session = await insertStaffSession(trx, pending.user.id, "full", now);
@@ -224,9 +233,21 @@ export async function completeSignIn(
     }),
   );
   if (!(outcome instanceof Refusal)) return { ok: true, ...outcome };
-  const lockedNow = await db.transaction().execute((trx) =>
-    recordFailure(trx, { staffUserId: pending.user.id, stage: "second_factor", reason: outcome.reason, sessionRef: pending.ref, counts: outcome.reason !== "session_ended" }, now),
-  );
+  const lockedNow = await db
+    .transaction()
+    .execute((trx) =>
+      recordFailure(
+        trx,
+        {
+          staffUserId: pending.user.id,
+          stage: "second_factor",
+          reason: outcome.reason,
+          sessionRef: pending.ref,
+          counts: outcome.reason !== "session_ended",
+        },
+        now,
+      ),
+    );
   return { ok: false, reason: outcome.reason, lockedNow };
 }
 
@@ -241,9 +262,7 @@ export async function startTotpEnrollment(db: Kysely<Database>, pending: OpenSta
   return secret;
 }
 
-export type EnrollmentResult =
-  | { ok: true; session: IssuedSession; recoveryCodes: string[] }
-  | { ok: false; reason: SignInFailure };
+export type EnrollmentResult = { ok: true; session: IssuedSession; recoveryCodes: string[] } | { ok: false; reason: SignInFailure };
 
 /**
  * Confirms the shown secret with a code from the app, then hands out fresh recovery codes (kept
@@ -279,7 +298,10 @@ export async function confirmTotpEnrollment(
       });
       const session = await promote(trx, pending, "totp", now);
       // Shown by the next page, once (a redirect away, so that a reload cannot re-post this form).
-      await updateStaffSessionData(trx, session.idHash, { stage: "full", recoveryCodes: sealRecoveryCodes(input.documentKey, session.idHash, recoveryCodes) });
+      await updateStaffSessionData(trx, session.idHash, {
+        stage: "full",
+        recoveryCodes: sealRecoveryCodes(input.documentKey, session.idHash, recoveryCodes),
+      });
       return { session, recoveryCodes };
     }),
   );
@@ -287,7 +309,11 @@ export async function confirmTotpEnrollment(
 }
 
 /** The recovery codes made at enrolment, for the one page view that shows them; null afterwards. */
-export async function takeRecoveryCodesToShow(db: Kysely<Database>, sessionIdHash: string, documentKey: Uint8Array): Promise<string[] | null> {
+export async function takeRecoveryCodesToShow(
+  db: Kysely<Database>,
+  sessionIdHash: string,
+  documentKey: Uint8Array,
+): Promise<string[] | null> {
   const sealed = await takeSessionRecoveryCodes(db, sessionIdHash);
   return sealed ? openRecoveryCodes(documentKey, sessionIdHash, sealed) : null;
 }

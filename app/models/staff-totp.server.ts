@@ -35,12 +35,16 @@ export function newTotpSecret(): string {
 }
 
 export function sealTotpSecret(documentKey: Uint8Array, staffUserId: string, secret: string): string {
-  return Buffer.from(encryptBlob(sealingKey(documentKey, "totp secret"), Buffer.from(secret, "utf8"), `totp:${staffUserId}`)).toString("base64");
+  return Buffer.from(encryptBlob(sealingKey(documentKey, "totp secret"), Buffer.from(secret, "utf8"), `totp:${staffUserId}`)).toString(
+    "base64",
+  );
 }
 
 /** Throws when the sealed value was altered or sealed for another account or under another key. */
 export function openTotpSecret(documentKey: Uint8Array, staffUserId: string, sealed: string): string {
-  return Buffer.from(decryptBlob(sealingKey(documentKey, "totp secret"), Buffer.from(sealed, "base64"), `totp:${staffUserId}`)).toString("utf8");
+  return Buffer.from(decryptBlob(sealingKey(documentKey, "totp secret"), Buffer.from(sealed, "base64"), `totp:${staffUserId}`)).toString(
+    "utf8",
+  );
 }
 
 /** The otpauth:// URI the setup QR code carries. */
@@ -104,7 +108,9 @@ export function compactRecoveryCode(input: string): string | null {
 }
 
 export function hashRecoveryCode(code: string): string {
-  return createHash("sha256").update(compactRecoveryCode(code) ?? code).digest("hex");
+  return createHash("sha256")
+    .update(compactRecoveryCode(code) ?? code)
+    .digest("hex");
 }
 
 /** The sealed secret of an account whose TOTP is confirmed. */
@@ -122,7 +128,13 @@ export async function findConfirmedTotpSecret(db: Kysely<Database>, staffUserId:
  * Makes a confirmed secret the account's second factor, once: false when the account already has
  * one (two tabs confirming at once enrol one secret). `step` is the step of the confirming code.
  */
-export async function confirmTotpSecret(db: Kysely<Database>, staffUserId: string, sealed: string, step: number, now = new Date()): Promise<boolean> {
+export async function confirmTotpSecret(
+  db: Kysely<Database>,
+  staffUserId: string,
+  sealed: string,
+  step: number,
+  now = new Date(),
+): Promise<boolean> {
   const result = await db
     .updateTable("staff_user")
     .set({ totp_secret: sealed, totp_confirmed_at: now.toISOString(), totp_last_step: step, updated_at: now.toISOString() })
@@ -147,11 +159,23 @@ export async function claimTotpStep(db: Kysely<Database>, staffUserId: string, s
 }
 
 /** Replaces every recovery code of the account with the given ones (hashed here). */
-export async function replaceRecoveryCodes(db: Kysely<Database>, staffUserId: string, codes: readonly string[], now = new Date()): Promise<void> {
+export async function replaceRecoveryCodes(
+  db: Kysely<Database>,
+  staffUserId: string,
+  codes: readonly string[],
+  now = new Date(),
+): Promise<void> {
   await db.deleteFrom("staff_recovery_code").where("staff_user_id", "=", staffUserId).execute();
   await db
     .insertInto("staff_recovery_code")
-    .values(codes.map((code) => ({ staff_user_id: staffUserId, code_hash: hashRecoveryCode(code), created_at: now.toISOString(), used_at: null })))
+    .values(
+      codes.map((code) => ({
+        staff_user_id: staffUserId,
+        code_hash: hashRecoveryCode(code),
+        created_at: now.toISOString(),
+        used_at: null,
+      })),
+    )
     .execute();
 }
 

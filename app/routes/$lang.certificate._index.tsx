@@ -11,7 +11,11 @@ import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 
-export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:start.title"), description: (t) => t("certificate:start.description") };
+export const handle: RouteHandle = {
+  i18n: ["certificate"],
+  title: (t) => t("certificate:start.title"),
+  description: (t) => t("certificate:start.description"),
+};
 
 /** An embassy poster's link carries its referral code (`?ref=ATHENS`) through "Start now". */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -26,7 +26,9 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation"], title:
 
 function formatMonth(lang: Lang, yearMonth: string): string {
   const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -123,10 +125,30 @@ export default function Addresses() {
         ) : null}
         <h2 className="heading-m">{t("addresses.addHeading")}</h2>
         <TextField name="district" label={t("addresses.district")} error={errors?.district} defaultValue={values.district} />
-        <TextField name="policeStation" label={t("addresses.policeStation")} hint={t("addresses.policeStationHint")} error={errors?.policeStation} defaultValue={values.policeStation} />
+        <TextField
+          name="policeStation"
+          label={t("addresses.policeStation")}
+          hint={t("addresses.policeStationHint")}
+          error={errors?.policeStation}
+          defaultValue={values.policeStation}
+        />
         <TextField name="address" label={t("addresses.address")} autoComplete="off" error={errors?.address} defaultValue={values.address} />
-        <DateInput name="from" withDay={false} legend={t("addresses.from")} hint={t("addresses.monthYearHint")} error={errors?.from} values={{ month: values.fromMonth, year: values.fromYear }} />
-        <DateInput name="to" withDay={false} legend={t("addresses.to")} hint={t("addresses.toHint")} error={errors?.to} values={{ month: values.toMonth, year: values.toYear }} />
+        <DateInput
+          name="from"
+          withDay={false}
+          legend={t("addresses.from")}
+          hint={t("addresses.monthYearHint")}
+          error={errors?.from}
+          values={{ month: values.fromMonth, year: values.fromYear }}
+        />
+        <DateInput
+          name="to"
+          withDay={false}
+          legend={t("addresses.to")}
+          hint={t("addresses.toHint")}
+          error={errors?.to}
+          values={{ month: values.toMonth, year: values.toYear }}
+        />
         <button type="submit" className="button button--secondary" name="intent" value="add">
           {t("addresses.saveAndAddAnother")}
         </button>

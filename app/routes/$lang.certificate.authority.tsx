@@ -31,7 +31,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await readForm(request), context, lang: params.lang, draft, step: "authority", schema: AuthoritySchema, next: () => "personal" });
+  return handleStepAction({
+    formData: await readForm(request),
+    context,
+    lang: params.lang,
+    draft,
+    step: "authority",
+    schema: AuthoritySchema,
+    next: () => "personal",
+  });
 }
 
 /** The e-authority that replaces the stamped paper letter: the holder confirms by email. */
@@ -50,11 +58,47 @@ export default function Authority() {
       <p>{t("authority.lead")}</p>
       <Form method="post" noValidate>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
-        <TextField name="holderName" label={t("authority.holderName")} hint={t("authority.holderNameHint")} spellCheck={false} error={errors?.holderName} defaultValue={values.holderName} />
-        <TextField name="holderPassport" label={t("authority.holderPassport")} spellCheck={false} dir="ltr" error={errors?.holderPassport} defaultValue={values.holderPassport} />
-        <TextField name="holderEmail" type="email" label={t("authority.holderEmail")} hint={t("authority.holderEmailHint")} spellCheck={false} dir="ltr" error={errors?.holderEmail} defaultValue={values.holderEmail} />
-        <TextField name="relativeName" label={t("authority.relativeName")} autoComplete="name" spellCheck={false} error={errors?.relativeName} defaultValue={values.relativeName} />
-        <Radios name="relationship" legend={t("authority.relationship")} options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`authority.relationships.${r}`) }))} error={errors?.relationship} defaultValue={values.relationship} />
+        <TextField
+          name="holderName"
+          label={t("authority.holderName")}
+          hint={t("authority.holderNameHint")}
+          spellCheck={false}
+          error={errors?.holderName}
+          defaultValue={values.holderName}
+        />
+        <TextField
+          name="holderPassport"
+          label={t("authority.holderPassport")}
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.holderPassport}
+          defaultValue={values.holderPassport}
+        />
+        <TextField
+          name="holderEmail"
+          type="email"
+          label={t("authority.holderEmail")}
+          hint={t("authority.holderEmailHint")}
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.holderEmail}
+          defaultValue={values.holderEmail}
+        />
+        <TextField
+          name="relativeName"
+          label={t("authority.relativeName")}
+          autoComplete="name"
+          spellCheck={false}
+          error={errors?.relativeName}
+          defaultValue={values.relativeName}
+        />
+        <Radios
+          name="relationship"
+          legend={t("authority.relationship")}
+          options={RELATIONSHIPS.map((r) => ({ value: r, label: t(`authority.relationships.${r}`) }))}
+          error={errors?.relationship}
+          defaultValue={values.relationship}
+        />
         <JourneyButtons />
       </Form>
     </>

@@ -27,24 +27,45 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation", "docume
 
 function monthLabel(lang: Lang, yearMonth: string): string {
   const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 }
 
 /** Everything the page shows, already in the reader's language (the page ships no JavaScript). */
-function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNames: Map<string, string>, documents: { kind: string; label: string }[]) {
+function summarise(
+  lang: Lang,
+  t: TFunction,
+  answers: CompleteAnswers,
+  centerNames: Map<string, string>,
+  documents: { kind: string; label: string }[],
+) {
   const href = (step: string) => `/${lang}/certificate/${step}?change=1`;
   const { personal, contact, addresses, purpose, delivery } = answers;
-  const rows = (step: string, list: [string, string][]): SummaryRow[] => list.map(([key, value]) => ({ key, label: t(`certificate:${step}.${key}`), value, changeHref: href(step) }));
+  const rows = (step: string, list: [string, string][]): SummaryRow[] =>
+    list.map(([key, value]) => ({ key, label: t(`certificate:${step}.${key}`), value, changeHref: href(step) }));
   return {
     who: [
-      { key: "who", label: t("certificate:who.title"), value: t(`certificate:who.options.${answers.who.applicantType}`), changeHref: href("who") },
+      {
+        key: "who",
+        label: t("certificate:who.title"),
+        value: t(`certificate:who.options.${answers.who.applicantType}`),
+        changeHref: href("who"),
+      },
       ...(answers.authority
         ? rows("authority", [
             ["holderName", answers.authority.holderName],
             ["holderPassport", answers.authority.holderPassport],
             ["holderEmail", answers.authority.holderEmail],
             ["relativeName", answers.authority.relativeName],
-          ]).concat([{ key: "relationship", label: t("certificate:authority.relationship"), value: t(`certificate:authority.relationships.${answers.authority.relationship}`), changeHref: href("authority") }])
+          ]).concat([
+            {
+              key: "relationship",
+              label: t("certificate:authority.relationship"),
+              value: t(`certificate:authority.relationships.${answers.authority.relationship}`),
+              changeHref: href("authority"),
+            },
+          ])
         : []),
     ],
     personal: rows("personal", [
@@ -70,14 +91,38 @@ function summarise(lang: Lang, t: TFunction, answers: CompleteAnswers, centerNam
       changeHref: href("addresses"),
     })),
     purpose: rows("purpose", [
-      ["purpose", purpose.purpose === "other" && purpose.purposeOther ? isolate(purpose.purposeOther) : t(`certificate:purpose.options.${purpose.purpose}`)],
+      [
+        "purpose",
+        purpose.purpose === "other" && purpose.purposeOther
+          ? isolate(purpose.purposeOther)
+          : t(`certificate:purpose.options.${purpose.purpose}`),
+      ],
       ["destinationCountry", countryName(lang, purpose.destinationCountry)],
     ]),
     delivery: [
-      { key: "delivery", label: t("certificate:delivery.delivery"), value: t(`certificate:delivery.options.${delivery.delivery}`), changeHref: href("delivery") },
-      ...(delivery.collectionCenter ? [{ key: "center", label: t("certificate:delivery.center"), value: centerNames.get(delivery.collectionCenter) ?? delivery.collectionCenter, changeHref: href("delivery") }] : []),
+      {
+        key: "delivery",
+        label: t("certificate:delivery.delivery"),
+        value: t(`certificate:delivery.options.${delivery.delivery}`),
+        changeHref: href("delivery"),
+      },
+      ...(delivery.collectionCenter
+        ? [
+            {
+              key: "center",
+              label: t("certificate:delivery.center"),
+              value: centerNames.get(delivery.collectionCenter) ?? delivery.collectionCenter,
+              changeHref: href("delivery"),
+            },
+          ]
+        : []),
     ],
-    documents: documents.map((d) => ({ key: d.kind, label: t(`certificate:documents.kinds.${d.kind}`), value: d.label, changeHref: href("documents") })),
+    documents: documents.map((d) => ({
+      key: d.kind,
+      label: t(`certificate:documents.kinds.${d.kind}`),
+      value: d.label,
+      changeHref: href("documents"),
+    })),
   };
 }
 
@@ -97,7 +142,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const centers = new Map((await listActiveCenters(context.db, lang)).map((c) => [c.slug, c.name]));
   const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
     kind: d.kind,
-        label: t("certificate:documents.uploaded", { type: t(contentTypeLabelKey(d.contentType)), size: t("documents:sizeKb", { size: sizeInKb(d.size) }) }),
+    label: t("certificate:documents.uploaded", {
+      type: t(contentTypeLabelKey(d.contentType)),
+      size: t("documents:sizeKb", { size: sizeInKb(d.size) }),
+    }),
   }));
   return summarise(lang, t, answers, centers, documents);
 }
@@ -110,33 +158,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   const { t } = getI18n(lang);
   const signature = `${t("mail:signature")}\n${t("mail:doNotReply")}`;
-  const submitted = await submitApplication(context.db, { draftId: draft.id, language: lang, answers }, {
-    receipt: (reference, trackToken) => ({
-      subject: t("mail:receipt.subject", { reference }),
-      text: [
-        // Typed names keep their own direction inside the translated sentence (plain text: FSI … PDI).
-        t("mail:receipt.greeting", { name: isolate(answers.authority?.relativeName ?? answers.personal.fullName) }),
-        t("mail:receipt.body", { reference }),
-        t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
-        `${t("mail:receipt.track")}\n${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
-        signature,
-      ].join("\n\n"),
-    }),
-    authority: (_reference, token) => {
-      const relative = isolate(answers.authority?.relativeName ?? "");
-      const relationship = t(`certificate:authority.relationships.${answers.authority?.relationship ?? "other"}`);
-      return {
-        subject: t("mail:authority.subject", { relative }),
+  const submitted = await submitApplication(
+    context.db,
+    { draftId: draft.id, language: lang, answers },
+    {
+      receipt: (reference, trackToken) => ({
+        subject: t("mail:receipt.subject", { reference }),
         text: [
-          t("mail:authority.body", { relative, relationship }),
-          `${t("mail:authority.link")}\n${context.env.PUBLIC_URL}/${lang}/certificate/consent?token=${encodeURIComponent(token)}`,
-          t("mail:authority.ignore"),
+          // Typed names keep their own direction inside the translated sentence (plain text: FSI … PDI).
+          t("mail:receipt.greeting", { name: isolate(answers.authority?.relativeName ?? answers.personal.fullName) }),
+          t("mail:receipt.body", { reference }),
+          t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
+          `${t("mail:receipt.track")}\n${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
           signature,
         ].join("\n\n"),
-      };
+      }),
+      authority: (_reference, token) => {
+        const relative = isolate(answers.authority?.relativeName ?? "");
+        const relationship = t(`certificate:authority.relationships.${answers.authority?.relationship ?? "other"}`);
+        return {
+          subject: t("mail:authority.subject", { relative }),
+          text: [
+            t("mail:authority.body", { relative, relationship }),
+            `${t("mail:authority.link")}\n${context.env.PUBLIC_URL}/${lang}/certificate/consent?token=${encodeURIComponent(token)}`,
+            t("mail:authority.ignore"),
+            signature,
+          ].join("\n\n"),
+        };
+      },
     },
-  });
-  context.logger.info({ requestId: context.requestId, outcome: submitted.replay ? "replayed" : "submitted" }, "certificate application submission");
+  );
+  context.logger.info(
+    { requestId: context.requestId, outcome: submitted.replay ? "replayed" : "submitted" },
+    "certificate application submission",
+  );
   return redirect(`/${lang}/certificate/confirmation/${submitted.reference}`);
 }
 
@@ -169,7 +224,13 @@ export default function CheckAnswers() {
         <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
           <ErrorMessage id="declaration-error" error={errors?.declaration} />
           <div className="checkbox">
-            <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
+            <input
+              type="checkbox"
+              id="declaration"
+              name="declaration"
+              value="yes"
+              aria-describedby={errors?.declaration ? "declaration-error" : undefined}
+            />
             <label htmlFor="declaration">{t("check.declaration")}</label>
           </div>
         </div>

@@ -17,7 +17,8 @@ export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("cer
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await readDraft(request, context);
-  if (!draft?.reference || draft.reference !== params.reference) throw redirect(`/${params.lang}/track`, { headers: { "Cache-Control": "no-store" } });
+  if (!draft?.reference || draft.reference !== params.reference)
+    throw redirect(`/${params.lang}/track`, { headers: { "Cache-Control": "no-store" } });
   return data({ reference: draft.reference }, { headers: { "Cache-Control": "no-store" } });
 }
 

@@ -23,7 +23,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const pending = await findPendingAuthority(context.db, token);
-  return { token, pending: pending ? { holderName: pending.holderName, passportNumber: pending.passportNumber, relativeName: pending.relativeName } : null };
+  return {
+    token,
+    pending: pending
+      ? { holderName: pending.holderName, passportNumber: pending.passportNumber, relativeName: pending.relativeName }
+      : null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,7 +74,13 @@ export default function Consent() {
         <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
           <ErrorMessage id="declaration-error" error={errors?.declaration} />
           <div className="checkbox">
-            <input type="checkbox" id="declaration" name="declaration" value="yes" aria-describedby={errors?.declaration ? "declaration-error" : undefined} />
+            <input
+              type="checkbox"
+              id="declaration"
+              name="declaration"
+              value="yes"
+              aria-describedby={errors?.declaration ? "declaration-error" : undefined}
+            />
             <label htmlFor="declaration">{t("consent.declaration", { relative: pending.relativeName })}</label>
           </div>
         </div>

@@ -37,7 +37,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     step: "contact",
     schema: ContactSchema,
     // The holder confirms the e-authority from their own mailbox, not the relative's.
-    crossCheck: (data, current) => ((current.answers.authority as AuthorityAnswers | undefined)?.holderEmail === data.email && (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative" ? { email: "validation:authority.sameEmail" } : null),
+    crossCheck: (data, current) =>
+      (current.answers.authority as AuthorityAnswers | undefined)?.holderEmail === data.email &&
+      (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative"
+        ? { email: "validation:authority.sameEmail" }
+        : null,
   });
 }
 
@@ -50,11 +54,50 @@ export default function Contact() {
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="contact" backHref={`/${lang}/certificate/personal`} title={variant("contact.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
-      <TextField name="email" type="email" label={t("contact.email")} hint={variant("contact.emailHint")} autoComplete="email" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
-      <TextField name="phone" type="tel" label={t("contact.phone")} hint={t("contact.phoneHint")} autoComplete="tel" dir="ltr" error={errors?.phone} defaultValue={values.phone} />
-      <SelectField name="residenceCountry" label={variant("contact.residenceCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.residenceCountry} defaultValue={values.residenceCountry} />
-      <TextField name="residenceCity" label={variant("contact.residenceCity")} autoComplete="address-level2" error={errors?.residenceCity} defaultValue={values.residenceCity} />
+    <StepPage
+      step="contact"
+      backHref={`/${lang}/certificate/personal`}
+      title={variant("contact.title")}
+      errors={errors}
+      fieldOrder={FIELDS}
+      returnToCheck={returnToCheck}
+    >
+      <TextField
+        name="email"
+        type="email"
+        label={t("contact.email")}
+        hint={variant("contact.emailHint")}
+        autoComplete="email"
+        spellCheck={false}
+        dir="ltr"
+        error={errors?.email}
+        defaultValue={values.email}
+      />
+      <TextField
+        name="phone"
+        type="tel"
+        label={t("contact.phone")}
+        hint={t("contact.phoneHint")}
+        autoComplete="tel"
+        dir="ltr"
+        error={errors?.phone}
+        defaultValue={values.phone}
+      />
+      <SelectField
+        name="residenceCountry"
+        label={variant("contact.residenceCountry")}
+        options={countries}
+        placeholder={t("personal.chooseCountry")}
+        error={errors?.residenceCountry}
+        defaultValue={values.residenceCountry}
+      />
+      <TextField
+        name="residenceCity"
+        label={variant("contact.residenceCity")}
+        autoComplete="address-level2"
+        error={errors?.residenceCity}
+        defaultValue={values.residenceCity}
+      />
     </StepPage>
   );
 }

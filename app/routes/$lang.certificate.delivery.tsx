@@ -25,7 +25,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const draft = await requireDraft(request, context, lang);
   const saved = draft.answers.delivery as DeliveryAnswers | undefined;
   const values: FormValues = saved ? { delivery: saved.delivery, collectionCenter: saved.collectionCenter ?? "" } : {};
-  const centers = (await listActiveCenters(context.db, lang)).map((c) => ({ value: c.slug, label: `${c.name} (${countryName(lang, c.countryCode)})` }));
+  const centers = (await listActiveCenters(context.db, lang)).map((c) => ({
+    value: c.slug,
+    label: `${c.name} (${countryName(lang, c.countryCode)})`,
+  }));
   return { values, centers, returnToCheck: isReturnToCheck(request) };
 }
 
@@ -59,7 +62,15 @@ export default function Delivery() {
           hint: d === "pdf" ? t("delivery.pdfHint") : undefined,
           conditional:
             d === "collection" ? (
-              <SelectField name="collectionCenter" label={t("delivery.center")} hint={t("delivery.centerHint")} options={centers} placeholder={t("delivery.chooseCenter")} error={errors?.collectionCenter} defaultValue={values.collectionCenter} />
+              <SelectField
+                name="collectionCenter"
+                label={t("delivery.center")}
+                hint={t("delivery.centerHint")}
+                options={centers}
+                placeholder={t("delivery.chooseCenter")}
+                error={errors?.collectionCenter}
+                defaultValue={values.collectionCenter}
+              />
             ) : undefined,
         }))}
         error={errors?.delivery}

@@ -5,7 +5,14 @@ import { BackLink } from "~/components/back-link";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { REQUIRED_DOCUMENTS, STEPS, stepNumber } from "~/domain/certificate-journey";
-import { acceptAttribute, contentTypeLabelKey, isDocumentKind, MAX_DOCUMENT_BYTES, rejectionMessageKey, sizeInKb } from "~/domain/document-rules";
+import {
+  acceptAttribute,
+  contentTypeLabelKey,
+  isDocumentKind,
+  MAX_DOCUMENT_BYTES,
+  rejectionMessageKey,
+  sizeInKb,
+} from "~/domain/document-rules";
 import { isLang } from "~/i18n";
 import { listDocuments } from "~/models/document.server";
 import { missingDocuments, readUploadForm, storeUploads } from "~/utils/documents-step.server";
@@ -40,7 +47,10 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   const errors = await storeUploads(context, { ownerType: "draft", ownerId: draft.id }, formData, REQUIRED_DOCUMENTS);
   // Files the browser script held back for being over the limit (see public/upload-progress.js).
   for (const kind of formData.getAll("tooLarge")) if (isDocumentKind(kind)) errors[kind] = rejectionMessageKey("tooLarge");
-  context.logger.info({ requestId: context.requestId, outcome: Object.keys(errors).length ? "rejected" : "stored", rejected: Object.keys(errors).length }, "document upload");
+  context.logger.info(
+    { requestId: context.requestId, outcome: Object.keys(errors).length ? "rejected" : "stored", rejected: Object.keys(errors).length },
+    "document upload",
+  );
   if (formData.get("intent") === "save") return saveAndReturn(context, lang, draft, "documents");
   if (Object.keys(errors).length > 0) return { errors };
   if (formData.get("intent") === "upload") return redirect(stepHref(lang, "documents"));
@@ -78,12 +88,22 @@ export default function Documents() {
               </label>
               {done ? (
                 <p className="hint" id={hintId}>
-                  <strong className="tag tag--green">{t("documents.uploaded", { type: t(done.typeKey), size: t("documents:sizeKb", { size: done.size }) })}</strong>{" "}
+                  <strong className="tag tag--green">
+                    {t("documents.uploaded", { type: t(done.typeKey), size: t("documents:sizeKb", { size: done.size }) })}
+                  </strong>{" "}
                   {t("documents.replace")}
                 </p>
               ) : null}
               <ErrorMessage id={`${kind}-error`} error={error} />
-              <input className="file-input" type="file" id={kind} name={kind} accept={acceptAttribute(kind)} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} data-max-bytes={MAX_DOCUMENT_BYTES} />
+              <input
+                className="file-input"
+                type="file"
+                id={kind}
+                name={kind}
+                accept={acceptAttribute(kind)}
+                aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+                data-max-bytes={MAX_DOCUMENT_BYTES}
+              />
             </div>
           );
         })}

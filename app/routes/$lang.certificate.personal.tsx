@@ -39,7 +39,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const forRelative = (draft.answers.who as WhoAnswers | undefined)?.applicantType === "relative";
   // For a relative, the name and passport given for the e-authority are the starting point.
   const values = toValues(draft.answers.personal as PersonalAnswers | undefined);
-  if (forRelative && authority && !draft.answers.personal) Object.assign(values, { fullName: authority.holderName, passportNumber: authority.holderPassport });
+  if (forRelative && authority && !draft.answers.personal)
+    Object.assign(values, { fullName: authority.holderName, passportNumber: authority.holderPassport });
   return { values, forRelative, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
 }
 
@@ -55,8 +56,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: PersonalSchema,
     // The e-authority names one passport; the application must be for that same person.
     crossCheck: (data, current) => {
-      const authority = (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative" ? (current.answers.authority as AuthorityAnswers | undefined) : undefined;
-      return authority && authority.holderPassport !== data.passportNumber ? { passportNumber: "validation:authority.passportMismatch" } : null;
+      const authority =
+        (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative"
+          ? (current.answers.authority as AuthorityAnswers | undefined)
+          : undefined;
+      return authority && authority.holderPassport !== data.passportNumber
+        ? { passportNumber: "validation:authority.passportMismatch" }
+        : null;
     },
   });
 }
@@ -69,15 +75,79 @@ export default function PersonalDetails() {
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="personal" backHref={`/${lang}/certificate/${forRelative ? "authority" : "who"}`} title={t(forRelative ? "personal.titleRelative" : "personal.title")} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
-      <TextField name="fullName" label={t("personal.fullName")} hint={t("personal.fullNameHint")} autoComplete="name" spellCheck={false} error={errors?.fullName} defaultValue={values.fullName} />
-      <TextField name="fatherName" label={t("personal.fatherName")} spellCheck={false} error={errors?.fatherName} defaultValue={values.fatherName} />
-      <DateInput name="dateOfBirth" legend={t("personal.dateOfBirth")} hint={t("personal.dateOfBirthHint")} error={errors?.dateOfBirth} values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }} />
-      <Radios name="gender" legend={t("personal.gender")} options={GENDERS.map((g) => ({ value: g, label: t(`personal.genderOptions.${g}`) }))} error={errors?.gender} defaultValue={values.gender} />
-      <TextField name="cnic" label={t("personal.cnic")} hint={t("personal.cnicHint")} inputMode="numeric" spellCheck={false} dir="ltr" error={errors?.cnic} defaultValue={values.cnic} />
-      <SelectField name="passportCountry" label={t("personal.passportCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.passportCountry} defaultValue={values.passportCountry} />
-      <TextField name="passportNumber" label={t("personal.passportNumber")} hint={t("personal.passportNumberHint")} spellCheck={false} dir="ltr" error={errors?.passportNumber} defaultValue={values.passportNumber} />
-      <SelectField name="nationality" label={t("personal.nationality")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.nationality} defaultValue={values.nationality} />
+    <StepPage
+      step="personal"
+      backHref={`/${lang}/certificate/${forRelative ? "authority" : "who"}`}
+      title={t(forRelative ? "personal.titleRelative" : "personal.title")}
+      errors={errors}
+      fieldOrder={FIELDS}
+      returnToCheck={returnToCheck}
+    >
+      <TextField
+        name="fullName"
+        label={t("personal.fullName")}
+        hint={t("personal.fullNameHint")}
+        autoComplete="name"
+        spellCheck={false}
+        error={errors?.fullName}
+        defaultValue={values.fullName}
+      />
+      <TextField
+        name="fatherName"
+        label={t("personal.fatherName")}
+        spellCheck={false}
+        error={errors?.fatherName}
+        defaultValue={values.fatherName}
+      />
+      <DateInput
+        name="dateOfBirth"
+        legend={t("personal.dateOfBirth")}
+        hint={t("personal.dateOfBirthHint")}
+        error={errors?.dateOfBirth}
+        values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+      />
+      <Radios
+        name="gender"
+        legend={t("personal.gender")}
+        options={GENDERS.map((g) => ({ value: g, label: t(`personal.genderOptions.${g}`) }))}
+        error={errors?.gender}
+        defaultValue={values.gender}
+      />
+      <TextField
+        name="cnic"
+        label={t("personal.cnic")}
+        hint={t("personal.cnicHint")}
+        inputMode="numeric"
+        spellCheck={false}
+        dir="ltr"
+        error={errors?.cnic}
+        defaultValue={values.cnic}
+      />
+      <SelectField
+        name="passportCountry"
+        label={t("personal.passportCountry")}
+        options={countries}
+        placeholder={t("personal.chooseCountry")}
+        error={errors?.passportCountry}
+        defaultValue={values.passportCountry}
+      />
+      <TextField
+        name="passportNumber"
+        label={t("personal.passportNumber")}
+        hint={t("personal.passportNumberHint")}
+        spellCheck={false}
+        dir="ltr"
+        error={errors?.passportNumber}
+        defaultValue={values.passportNumber}
+      />
+      <SelectField
+        name="nationality"
+        label={t("personal.nationality")}
+        options={countries}
+        placeholder={t("personal.chooseCountry")}
+        error={errors?.nationality}
+        defaultValue={values.nationality}
+      />
     </StepPage>
   );
 }

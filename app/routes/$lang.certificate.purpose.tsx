@@ -49,12 +49,22 @@ export default function Purpose() {
         options={PURPOSES.map((p) => ({
           value: p,
           label: t(`purpose.options.${p}`),
-          conditional: p === "other" ? <TextField name="purposeOther" label={t("purpose.other")} error={errors?.purposeOther} defaultValue={values.purposeOther} /> : undefined,
+          conditional:
+            p === "other" ? (
+              <TextField name="purposeOther" label={t("purpose.other")} error={errors?.purposeOther} defaultValue={values.purposeOther} />
+            ) : undefined,
         }))}
         error={errors?.purpose}
         defaultValue={values.purpose}
       />
-      <SelectField name="destinationCountry" label={t("purpose.destinationCountry")} options={countries} placeholder={t("personal.chooseCountry")} error={errors?.destinationCountry} defaultValue={values.destinationCountry} />
+      <SelectField
+        name="destinationCountry"
+        label={t("purpose.destinationCountry")}
+        options={countries}
+        placeholder={t("personal.chooseCountry")}
+        error={errors?.destinationCountry}
+        defaultValue={values.destinationCountry}
+      />
     </StepPage>
   );
 }

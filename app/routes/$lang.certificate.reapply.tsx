@@ -15,7 +15,8 @@ import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["certificate", "validation"],
-  title: (t, loaded) => ((loaded as { valid?: boolean } | undefined)?.valid === false ? t("certificate:reapply.invalidTitle") : t("certificate:reapply.title")),
+  title: (t, loaded) =>
+    (loaded as { valid?: boolean } | undefined)?.valid === false ? t("certificate:reapply.invalidTitle") : t("certificate:reapply.title"),
 };
 
 /**
@@ -27,7 +28,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const found = await findReapply(context.db, token);
-  return data({ valid: Boolean(found), token: found ? token : "" }, { status: found ? 200 : 404, headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
+  return data(
+    { valid: Boolean(found), token: found ? token : "" },
+    { status: found ? 200 : 404, headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } },
+  );
 }
 
 type ReapplyResult = { errors: FieldErrors; values: FormValues };
@@ -39,7 +43,11 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   const parsed = parseForm(ReapplySchema, formData);
   if (!parsed.ok) return { errors: parsed.errors, values };
   if (!(await withinLimit(context, REAPPLY_CONFIRMATIONS))) return { errors: { dateOfBirth: "certificate:reapply.tooMany" }, values };
-  const redeemed = await redeemReapply(context.db, { token: parsed.data.token, dateOfBirth: parsed.data.dateOfBirth, language: params.lang });
+  const redeemed = await redeemReapply(context.db, {
+    token: parsed.data.token,
+    dateOfBirth: parsed.data.dateOfBirth,
+    language: params.lang,
+  });
   context.logger.info({ requestId: context.requestId, outcome: redeemed ? "draft_created" : "no_match" }, "reapply confirmation");
   if (!redeemed) return { errors: { dateOfBirth: "certificate:reapply.noMatch" }, values };
   return redirect(`/${params.lang}/certificate/who`, { headers: { "Set-Cookie": await setDraftCookie(context, redeemed.draftKey) } });

@@ -28,7 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const answered = new Set(STEPS.filter((s) => s !== "documents" && draft.answers[s] !== undefined) as Step[]);
   if ((await missingDocuments(context.db, draft.id)).length === 0) answered.add("documents");
   const next = missingGateway ?? firstUnanswered({ answered }) ?? "check";
-  throw redirect(`/${lang}/certificate/${next}`, { headers: { "Set-Cookie": await setDraftCookie(context, key), "Cache-Control": "no-store" } });
+  throw redirect(`/${lang}/certificate/${next}`, {
+    headers: { "Set-Cookie": await setDraftCookie(context, key), "Cache-Control": "no-store" },
+  });
 }
 
 export default function ResumeInvalid() {

@@ -49,7 +49,15 @@ export default function Saved() {
         <p className="hint no-print" id="resume-link-hint">
           {t("resume.copyHint")}
         </p>
-        <input className="input no-print" type="text" id="resume-link" value={link} readOnly dir="ltr" aria-describedby="resume-link-hint" />
+        <input
+          className="input no-print"
+          type="text"
+          id="resume-link"
+          value={link}
+          readOnly
+          dir="ltr"
+          aria-describedby="resume-link-hint"
+        />
         {/* A field prints only the part that fits in it: paper gets the whole link as text. */}
         <p className="print-only break-anywhere" dir="ltr">
           {link}

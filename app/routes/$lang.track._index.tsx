@@ -14,7 +14,11 @@ import { TRACKING_LOOKUPS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
 import { grantTracking } from "~/utils/track-session.server";
 
-export const handle: RouteHandle = { i18n: ["track", "validation"], title: (t) => t("track:title"), description: (t) => t("track:description") };
+export const handle: RouteHandle = {
+  i18n: ["track", "validation"],
+  title: (t) => t("track:title"),
+  description: (t) => t("track:description"),
+};
 
 type TrackResult = { errors: FieldErrors | null; values: FormValues; notFound: boolean; limited: boolean };
 
@@ -26,7 +30,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs): 
   if (!(await withinLimit(context, TRACKING_LOOKUPS))) return { errors: null, values: {}, notFound: false, limited: true };
   const application = await findByTrackSecret(context.db, key);
   if (!application) return { errors: null, values: {}, notFound: true, limited: false };
-  throw redirect(`/${params.lang}/track/status`, { headers: { "Set-Cookie": await grantTracking(context, application.id), "Cache-Control": "no-store" } });
+  throw redirect(`/${params.lang}/track/status`, {
+    headers: { "Set-Cookie": await grantTracking(context, application.id), "Cache-Control": "no-store" },
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<TrackResult> {
@@ -65,8 +71,23 @@ export default function Track() {
       ) : null}
       <p>{t("lead")}</p>
       <Form method="post" noValidate>
-        <TextField name="reference" label={t("reference")} hint={t("referenceHint")} spellCheck={false} autoComplete="off" dir="ltr" error={errors?.reference} defaultValue={values.reference} />
-        <DateInput name="dateOfBirth" legend={t("dateOfBirth")} hint={t("dateOfBirthHint")} error={errors?.dateOfBirth} values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }} />
+        <TextField
+          name="reference"
+          label={t("reference")}
+          hint={t("referenceHint")}
+          spellCheck={false}
+          autoComplete="off"
+          dir="ltr"
+          error={errors?.reference}
+          defaultValue={values.reference}
+        />
+        <DateInput
+          name="dateOfBirth"
+          legend={t("dateOfBirth")}
+          hint={t("dateOfBirthHint")}
+          error={errors?.dateOfBirth}
+          values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+        />
         <button type="submit" className="button">
           {t("submit")}
         </button>

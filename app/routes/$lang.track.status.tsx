@@ -45,7 +45,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const request_ = application.status === "waiting_for_applicant" ? await findOpenRequest(context.db, application.id) : null;
   // Answered questions stay on the page: the applicant should see what they were asked and what they said.
   const answered = (await listInformationRequests(context.db, application.id)).filter((exchange) => exchange.answeredAt !== null);
-  const center = application.collectionCenterSlug ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === application.collectionCenterSlug) ?? null) : null;
+  const center = application.collectionCenterSlug
+    ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === application.collectionCenterSlug) ?? null)
+    : null;
   const certificate = await findCertificateForApplication(context.db, application.id);
   const dispute = certificate ? await latestDispute(context.db, application.id) : null;
   const url = new URL(request.url);
@@ -76,7 +78,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           }
         : null,
       dispute: dispute
-        ? { status: dispute.status, text: dispute.text, outcome: dispute.outcome, sent: formatDate(lang, dispute.createdAt), decided: dispute.decidedAt ? formatDate(lang, dispute.decidedAt) : null }
+        ? {
+            status: dispute.status,
+            text: dispute.text,
+            outcome: dispute.outcome,
+            sent: formatDate(lang, dispute.createdAt),
+            decided: dispute.decidedAt ? formatDate(lang, dispute.decidedAt) : null,
+          }
         : null,
       conversation: answered.map((exchange) => ({
         id: exchange.id,
@@ -97,14 +105,22 @@ type StatusActionResult = { errors: FieldErrors; answer: string; disputeText?: s
  * The holder's dispute of the certificate: evidence is checked and stored under the dispute's id
  * first, then the dispute opened; if it cannot be opened (one is already open), the files go.
  */
-async function disputeAction(context: ActionFunctionArgs["context"], lang: string, applicationId: string, formData: FormData): Promise<Response | StatusActionResult> {
+async function disputeAction(
+  context: ActionFunctionArgs["context"],
+  lang: string,
+  applicationId: string,
+  formData: FormData,
+): Promise<Response | StatusActionResult> {
   const certificate = await findCertificateForApplication(context.db, applicationId);
   if (!certificate || certificate.state === "revoked") return redirect(`/${lang}/track/status`);
   const disputeText = String(formData.get("disputeText") ?? "");
   const parsed = parseForm(DisputeSchema, formData);
   const id = randomUUID();
   const uploadErrors = await storeUploads(context, { ownerType: "dispute", ownerId: id }, formData, ["evidence"]);
-  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(uploadErrors.evidence ? { disputeEvidence: uploadErrors.evidence } : {}) };
+  const errors: FieldErrors = {
+    ...(parsed.ok ? {} : parsed.errors),
+    ...(uploadErrors.evidence ? { disputeEvidence: uploadErrors.evidence } : {}),
+  };
   if (!parsed.ok || Object.keys(errors).length > 0) {
     await deleteDocumentsOf(context.db, createStoreDocumentStorage(context.db, context.documentKey), "dispute", id);
     return { errors, answer: "", disputeText };
@@ -217,7 +233,14 @@ export default function TrackStatus() {
           </p>
           <Form method="post" encType="multipart/form-data" noValidate>
             <input type="hidden" name="requestId" value={status.question.id} />
-            <TextareaField name="answer" label={t("request.answer")} hint={t("request.answerHint")} error={errors?.answer} defaultValue={result?.answer} rows={5} />
+            <TextareaField
+              name="answer"
+              label={t("request.answer")}
+              hint={t("request.answerHint")}
+              error={errors?.answer}
+              defaultValue={result?.answer}
+              rows={5}
+            />
             <div className={errors?.evidence ? "form-group form-group--error" : "form-group"}>
               <label className="label" htmlFor="evidence">
                 {t("request.file")}
@@ -226,7 +249,14 @@ export default function TrackStatus() {
                 {t("request.fileHint")}
               </p>
               <ErrorMessage id="evidence-error" error={errors?.evidence} />
-              <input className="file-input" type="file" id="evidence" name="evidence" accept="image/jpeg,image/png,application/pdf" aria-describedby={errors?.evidence ? "evidence-hint evidence-error" : "evidence-hint"} />
+              <input
+                className="file-input"
+                type="file"
+                id="evidence"
+                name="evidence"
+                accept="image/jpeg,image/png,application/pdf"
+                aria-describedby={errors?.evidence ? "evidence-hint evidence-error" : "evidence-hint"}
+              />
             </div>
             <button type="submit" className="button" name="intent" value="answer">
               {t("request.submit")}
@@ -252,7 +282,15 @@ export default function TrackStatus() {
 type StatusData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** The issued certificate: download, checks, collection, apostille, and disputing its content. */
-function CertificateSection({ status, errors, disputeText }: { status: StatusData; errors: FieldErrors | undefined; disputeText: string | undefined }) {
+function CertificateSection({
+  status,
+  errors,
+  disputeText,
+}: {
+  status: StatusData;
+  errors: FieldErrors | undefined;
+  disputeText: string | undefined;
+}) {
   const { t } = useTranslation("track");
   const certificate = status.certificate!;
   const dispute = status.dispute;
@@ -328,7 +366,11 @@ function CertificateSection({ status, errors, disputeText }: { status: StatusDat
 
       {dispute ? (
         <div className="inset-text">
-          {dispute.status === "open" ? <p>{t("dispute.open", { date: dispute.sent })}</p> : <p>{t(`dispute.${dispute.status}`, { date: dispute.decided ?? "" })}</p>}
+          {dispute.status === "open" ? (
+            <p>{t("dispute.open", { date: dispute.sent })}</p>
+          ) : (
+            <p>{t(`dispute.${dispute.status}`, { date: dispute.decided ?? "" })}</p>
+          )}
           <p className="hint">{t("dispute.yourText")}</p>
           <p dir="auto">{dispute.text}</p>
           {dispute.outcome ? (

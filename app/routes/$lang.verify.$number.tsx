@@ -33,7 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const lang = params.lang;
   const code = new URL(request.url).searchParams.get("code") ?? "";
-  if (!(await withinLimit(context, CERTIFICATE_VERIFICATIONS))) return data({ answer: "limited" as Answer, date: null, certificate: null }, { status: 429, headers: PRIVATE });
+  if (!(await withinLimit(context, CERTIFICATE_VERIFICATIONS)))
+    return data({ answer: "limited" as Answer, date: null, certificate: null }, { status: 429, headers: PRIVATE });
   const result = await verifyCertificate(context.db, context.documentKey, params.number ?? "", code);
   context.logger.info({ requestId: context.requestId, outcome: result.found ? result.state : "not_found" }, "certificate verification");
   if (!result.found) return data({ answer: "notFound" as Answer, date: null, certificate: null }, { headers: PRIVATE });
@@ -47,7 +48,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       certificate: {
         number: content.number,
         view: describeCertificate(lang, content),
-        photo: result.hasPhoto ? { src: `/${lang}/verify/${content.number}/photo?code=${encodeURIComponent(code)}`, alt: t("verify:result.photoAlt", { name: content.fullName }) } : null,
+        photo: result.hasPhoto
+          ? {
+              src: `/${lang}/verify/${content.number}/photo?code=${encodeURIComponent(code)}`,
+              alt: t("verify:result.photoAlt", { name: content.fullName }),
+            }
+          : null,
       },
     },
     { headers: PRIVATE },

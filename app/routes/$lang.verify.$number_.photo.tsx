@@ -11,7 +11,8 @@ import { notFound } from "~/utils/responses";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
-  if (!(await withinLimit(context, CERTIFICATE_PHOTOS))) return new Response("Too Many Requests", { status: 429, headers: { "Cache-Control": "no-store" } });
+  if (!(await withinLimit(context, CERTIFICATE_PHOTOS)))
+    return new Response("Too Many Requests", { status: 429, headers: { "Cache-Control": "no-store" } });
   const code = new URL(request.url).searchParams.get("code") ?? "";
   const photo = await readVerifiedPhoto(context.db, context.documentKey, params.number ?? "", code);
   if (!photo) return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });

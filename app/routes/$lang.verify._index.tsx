@@ -39,7 +39,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = parseCertificateNumber(parsed.data.number);
   const code = normalizeVerificationCode(parsed.data.code);
   if (number && code) throw redirect(`/${params.lang}/verify/${number}?code=${code}`, 303);
-  if (!(await withinLimit(context, CERTIFICATE_VERIFICATIONS))) return data<VerifyResult>({ errors: null, values, notFound: false, limited: true }, { status: 429 });
+  if (!(await withinLimit(context, CERTIFICATE_VERIFICATIONS)))
+    return data<VerifyResult>({ errors: null, values, notFound: false, limited: true }, { status: 429 });
   context.logger.info({ requestId: context.requestId, outcome: "not_found" }, "certificate verification");
   return data<VerifyResult>({ errors: null, values, notFound: true, limited: false }, { headers: { "Cache-Control": "no-store" } });
 }
@@ -67,8 +68,26 @@ export default function Verify() {
       <p className="lead">{t("lead")}</p>
       <p>{t("how")}</p>
       <Form method="post" noValidate>
-        <TextField name="number" label={t("number")} hint={t("numberHint")} error={errors?.number} defaultValue={values.number} spellCheck={false} autoComplete="off" dir="ltr" />
-        <TextField name="code" label={t("code")} hint={t("codeHint")} error={errors?.code} defaultValue={values.code} spellCheck={false} autoComplete="off" dir="ltr" />
+        <TextField
+          name="number"
+          label={t("number")}
+          hint={t("numberHint")}
+          error={errors?.number}
+          defaultValue={values.number}
+          spellCheck={false}
+          autoComplete="off"
+          dir="ltr"
+        />
+        <TextField
+          name="code"
+          label={t("code")}
+          hint={t("codeHint")}
+          error={errors?.code}
+          defaultValue={values.code}
+          spellCheck={false}
+          autoComplete="off"
+          dir="ltr"
+        />
         <button type="submit" className="button">
           {t("submit")}
         </button>

@@ -14,7 +14,9 @@ export const headers = noStoreHeaders;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context);
   const lang = requestLanguage(request);
-  const center = user.centerSlug ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === user.centerSlug)?.name ?? user.centerSlug) : null;
+  const center = user.centerSlug
+    ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === user.centerSlug)?.name ?? user.centerSlug)
+    : null;
   return {
     displayName: user.displayName,
     role: user.role,

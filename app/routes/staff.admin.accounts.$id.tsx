@@ -92,7 +92,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const values = formValues(formData);
   const intent = values.intent as Intent;
-  if (!(INTENTS as readonly string[]).includes(intent)) return data<AccountResult>({ errors: null, values, problem: null, invitation: null }, { status: 400 });
+  if (!(INTENTS as readonly string[]).includes(intent))
+    return data<AccountResult>({ errors: null, values, problem: null, invitation: null }, { status: 400 });
   const actor = staffActor(staff);
   const lang = requestLanguage(request);
 
@@ -115,7 +116,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.logger.info({ requestId: context.requestId, intent, outcome: result.ok ? "done" : result.problem }, "staff account change");
     if (!result.ok) return refuse(result.problem);
     // Shown once, here: a redirect would have to carry the secret in its URL.
-    return data<AccountResult>({ errors: null, values: {}, problem: null, invitation: { link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) } });
+    return data<AccountResult>({
+      errors: null,
+      values: {},
+      problem: null,
+      invitation: { link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) },
+    });
   }
 
   let outcome: AdminOutcome;
@@ -124,7 +130,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.ok) return data<AccountResult>({ errors: parsed.errors, values, problem: null, invitation: null }, { status: 422 });
     const role = parsed.data.role as Role;
     if (roleNeedsCenter(role) && !parsed.data.center) {
-      return data<AccountResult>({ errors: { center: "staff:validation.centerRequired" }, values, problem: null, invitation: null }, { status: 422 });
+      return data<AccountResult>(
+        { errors: { center: "staff:validation.centerRequired" }, values, problem: null, invitation: null },
+        { status: 422 },
+      );
     }
     outcome = await changeStaffRole(context.db, { staffUserId, role, centerSlug: parsed.data.center || null, actor });
   } else if (intent === "disable" || intent === "enable") {
@@ -134,7 +143,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else {
     outcome = await resetStaffTotp(context.db, { staffUserId, actor });
   }
-  context.logger.info({ requestId: context.requestId, intent, outcome: outcome.ok ? (outcome.changed ? "done" : "unchanged") : outcome.problem }, "staff account change");
+  context.logger.info(
+    { requestId: context.requestId, intent, outcome: outcome.ok ? (outcome.changed ? "done" : "unchanged") : outcome.problem },
+    "staff account change",
+  );
   if (!outcome.ok) return refuse(outcome.problem);
   throw redirect(staffPath(request, `/staff/admin/accounts/${staffUserId}`, { done: outcome.changed ? intent : "unchanged" }));
 }
@@ -180,9 +192,16 @@ export default function StaffAccount() {
           {
             key: "status",
             label: t("accounts.status"),
-            value: account.status === "locked" && account.lockedUntil ? `${t("accounts.statuses.locked")} (${t("account.lockedUntil", { date: account.lockedUntil })})` : t(`accounts.statuses.${account.status}`),
+            value:
+              account.status === "locked" && account.lockedUntil
+                ? `${t("accounts.statuses.locked")} (${t("account.lockedUntil", { date: account.lockedUntil })})`
+                : t(`accounts.statuses.${account.status}`),
           },
-          { key: "twoFactor", label: t("accounts.twoFactor"), value: account.totpSetUp ? t("accounts.twoFactorSetUp") : t("accounts.twoFactorNotSetUp") },
+          {
+            key: "twoFactor",
+            label: t("accounts.twoFactor"),
+            value: account.totpSetUp ? t("accounts.twoFactorSetUp") : t("accounts.twoFactorNotSetUp"),
+          },
           { key: "created", label: t("account.created"), value: account.created },
         ]}
       />
@@ -197,7 +216,16 @@ export default function StaffAccount() {
             <p className="hint" id="invitation-link-hint">
               {t("invite.linkHint", { date: result.invitation.expires })}
             </p>
-            <input className="input" id="invitation-link" type="text" readOnly value={result.invitation.link} dir="ltr" spellCheck={false} aria-describedby="invitation-link-hint" />
+            <input
+              className="input"
+              id="invitation-link"
+              type="text"
+              readOnly
+              value={result.invitation.link}
+              dir="ltr"
+              spellCheck={false}
+              aria-describedby="invitation-link-hint"
+            />
           </div>
           <p>
             <strong>{t("invite.linkWarning")}</strong>
@@ -210,8 +238,22 @@ export default function StaffAccount() {
         <p>{t("account.selfRole")}</p>
       ) : (
         <Form method="post" noValidate>
-          <Radios name="role" legend={t("invite.role")} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={errors?.role} defaultValue={roleValues.role} />
-          <SelectField name="center" label={t("invite.center")} hint={t("invite.centerHint")} options={centers} error={errors?.center} defaultValue={roleValues.center} placeholder={t("invite.noCenter")} />
+          <Radios
+            name="role"
+            legend={t("invite.role")}
+            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            error={errors?.role}
+            defaultValue={roleValues.role}
+          />
+          <SelectField
+            name="center"
+            label={t("invite.center")}
+            hint={t("invite.centerHint")}
+            options={centers}
+            error={errors?.center}
+            defaultValue={roleValues.center}
+            placeholder={t("invite.noCenter")}
+          />
           <p className="hint">{t("account.roleChangeEndsSessions")}</p>
           <button type="submit" name="intent" value="role" className="button">
             {t("account.saveRole")}

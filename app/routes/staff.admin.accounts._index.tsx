@@ -33,7 +33,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const STATUS_TAG: Record<AccountStatus, string> = { active: "tag tag--green", invited: "tag", locked: "tag tag--red", disabled: "tag tag--red" };
+const STATUS_TAG: Record<AccountStatus, string> = {
+  active: "tag tag--green",
+  invited: "tag",
+  locked: "tag tag--red",
+  disabled: "tag tag--red",
+};
 
 export default function StaffAccounts() {
   const { t } = useTranslation("staff");

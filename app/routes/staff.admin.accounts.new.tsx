@@ -23,7 +23,9 @@ import { invitationLink, invitationMail } from "~/utils/invitation.server";
 const INVITE_FIELDS = ["displayName", "email", "role", "center"] as const;
 
 const InviteSchema = z.object({
-  displayName: z.string().check(z.trim(), z.minLength(1, "staff:validation.staffNameRequired"), z.maxLength(100, "staff:validation.nameTooLong")),
+  displayName: z
+    .string()
+    .check(z.trim(), z.minLength(1, "staff:validation.staffNameRequired"), z.maxLength(100, "staff:validation.nameTooLong")),
   email: z
     .string()
     .check(
@@ -96,7 +98,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data<InviteResult>({
     errors: null,
     values: {},
-    invited: { displayName: parsed.data.displayName, email: parsed.data.email, link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) },
+    invited: {
+      displayName: parsed.data.displayName,
+      email: parsed.data.email,
+      link: result.link,
+      expires: formatMoment(lang, result.expiresAt, LONG_MOMENT),
+    },
   });
 }
 
@@ -119,7 +126,16 @@ export default function InviteStaff() {
           <p className="hint" id="invitation-link-hint">
             {t("invite.linkHint", { date: invited.expires })}
           </p>
-          <input className="input" id="invitation-link" type="text" readOnly value={invited.link} dir="ltr" spellCheck={false} aria-describedby="invitation-link-hint" />
+          <input
+            className="input"
+            id="invitation-link"
+            type="text"
+            readOnly
+            value={invited.link}
+            dir="ltr"
+            spellCheck={false}
+            aria-describedby="invitation-link-hint"
+          />
         </div>
         <div className="warning-text">
           <span className="warning-text__icon" aria-hidden="true">
@@ -147,8 +163,25 @@ export default function InviteStaff() {
       <h1 className="heading-l">{t("invite.title")}</h1>
       <p>{t("invite.lead", { hours: String(hours) })}</p>
       <Form method="post" noValidate>
-        <TextField name="displayName" label={t("invite.name")} autoComplete="off" spellCheck={false} error={errors?.displayName} defaultValue={values.displayName} />
-        <TextField name="email" type="email" label={t("invite.email")} hint={t("invite.emailHint")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+        <TextField
+          name="displayName"
+          label={t("invite.name")}
+          autoComplete="off"
+          spellCheck={false}
+          error={errors?.displayName}
+          defaultValue={values.displayName}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("invite.email")}
+          hint={t("invite.emailHint")}
+          autoComplete="off"
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.email}
+          defaultValue={values.email}
+        />
         <Radios
           name="role"
           legend={t("invite.role")}
@@ -156,7 +189,15 @@ export default function InviteStaff() {
           error={errors?.role}
           defaultValue={values.role}
         />
-        <SelectField name="center" label={t("invite.center")} hint={t("invite.centerHint")} options={centers} error={errors?.center} defaultValue={values.center} placeholder={t("invite.noCenter")} />
+        <SelectField
+          name="center"
+          label={t("invite.center")}
+          hint={t("invite.centerHint")}
+          options={centers}
+          error={errors?.center}
+          defaultValue={values.center}
+          placeholder={t("invite.noCenter")}
+        />
         <button type="submit" className="button">
           {t("invite.submit")}
         </button>

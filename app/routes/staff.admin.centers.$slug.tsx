@@ -19,9 +19,22 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
 
-const CENTER_FIELDS = ["nameEn", "nameUr", "nameEl", "nameIt", "address", "openingHours", "phone", "email", "referralCode", "active", "confirm"] as const;
+const CENTER_FIELDS = [
+  "nameEn",
+  "nameUr",
+  "nameEl",
+  "nameIt",
+  "address",
+  "openingHours",
+  "phone",
+  "email",
+  "referralCode",
+  "active",
+  "confirm",
+] as const;
 
-const name = () => z.string().check(z.trim(), z.minLength(1, "staff:validation.centerNameRequired"), z.maxLength(150, "staff:validation.centerNameTooLong"));
+const name = () =>
+  z.string().check(z.trim(), z.minLength(1, "staff:validation.centerNameRequired"), z.maxLength(150, "staff:validation.centerNameTooLong"));
 
 const CenterSchema = z.object({
   nameEn: name(),
@@ -31,11 +44,18 @@ const CenterSchema = z.object({
   address: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.addressTooLong")),
   openingHours: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.openingHoursTooLong")),
   phone: z._default(z.string(), "").check(z.trim()),
-  email: z
-    ._default(z.string(), "")
-    .check(z.trim(), z.toLowerCase(), z.maxLength(254, "staff:validation.emailFormat"), z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "staff:validation.emailFormat")),
+  email: z._default(z.string(), "").check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254, "staff:validation.emailFormat"),
+    z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "staff:validation.emailFormat"),
+  ),
   // What a poster prints and an applicant types: letters and digits, kept in capitals.
-  referralCode: z._default(z.string(), "").check(z.trim(), z.toUpperCase(), z.refine((v) => v === "" || /^[A-Z0-9]{3,20}$/.test(v), "staff:validation.referralFormat")),
+  referralCode: z._default(z.string(), "").check(
+    z.trim(),
+    z.toUpperCase(),
+    z.refine((v) => v === "" || /^[A-Z0-9]{3,20}$/.test(v), "staff:validation.referralFormat"),
+  ),
   active: z._default(z.string(), "").check(z.refine((v) => v === "yes" || v === "no", "staff:validation.activeRequired")),
 });
 
@@ -82,10 +102,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "confirm") {
     const confirmed = await confirmCenterDetails(context.db, { slug: center.slug, actor: staffActor(staff) });
-    context.logger.info({ requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem }, "center details confirmation");
+    context.logger.info(
+      { requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem },
+      "center details confirmation",
+    );
     if (!confirmed.ok) {
       if (confirmed.problem === "not_found") throw notFound();
-      return data<CenterResult>({ errors: { confirm: "staff:validation.nothingToConfirm" }, values: formValues(formData) }, { status: 422 });
+      return data<CenterResult>(
+        { errors: { confirm: "staff:validation.nothingToConfirm" }, values: formValues(formData) },
+        { status: 422 },
+      );
     }
     throw redirect(staffPath(request, `/staff/admin/centers/${center.slug}`, { confirmed: "1" }));
   }
@@ -142,16 +168,84 @@ export default function EditCenter() {
         </div>
       ) : null}
       <Form method="post" noValidate>
-        <TextField name="nameEn" label={t("center.nameEn")} spellCheck={false} dir="ltr" error={errors?.nameEn} defaultValue={values.nameEn} />
-        <TextField name="nameUr" label={t("center.nameUr")} spellCheck={false} dir="rtl" error={errors?.nameUr} defaultValue={values.nameUr} />
-        <TextField name="nameEl" label={t("center.nameEl")} spellCheck={false} dir="ltr" error={errors?.nameEl} defaultValue={values.nameEl} />
-        <TextField name="nameIt" label={t("center.nameIt")} spellCheck={false} dir="ltr" error={errors?.nameIt} defaultValue={values.nameIt} />
-        <TextField name="address" label={t("center.address")} hint={t("center.addressHint")} autoComplete="off" error={errors?.address} defaultValue={values.address} />
-        <TextareaField name="openingHours" label={t("center.openingHours")} hint={t("center.openingHoursHint")} error={errors?.openingHours} defaultValue={values.openingHours} />
-        <TextField name="phone" type="tel" label={t("center.phone")} hint={t("center.phoneHint")} autoComplete="off" dir="ltr" error={errors?.phone} defaultValue={values.phone} />
-        <TextField name="email" type="email" label={t("center.email")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
+        <TextField
+          name="nameEn"
+          label={t("center.nameEn")}
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.nameEn}
+          defaultValue={values.nameEn}
+        />
+        <TextField
+          name="nameUr"
+          label={t("center.nameUr")}
+          spellCheck={false}
+          dir="rtl"
+          error={errors?.nameUr}
+          defaultValue={values.nameUr}
+        />
+        <TextField
+          name="nameEl"
+          label={t("center.nameEl")}
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.nameEl}
+          defaultValue={values.nameEl}
+        />
+        <TextField
+          name="nameIt"
+          label={t("center.nameIt")}
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.nameIt}
+          defaultValue={values.nameIt}
+        />
+        <TextField
+          name="address"
+          label={t("center.address")}
+          hint={t("center.addressHint")}
+          autoComplete="off"
+          error={errors?.address}
+          defaultValue={values.address}
+        />
+        <TextareaField
+          name="openingHours"
+          label={t("center.openingHours")}
+          hint={t("center.openingHoursHint")}
+          error={errors?.openingHours}
+          defaultValue={values.openingHours}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t("center.phone")}
+          hint={t("center.phoneHint")}
+          autoComplete="off"
+          dir="ltr"
+          error={errors?.phone}
+          defaultValue={values.phone}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("center.email")}
+          autoComplete="off"
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.email}
+          defaultValue={values.email}
+        />
         {loaded.kind === "service_center" ? null : (
-          <TextField name="referralCode" label={t("center.referralCode")} hint={t("center.referralHint")} autoComplete="off" spellCheck={false} dir="ltr" error={errors?.referralCode} defaultValue={values.referralCode} />
+          <TextField
+            name="referralCode"
+            label={t("center.referralCode")}
+            hint={t("center.referralHint")}
+            autoComplete="off"
+            spellCheck={false}
+            dir="ltr"
+            error={errors?.referralCode}
+            defaultValue={values.referralCode}
+          />
         )}
         <Radios
           name="active"

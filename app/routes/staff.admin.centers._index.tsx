@@ -64,7 +64,9 @@ export default function Centers() {
               <td>{c.country}</td>
               <td dir="ltr">{c.referralCode ?? t("centers.none")}</td>
               <td>
-                <strong className={c.active ? "tag tag--green" : "tag tag--red"}>{c.active ? t("centers.active") : t("centers.inactive")}</strong>
+                <strong className={c.active ? "tag tag--green" : "tag tag--red"}>
+                  {c.active ? t("centers.active") : t("centers.inactive")}
+                </strong>
               </td>
             </tr>
           ))}

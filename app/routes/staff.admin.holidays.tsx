@@ -108,7 +108,13 @@ export default function Holidays() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="day" value={h.day} />
-                    <button type="submit" className="link-button" name="intent" value="remove" aria-label={t("holidays.removeLabel", { name: h.name, date: h.date })}>
+                    <button
+                      type="submit"
+                      className="link-button"
+                      name="intent"
+                      value="remove"
+                      aria-label={t("holidays.removeLabel", { name: h.name, date: h.date })}
+                    >
                       {t("holidays.remove")}
                     </button>
                   </Form>
@@ -127,7 +133,14 @@ export default function Holidays() {
           error={errors?.date}
           values={{ day: values.dateDay, month: values.dateMonth, year: values.dateYear }}
         />
-        <TextField name="name" label={t("holidays.name")} hint={t("holidays.nameHint")} autoComplete="off" error={errors?.name} defaultValue={values.name} />
+        <TextField
+          name="name"
+          label={t("holidays.name")}
+          hint={t("holidays.nameHint")}
+          autoComplete="off"
+          error={errors?.name}
+          defaultValue={values.name}
+        />
         <button type="submit" className="button" name="intent" value="add">
           {t("holidays.add")}
         </button>

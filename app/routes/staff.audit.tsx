@@ -34,7 +34,11 @@ function isDate(value: string): boolean {
 }
 
 const code = () => z._default(z.string(), "").check(z.trim(), z.toLowerCase(), z.maxLength(100, "staff:validation.filterTooLong"));
-const date = () => z._default(z.string(), "").check(z.trim(), z.refine((v) => v === "" || isDate(v), "staff:validation.dateFormat"));
+const date = () =>
+  z._default(z.string(), "").check(
+    z.trim(),
+    z.refine((v) => v === "" || isDate(v), "staff:validation.dateFormat"),
+  );
 
 const AuditQuerySchema = z
   .object({
@@ -190,9 +194,33 @@ export default function AuditLog() {
         <summary>{t("audit.filters")}</summary>
         <Form method="get" noValidate>
           {v.lng ? <input type="hidden" name="lng" value={v.lng} /> : null}
-          <TextField name="action" label={t("audit.action")} hint={t("audit.actionHint")} spellCheck={false} dir="ltr" error={errors?.action} defaultValue={v.action} />
-          <TextField name="entityType" label={t("audit.entityType")} hint={t("audit.entityTypeHint")} spellCheck={false} dir="ltr" error={errors?.entityType} defaultValue={v.entityType} />
-          <TextField name="entity" label={t("audit.entity")} hint={t("audit.entityHint")} spellCheck={false} dir="ltr" error={errors?.entity} defaultValue={v.entity} />
+          <TextField
+            name="action"
+            label={t("audit.action")}
+            hint={t("audit.actionHint")}
+            spellCheck={false}
+            dir="ltr"
+            error={errors?.action}
+            defaultValue={v.action}
+          />
+          <TextField
+            name="entityType"
+            label={t("audit.entityType")}
+            hint={t("audit.entityTypeHint")}
+            spellCheck={false}
+            dir="ltr"
+            error={errors?.entityType}
+            defaultValue={v.entityType}
+          />
+          <TextField
+            name="entity"
+            label={t("audit.entity")}
+            hint={t("audit.entityHint")}
+            spellCheck={false}
+            dir="ltr"
+            error={errors?.entity}
+            defaultValue={v.entity}
+          />
           <div className="form-group">
             <label className="label" htmlFor="actor">
               {t("audit.actor")}
@@ -208,8 +236,24 @@ export default function AuditLog() {
               ))}
             </select>
           </div>
-          <TextField name="from" type="date" label={t("audit.from")} hint={t("audit.dateHint")} dir="ltr" error={errors?.from} defaultValue={v.from} />
-          <TextField name="to" type="date" label={t("audit.to")} hint={t("audit.dateHint")} dir="ltr" error={errors?.to} defaultValue={v.to} />
+          <TextField
+            name="from"
+            type="date"
+            label={t("audit.from")}
+            hint={t("audit.dateHint")}
+            dir="ltr"
+            error={errors?.from}
+            defaultValue={v.from}
+          />
+          <TextField
+            name="to"
+            type="date"
+            label={t("audit.to")}
+            hint={t("audit.dateHint")}
+            dir="ltr"
+            error={errors?.to}
+            defaultValue={v.to}
+          />
           <div className="button-group">
             <button type="submit" className="button">
               {t("audit.apply")}
@@ -220,7 +264,9 @@ export default function AuditLog() {
       </details>
 
       {data.entries.length === 0 ? (
-        errors ? null : <p>{t("audit.empty")}</p>
+        errors ? null : (
+          <p>{t("audit.empty")}</p>
+        )
       ) : (
         <ScrollableTable caption={t("audit.caption")}>
           <thead>

@@ -62,14 +62,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const supervisor = can(role, "reassign:case:center");
   const waitingForAuthority = details.authorityStatus === "pending";
   const transitions = allowedActions(details.status).filter(
-    (a) => PERMISSION_FOR[a] !== null && can(role, PERMISSION_FOR[a]!) && (a === "claim" ? !waitingForAuthority : mine || supervisor) && (a !== "mark_collected" || details.delivery === "collection"),
+    (a) =>
+      PERMISSION_FOR[a] !== null &&
+      can(role, PERMISSION_FOR[a]!) &&
+      (a === "claim" ? !waitingForAuthority : mine || supervisor) &&
+      (a !== "mark_collected" || details.delivery === "collection"),
   );
   const url = new URL(request.url);
   const certificate = await findCertificateForApplication(context.db, details.id);
   return {
     ...details,
     certificate: certificate
-      ? { number: certificate.number, state: certificate.state, href: staffPath(request, `/staff/certificates/${certificate.number}`), expires: formatDate(lang, certificate.expiresAt) }
+      ? {
+          number: certificate.number,
+          state: certificate.state,
+          href: staffPath(request, `/staff/certificates/${certificate.number}`),
+          expires: formatDate(lang, certificate.expiresAt),
+        }
       : null,
     cnic: formatCnic(details.cnic),
     dates: {
@@ -78,10 +87,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       due: formatDate(lang, sla.dueAt),
     },
     late: sla.late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
-    countries: { passport: countryName(lang, details.passportCountry), nationality: countryName(lang, details.nationality), residence: countryName(lang, details.residenceCountry), destination: countryName(lang, details.destination) },
+    countries: {
+      passport: countryName(lang, details.passportCountry),
+      nationality: countryName(lang, details.nationality),
+      residence: countryName(lang, details.residenceCountry),
+      destination: countryName(lang, details.destination),
+    },
     residence: joinParts(lang, [isolate(details.residenceCity), countryName(lang, details.residenceCountry)]),
     addresses: details.addresses.map((a) => ({ ...a, place: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]) })),
-    requests: details.requests.map((r) => ({ ...r, asked: formatDate(lang, r.askedAt), answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null, documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })) })),
+    requests: details.requests.map((r) => ({
+      ...r,
+      asked: formatDate(lang, r.askedAt),
+      answered: r.answeredAt ? formatDate(lang, r.answeredAt) : null,
+      documents: r.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
+    })),
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
     notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
     history: details.history.map((h) => ({ ...h, when: formatMoment(lang, h.occurredAt) })),
@@ -121,17 +140,31 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!current) throw notFound();
   const supervisor = can(staff.user.role, "reassign:case:center");
   if (input.intent === "reassign") {
-    const outcome = await reassignCase(context.db, { applicationId: id, assignTo: input.assignTo, expectedVersion: input.version, centerSlug: current.centerSlug, actor });
+    const outcome = await reassignCase(context.db, {
+      applicationId: id,
+      assignTo: input.assignTo,
+      expectedVersion: input.version,
+      centerSlug: current.centerSlug,
+      actor,
+    });
     return outcome === "ok" ? back("reassign") : { errors: null, problem: outcome === "not_found" ? "illegal" : "conflict" };
   }
   // Only the assignee (or a supervisor) works a claimed case; claiming needs the holder's consent first.
   if (input.intent === "claim" && current.authorityStatus === "pending") return { errors: null, problem: "illegal" };
-  if (input.intent !== "claim" && current.assignedTo !== staff.user.id && !supervisor) return { errors: null, problem: current.assignedTo ? "assigned_to_other" : "not_assigned" };
+  if (input.intent !== "claim" && current.assignedTo !== staff.user.id && !supervisor)
+    return { errors: null, problem: current.assignedTo ? "assigned_to_other" : "not_assigned" };
 
   const notice = statusNotice(context.env.PUBLIC_URL);
   const outcome =
     input.intent === "request_information"
-      ? await askForInformation(context.db, { applicationId: id, question: input.question, staffUserId: staff.user.id, sessionRef: staff.sessionRef, expectedVersion: input.version, notice })
+      ? await askForInformation(context.db, {
+          applicationId: id,
+          question: input.question,
+          staffUserId: staff.user.id,
+          sessionRef: staff.sessionRef,
+          expectedVersion: input.version,
+          notice,
+        })
       : await transitionApplication(context.db, {
           applicationId: id,
           action: input.intent,
@@ -144,7 +177,10 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
           // approval's news is the certificate, mailed when it is issued just below.
           notice: input.intent === "claim" || input.intent === "release" || input.intent === "approve" ? undefined : notice,
         });
-  context.logger.info({ requestId: context.requestId, action: input.intent, outcome: outcome.ok ? "done" : outcome.problem }, "case action");
+  context.logger.info(
+    { requestId: context.requestId, action: input.intent, outcome: outcome.ok ? "done" : outcome.problem },
+    "case action",
+  );
   if (input.intent === "approve" && outcome.ok) await issueAfterApproval(context, id);
   return outcome.ok ? back(input.intent) : { errors: null, problem: outcome.problem };
 }
@@ -156,7 +192,12 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
  */
 async function issueAfterApproval(context: ActionFunctionArgs["context"], applicationId: string) {
   try {
-    const issued = await issueCertificate(context.db, applicationId, { documentKey: context.documentKey, publicUrl: context.env.PUBLIC_URL, signing: context.env }, certificateMails(context.env.PUBLIC_URL));
+    const issued = await issueCertificate(
+      context.db,
+      applicationId,
+      { documentKey: context.documentKey, publicUrl: context.env.PUBLIC_URL, signing: context.env },
+      certificateMails(context.env.PUBLIC_URL),
+    );
     context.logger.info({ requestId: context.requestId, outcome: issued.ok ? "issued" : issued.problem }, "certificate issue");
   } catch (error) {
     context.logger.warn({ requestId: context.requestId, err: error }, "certificate issue failed; housekeeping will retry");
@@ -178,7 +219,9 @@ export default function CaseView() {
       <ErrorSummary errors={errors} order={["question", "reason", "rejectionNote", "assignTo", "note"]} />
       {problem ? (
         <div className="notice notice--error" role="alert">
-          <p>{problem === "assigned_to_other" ? t("case.assignedToOther", { name: c.assignedName ?? "" }) : t(`case.problems.${problem}`)}</p>
+          <p>
+            {problem === "assigned_to_other" ? t("case.assignedToOther", { name: c.assignedName ?? "" }) : t(`case.problems.${problem}`)}
+          </p>
         </div>
       ) : null}
       {c.done ? (
@@ -196,13 +239,20 @@ export default function CaseView() {
           {
             key: "applicant",
             label: t("case.applicant"),
-            value: c.applicantType === "relative" ? t("case.relative", { name: isolate(c.relativeName ?? ""), state: t(`case.authority.${c.authorityStatus ?? "pending"}`) }) : t("case.self"),
+            value:
+              c.applicantType === "relative"
+                ? t("case.relative", { name: isolate(c.relativeName ?? ""), state: t(`case.authority.${c.authorityStatus ?? "pending"}`) })
+                : t("case.self"),
           },
         ]}
       />
       {c.certificate ? (
         <p className="inset-text">
-          {t("case.certificate.issued", { number: c.certificate.number, state: t(`certificate.states.${c.certificate.state}`), date: c.certificate.expires })}{" "}
+          {t("case.certificate.issued", {
+            number: c.certificate.number,
+            state: t(`certificate.states.${c.certificate.state}`),
+            date: c.certificate.expires,
+          })}{" "}
           <a href={c.certificate.href}>{t("case.certificate.open")}</a>
         </p>
       ) : c.status === "approved" ? (
@@ -224,7 +274,13 @@ export default function CaseView() {
                 <p className="hint" id={`${a}-hint`}>
                   {t(`case.hints.${a}`)}
                 </p>
-                <button type="submit" className={a === "release" ? "button button--secondary" : "button"} name="intent" value={a} aria-describedby={`${a}-hint`}>
+                <button
+                  type="submit"
+                  className={a === "release" ? "button button--secondary" : "button"}
+                  name="intent"
+                  value={a}
+                  aria-describedby={`${a}-hint`}
+                >
                   {t(`case.${a === "mark_collected" ? "markCollected" : a}`)}
                 </button>
               </Form>
@@ -246,7 +302,13 @@ export default function CaseView() {
                   {t("case.reason")}
                 </label>
                 <ErrorMessage id="reason-error" error={errors?.reason} />
-                <select className="select" id="reason" name="reason" defaultValue="" aria-describedby={errors?.reason ? "reason-error" : undefined}>
+                <select
+                  className="select"
+                  id="reason"
+                  name="reason"
+                  defaultValue=""
+                  aria-describedby={errors?.reason ? "reason-error" : undefined}
+                >
                   <option value="">{t("certificate.revoke.choose")}</option>
                   {REJECTION_REASONS.map((r) => (
                     <option key={r} value={r}>
@@ -297,7 +359,11 @@ export default function CaseView() {
           { key: "email", label: t("case.email"), value: c.email },
           { key: "phone", label: t("case.phone"), value: c.phone },
           { key: "residence", label: t("case.residence"), value: c.residence },
-          { key: "purpose", label: t("case.purpose"), value: c.purposeOther ? isolate(c.purposeOther) : t(`certificate:purpose.options.${c.purpose}`) },
+          {
+            key: "purpose",
+            label: t("case.purpose"),
+            value: c.purposeOther ? isolate(c.purposeOther) : t(`certificate:purpose.options.${c.purpose}`),
+          },
           { key: "destination", label: t("case.destination"), value: c.countries.destination },
           { key: "delivery", label: t("case.delivery"), value: t(`certificate:delivery.options.${c.delivery}`) },
         ]}

@@ -32,7 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = requestLanguage(request);
   const record = await getCertificateRecord(context.db, staff.certificate.id);
   if (!record) throw notFound();
-  await recordCaseEvent(context.db, { ...staffActor(staff), action: "certificate.viewed", entityType: "application", entityId: record.applicationId, details: { certificate: record.id } });
+  await recordCaseEvent(context.db, {
+    ...staffActor(staff),
+    action: "certificate.viewed",
+    entityType: "application",
+    entityId: record.applicationId,
+    details: { certificate: record.id },
+  });
   return {
     number: record.number,
     holderName: record.holderName,
@@ -108,8 +114,16 @@ export default function CertificateView() {
           { key: "sha", label: t("certificate.pdfSha256"), value: c.pdfSha256 },
           ...(c.revocation
             ? [
-                { key: "revoked", label: t("certificate.revokedOn"), value: c.revocation.by ? `${c.revocation.date} (${c.revocation.by})` : c.revocation.date },
-                { key: "reason", label: t("certificate.revoke.reason"), value: c.revocation.reason ? t(`certificate.reasons.${c.revocation.reason}`) : "" },
+                {
+                  key: "revoked",
+                  label: t("certificate.revokedOn"),
+                  value: c.revocation.by ? `${c.revocation.date} (${c.revocation.by})` : c.revocation.date,
+                },
+                {
+                  key: "reason",
+                  label: t("certificate.revoke.reason"),
+                  value: c.revocation.reason ? t(`certificate.reasons.${c.revocation.reason}`) : "",
+                },
                 { key: "note", label: t("certificate.revoke.note"), value: c.revocation.note ?? "" },
               ]
             : []),
@@ -127,7 +141,14 @@ export default function CertificateView() {
                 {t("certificate.revoke.reason")}
               </label>
               <ErrorMessage id="reason-error" error={errors?.reason} />
-              <select className="select" id="reason" name="reason" defaultValue={result?.values.reason ?? ""} aria-describedby={errors?.reason ? "reason-error" : undefined} aria-invalid={errors?.reason ? true : undefined}>
+              <select
+                className="select"
+                id="reason"
+                name="reason"
+                defaultValue={result?.values.reason ?? ""}
+                aria-describedby={errors?.reason ? "reason-error" : undefined}
+                aria-invalid={errors?.reason ? true : undefined}
+              >
                 <option value="">{t("certificate.revoke.choose")}</option>
                 {REVOCATION_REASONS.map((r) => (
                   <option key={r} value={r}>
@@ -144,7 +165,15 @@ export default function CertificateView() {
                 {t("certificate.revoke.noteHint")}
               </p>
               <ErrorMessage id="note-error" error={errors?.note} />
-              <textarea className="textarea" id="note" name="note" rows={3} defaultValue={result?.values.note} aria-describedby={errors?.note ? "note-hint note-error" : "note-hint"} aria-invalid={errors?.note ? true : undefined} />
+              <textarea
+                className="textarea"
+                id="note"
+                name="note"
+                rows={3}
+                defaultValue={result?.values.note}
+                aria-describedby={errors?.note ? "note-hint note-error" : "note-hint"}
+                aria-invalid={errors?.note ? true : undefined}
+              />
             </div>
             <button type="submit" className="button button--warning">
               {t("certificate.revoke.submit")}

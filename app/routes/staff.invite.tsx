@@ -58,9 +58,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(AcceptInvitationSchema, await readForm(request));
   if (!parsed.ok) return data<AcceptResult>({ errors: parsed.errors, done: false, unusable: false }, { status: 422 });
   const { token, password } = parsed.data;
-  if (isCommonPassword(password)) return data<AcceptResult>({ errors: { password: "staff:validation.passwordCommon" }, done: false, unusable: false }, { status: 422 });
+  if (isCommonPassword(password))
+    return data<AcceptResult>({ errors: { password: "staff:validation.passwordCommon" }, done: false, unusable: false }, { status: 422 });
   // Checked before the slow hash, so an unusable link costs no argon2 run.
-  if (!(await findOpenInvitation(context.db, token))) return data<AcceptResult>({ errors: null, done: false, unusable: true }, { status: 410 });
+  if (!(await findOpenInvitation(context.db, token)))
+    return data<AcceptResult>({ errors: null, done: false, unusable: true }, { status: 410 });
   const accepted = await acceptInvitation(context.db, { token, passwordHash: await hashPassword(password) });
   context.logger.info({ requestId: context.requestId, outcome: accepted ? "password_set" : "token_unusable" }, "staff invitation accepted");
   return data<AcceptResult>({ errors: null, done: accepted, unusable: !accepted }, { status: accepted ? 200 : 410 });
@@ -106,8 +108,21 @@ export default function AcceptInvitation() {
         <p>
           {t("acceptInvite.account")} <strong dir="ltr">{invitation.email}</strong>
         </p>
-        <TextField name="password" type="password" label={t("setup.password")} hint={t("acceptInvite.passwordHint", { min: String(minLength) })} autoComplete="new-password" error={errors?.password} />
-        <TextField name="confirmPassword" type="password" label={t("setup.confirmPassword")} autoComplete="new-password" error={errors?.confirmPassword} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("setup.password")}
+          hint={t("acceptInvite.passwordHint", { min: String(minLength) })}
+          autoComplete="new-password"
+          error={errors?.password}
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t("setup.confirmPassword")}
+          autoComplete="new-password"
+          error={errors?.confirmPassword}
+        />
         <button type="submit" className="button">
           {t("acceptInvite.submit")}
         </button>

@@ -33,8 +33,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await readStaffSession(request, context);
   if (session?.data.stage === "full") throw redirect(destinationAfterSignIn(request));
   const params = new URL(request.url).searchParams;
-  const notice: Notice = params.get("signedOut") === "1" ? "signedOut" : params.get("locked") === "1" ? "locked" : params.get("ended") === "1" ? "sessionEnded" : null;
-  return { notice, attempts: MAX_FAILED_SIGN_INS, lockoutMinutes: LOCKOUT_MS / 60_000, limitMinutes: STAFF_SIGN_IN_FAILURES.windowMs / 60_000 };
+  const notice: Notice =
+    params.get("signedOut") === "1"
+      ? "signedOut"
+      : params.get("locked") === "1"
+        ? "locked"
+        : params.get("ended") === "1"
+          ? "sessionEnded"
+          : null;
+  return {
+    notice,
+    attempts: MAX_FAILED_SIGN_INS,
+    lockoutMinutes: LOCKOUT_MS / 60_000,
+    limitMinutes: STAFF_SIGN_IN_FAILURES.windowMs / 60_000,
+  };
 }
 
 type SignInResult = { errors: FieldErrors | null; values: FormValues; limited: boolean };
@@ -53,7 +65,11 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   }
   const result = await signInWithPassword(context.db, { ...parsed.data, previousToken: sessionToken(request) });
   context.logger.info(
-    { requestId: context.requestId, outcome: result.ok ? "password_accepted" : result.reason, lockedNow: result.ok ? false : result.lockedNow },
+    {
+      requestId: context.requestId,
+      outcome: result.ok ? "password_accepted" : result.reason,
+      lockedNow: result.ok ? false : result.lockedNow,
+    },
     "staff sign-in",
   );
   // One message for an unknown address, a wrong password, a disabled or locked account.
@@ -84,7 +100,16 @@ export default function StaffSignIn() {
       ) : null}
       <h1 className="heading-l">{t("signIn.title")}</h1>
       <Form method="post" noValidate>
-        <TextField name="email" type="email" label={t("setup.email")} autoComplete="username" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={result?.values.email} />
+        <TextField
+          name="email"
+          type="email"
+          label={t("setup.email")}
+          autoComplete="username"
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.email}
+          defaultValue={result?.values.email}
+        />
         <TextField name="password" type="password" label={t("setup.password")} autoComplete="current-password" error={errors?.password} />
         <button type="submit" className="button">
           {t("signIn.submit")}

@@ -26,9 +26,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { tab, filter, after } = readQueueQuery(url, staff.user);
   const holidays = await loadHolidays(context.db);
-  const [page, counts, centers] = await Promise.all([listQueue(context.db, tab, filter, { after, holidays }), countTabs(context.db, filter), listActiveCenters(context.db, lang)]);
+  const [page, counts, centers] = await Promise.all([
+    listQueue(context.db, tab, filter, { after, holidays }),
+    countTabs(context.db, filter),
+    listActiveCenters(context.db, lang),
+  ]);
   const names = new Map(
-    (await context.db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", staff.user.centerSlug).execute()).map((s) => [s.id, s.display_name]),
+    (
+      await context.db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", staff.user.centerSlug).execute()
+    ).map((s) => [s.id, s.display_name]),
   );
   const query = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(url.search);
@@ -41,7 +47,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     tab,
     values: Object.fromEntries(url.searchParams),
-    tabs: QUEUE_TABS.map((t) => ({ id: t, href: query({ tab: t, after: null }), count: formatNumber(lang, counts[t].count), capped: counts[t].capped })),
+    tabs: QUEUE_TABS.map((t) => ({
+      id: t,
+      href: query({ tab: t, after: null }),
+      count: formatNumber(lang, counts[t].count),
+      capped: counts[t].capped,
+    })),
     rows: page.rows.map((r) => ({
       ...r,
       href: staffPath(request, `/staff/cases/${r.id}`),
@@ -52,7 +63,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })),
     nextHref: page.next ? query({ after: page.next }) : null,
     firstHref: after ? query({ after: null }) : null,
-    exportHref: can(staff.user.role, "export:case:center") ? `/staff/queue/export.csv?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), tab }).toString()}` : null,
+    exportHref: can(staff.user.role, "export:case:center")
+      ? `/staff/queue/export.csv?${new URLSearchParams({ ...Object.fromEntries(url.searchParams), tab }).toString()}`
+      : null,
     countries: countryOptions(lang),
     embassies: centers.filter((c) => c.kind !== "service_center").map((c) => ({ value: c.slug, label: c.name })),
   };
@@ -90,9 +103,27 @@ export default function Queue() {
             </p>
             <input className="input" id="q" name="q" type="search" defaultValue={v.q} aria-describedby="q-hint" spellCheck={false} />
           </div>
-          <SelectField name="destination" label={t("queue.destination")} options={data.countries} placeholder={t("queue.any")} defaultValue={v.destination} />
-          <SelectField name="purpose" label={t("queue.purpose")} options={PURPOSES.map((p) => ({ value: p, label: t(`certificate:purpose.options.${p}`) }))} placeholder={t("queue.any")} defaultValue={v.purpose} />
-          <SelectField name="referral" label={t("queue.referral")} options={data.embassies} placeholder={t("queue.any")} defaultValue={v.referral} />
+          <SelectField
+            name="destination"
+            label={t("queue.destination")}
+            options={data.countries}
+            placeholder={t("queue.any")}
+            defaultValue={v.destination}
+          />
+          <SelectField
+            name="purpose"
+            label={t("queue.purpose")}
+            options={PURPOSES.map((p) => ({ value: p, label: t(`certificate:purpose.options.${p}`) }))}
+            placeholder={t("queue.any")}
+            defaultValue={v.purpose}
+          />
+          <SelectField
+            name="referral"
+            label={t("queue.referral")}
+            options={data.embassies}
+            placeholder={t("queue.any")}
+            defaultValue={v.referral}
+          />
           <div className="form-group checkbox">
             <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={v.mine === "1"} />
             <label htmlFor="mine">{t("queue.assignedToMe")}</label>
@@ -148,7 +179,11 @@ export default function Queue() {
                 <td>
                   {row.due}
                   <br />
-                  {row.sla.late ? <strong className="tag tag--red">{t("queue.late")}</strong> : <span className="hint">{t("queue.daysLeft", { count: row.sla.workingDaysLeft })}</span>}
+                  {row.sla.late ? (
+                    <strong className="tag tag--red">{t("queue.late")}</strong>
+                  ) : (
+                    <span className="hint">{t("queue.daysLeft", { count: row.sla.workingDaysLeft })}</span>
+                  )}
                 </td>
                 <td>{row.destinationName}</td>
                 <td>{row.assignedName ?? t("queue.unassigned")}</td>

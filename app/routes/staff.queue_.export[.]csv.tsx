@@ -19,14 +19,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const header = ["reference", "name", "status", "center", "destination", "purpose", "submitted", "due", "late", "assignedTo"] as const;
   const lines = [csvRow(header.map((c) => t(`cases:export.columns.${c}`)))];
   for await (const row of exportQueue(context.db, tab, filter)) {
-    lines.push(csvRow([row.reference, row.fullName, row.status, row.centerSlug, row.destination, row.purpose, row.submittedAt, row.sla.dueAt, row.sla.late ? "yes" : "no", row.assignedTo]));
+    lines.push(
+      csvRow([
+        row.reference,
+        row.fullName,
+        row.status,
+        row.centerSlug,
+        row.destination,
+        row.purpose,
+        row.submittedAt,
+        row.sla.dueAt,
+        row.sla.late ? "yes" : "no",
+        row.assignedTo,
+      ]),
+    );
   }
   await recordCaseEvent(context.db, {
     ...staffActor(staff),
     action: "queue.exported",
     entityType: "queue",
     entityId: staff.user.centerSlug,
-    details: { tab, rows: lines.length - 1, filtered: Boolean(filter.search || filter.destination || filter.purpose || filter.referralCenter || filter.assignedTo) },
+    details: {
+      tab,
+      rows: lines.length - 1,
+      filtered: Boolean(filter.search || filter.destination || filter.purpose || filter.referralCenter || filter.assignedTo),
+    },
   });
   // A byte-order mark so spreadsheet programs read Urdu and Greek names as UTF-8.
   return new Response(`\uFEFF${lines.join("")}`, {

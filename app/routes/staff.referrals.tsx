@@ -45,7 +45,16 @@ export default function Referrals() {
               {t("referrals.invalidReference")}
             </p>
           ) : null}
-          <input className="input" id="reference" name="reference" defaultValue={typed} dir="ltr" spellCheck={false} aria-describedby={invalid ? "reference-error" : undefined} aria-invalid={invalid || undefined} />
+          <input
+            className="input"
+            id="reference"
+            name="reference"
+            defaultValue={typed}
+            dir="ltr"
+            spellCheck={false}
+            aria-describedby={invalid ? "reference-error" : undefined}
+            aria-invalid={invalid || undefined}
+          />
         </div>
         <button type="submit" className="button button--secondary">
           {t("referrals.find")}

@@ -44,7 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const created = await context.db.transaction().execute(async (trx) => {
     if (!(await consumeSetupToken(trx, token))) return false;
     const id = await insertStaffUser(trx, { email, displayName, passwordHash, role: "admin", centerSlug: null });
-    await insertAuditEvent(trx, { actorType: "system", action: "staff_user.created", entityType: "staff_user", entityId: id, details: { role: "admin", via: "setup_link" } });
+    await insertAuditEvent(trx, {
+      actorType: "system",
+      action: "staff_user.created",
+      entityType: "staff_user",
+      entityId: id,
+      details: { role: "admin", via: "setup_link" },
+    });
     return true;
   });
   context.logger.info({ requestId: context.requestId, outcome: created ? "created" : "token_unusable" }, "first administrator setup");
@@ -87,10 +93,40 @@ export default function StaffSetup() {
       <p>{t("setup.lead")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField name="displayName" label={t("setup.name")} autoComplete="name" spellCheck={false} error={errors?.displayName} defaultValue={values.displayName} />
-        <TextField name="email" type="email" label={t("setup.email")} hint={t("setup.emailHint")} autoComplete="username" spellCheck={false} dir="ltr" error={errors?.email} defaultValue={values.email} />
-        <TextField name="password" type="password" label={t("setup.password")} hint={t("setup.passwordHint")} autoComplete="new-password" error={errors?.password} />
-        <TextField name="confirmPassword" type="password" label={t("setup.confirmPassword")} autoComplete="new-password" error={errors?.confirmPassword} />
+        <TextField
+          name="displayName"
+          label={t("setup.name")}
+          autoComplete="name"
+          spellCheck={false}
+          error={errors?.displayName}
+          defaultValue={values.displayName}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t("setup.email")}
+          hint={t("setup.emailHint")}
+          autoComplete="username"
+          spellCheck={false}
+          dir="ltr"
+          error={errors?.email}
+          defaultValue={values.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("setup.password")}
+          hint={t("setup.passwordHint")}
+          autoComplete="new-password"
+          error={errors?.password}
+        />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={t("setup.confirmPassword")}
+          autoComplete="new-password"
+          error={errors?.confirmPassword}
+        />
         <button type="submit" className="button">
           {t("setup.submit")}
         </button>

@@ -40,7 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (!attempt.allowed) return { errors: null, limited: true };
   const result = await completeSignIn(context.db, { pending, code: parsed.data.code, documentKey: context.documentKey });
   context.logger.info(
-    { requestId: context.requestId, outcome: result.ok ? "signed_in" : result.reason, method: result.ok ? result.method : null, lockedNow: result.ok ? false : result.lockedNow },
+    {
+      requestId: context.requestId,
+      outcome: result.ok ? "signed_in" : result.reason,
+      method: result.ok ? result.method : null,
+      lockedNow: result.ok ? false : result.lockedNow,
+    },
     "staff second factor",
   );
   if (result.ok) {
@@ -54,7 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       headers: { "Set-Cookie": clearedSessionCookie(context) },
     });
   }
-  return { errors: { code: result.reason === "replayed_code" ? "staff:validation.codeReplayed" : "staff:validation.codeIncorrect" }, limited: false };
+  return {
+    errors: { code: result.reason === "replayed_code" ? "staff:validation.codeReplayed" : "staff:validation.codeIncorrect" },
+    limited: false,
+  };
 }
 
 export default function StaffTotp() {
@@ -72,7 +80,16 @@ export default function StaffTotp() {
       <h1 className="heading-l">{t("totp.title")}</h1>
       <p>{t("totp.lead")}</p>
       <Form method="post" noValidate>
-        <TextField name="code" label={t("totp.code")} hint={t("totp.codeHint")} autoComplete="one-time-code" spellCheck={false} dir="ltr" maxLength={64} error={errors?.code} />
+        <TextField
+          name="code"
+          label={t("totp.code")}
+          hint={t("totp.codeHint")}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          dir="ltr"
+          maxLength={64}
+          error={errors?.code}
+        />
         <button type="submit" className="button">
           {t("totp.submit")}
         </button>

@@ -88,7 +88,17 @@ export default function StaffTotpSetup() {
         </li>
       </ol>
       <Form method="post" noValidate>
-        <TextField name="code" label={t("totpSetup.code")} hint={t("totpSetup.codeHint")} autoComplete="one-time-code" inputMode="numeric" spellCheck={false} dir="ltr" maxLength={64} error={errors?.code} />
+        <TextField
+          name="code"
+          label={t("totpSetup.code")}
+          hint={t("totpSetup.codeHint")}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          spellCheck={false}
+          dir="ltr"
+          maxLength={64}
+          error={errors?.code}
+        />
         <button type="submit" className="button">
           {t("totpSetup.submit")}
         </button>

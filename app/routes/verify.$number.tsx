@@ -9,5 +9,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const lang = negotiateLanguage(request.headers.get("accept-language"));
   const code = new URL(request.url).searchParams.get("code");
   const query = code === null ? "" : `?code=${encodeURIComponent(code)}`;
-  return redirect(`/${lang}/verify/${encodeURIComponent(params.number ?? "")}${query}`, { headers: { Vary: "Accept-Language", "Cache-Control": "no-store" } });
+  return redirect(`/${lang}/verify/${encodeURIComponent(params.number ?? "")}${query}`, {
+    headers: { Vary: "Accept-Language", "Cache-Control": "no-store" },
+  });
 }

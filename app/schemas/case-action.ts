@@ -13,8 +13,16 @@ export const CaseActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("release"), version: z.coerce.number() }),
   z.object({ intent: z.literal("approve"), version: z.coerce.number() }),
   z.object({ intent: z.literal("mark_collected"), version: z.coerce.number() }),
-  z.object({ intent: z.literal("reassign"), version: z.coerce.number(), assignTo: z.string().check(z.minLength(1, "cases:case.problems.assigneeRequired")) }),
-  z.object({ intent: z.literal("request_information"), version: z.coerce.number(), question: longText("cases:case.problems.questionRequired") }),
+  z.object({
+    intent: z.literal("reassign"),
+    version: z.coerce.number(),
+    assignTo: z.string().check(z.minLength(1, "cases:case.problems.assigneeRequired")),
+  }),
+  z.object({
+    intent: z.literal("request_information"),
+    version: z.coerce.number(),
+    question: longText("cases:case.problems.questionRequired"),
+  }),
   z.object({
     intent: z.literal("reject"),
     version: z.coerce.number(),

@@ -24,7 +24,18 @@ const personal = {
 describe("personal details", () => {
   it("accepts a complete answer and normalises it", () => {
     const parsed = parseForm(PersonalSchema, form(personal));
-    expect(parsed).toEqual({ ok: true, data: { ...personal, passportNumber: "AB1234567", cnic: "3520212345671", dateOfBirth: "1990-03-27", dateOfBirthDay: undefined, dateOfBirthMonth: undefined, dateOfBirthYear: undefined } });
+    expect(parsed).toEqual({
+      ok: true,
+      data: {
+        ...personal,
+        passportNumber: "AB1234567",
+        cnic: "3520212345671",
+        dateOfBirth: "1990-03-27",
+        dateOfBirthDay: undefined,
+        dateOfBirthMonth: undefined,
+        dateOfBirthYear: undefined,
+      },
+    });
   });
 
   it("lists every problem of an empty form at once, with the answers kept", () => {
@@ -71,7 +82,10 @@ describe("personal details", () => {
 describe("contact", () => {
   const contact = { email: "Ali@Example.com ", phone: "0030 691 234 5678", residenceCountry: "GR", residenceCity: "Athens" };
   it("normalises email and phone", () => {
-    expect(parseForm(ContactSchema, form(contact))).toEqual({ ok: true, data: { email: "ali@example.com", phone: "+306912345678", residenceCountry: "GR", residenceCity: "Athens" } });
+    expect(parseForm(ContactSchema, form(contact))).toEqual({
+      ok: true,
+      data: { email: "ali@example.com", phone: "+306912345678", residenceCountry: "GR", residenceCity: "Athens" },
+    });
   });
   it.each([
     [{ email: "ali@" }, "email", "validation:email.format"],
@@ -86,9 +100,23 @@ describe("contact", () => {
 
 describe("addresses, purpose, delivery", () => {
   it("reads a period of residence", () => {
-    const parsed = parseForm(AddressSchema, form({ district: "Lahore", policeStation: "Model Town", address: "1 Street", fromMonth: "6", fromYear: "2015", toMonth: "", toYear: "" }));
+    const parsed = parseForm(
+      AddressSchema,
+      form({
+        district: "Lahore",
+        policeStation: "Model Town",
+        address: "1 Street",
+        fromMonth: "6",
+        fromYear: "2015",
+        toMonth: "",
+        toYear: "",
+      }),
+    );
     expect(parsed).toMatchObject({ ok: true, data: { from: "2015-06", to: null } });
-    const backwards = parseForm(AddressSchema, form({ district: "Lahore", policeStation: "X", address: "1", fromMonth: "6", fromYear: "2015", toMonth: "1", toYear: "2014" }));
+    const backwards = parseForm(
+      AddressSchema,
+      form({ district: "Lahore", policeStation: "X", address: "1", fromMonth: "6", fromYear: "2015", toMonth: "1", toYear: "2014" }),
+    );
     expect(backwards.ok ? null : backwards.errors.to).toBe("validation:date.toBeforeFrom");
   });
 
@@ -97,7 +125,10 @@ describe("addresses, purpose, delivery", () => {
     expect(purpose.ok ? null : purpose.errors.purposeOther).toBe("validation:required.purposeOther");
     const delivery = parseForm(DeliverySchema, form({ delivery: "collection", collectionCenter: "" }));
     expect(delivery.ok ? null : delivery.errors.collectionCenter).toBe("validation:required.collectionCenter");
-    expect(parseForm(DeliverySchema, form({ delivery: "pdf", collectionCenter: "athens" }))).toEqual({ ok: true, data: { delivery: "pdf", collectionCenter: null } });
+    expect(parseForm(DeliverySchema, form({ delivery: "pdf", collectionCenter: "athens" }))).toEqual({
+      ok: true,
+      data: { delivery: "pdf", collectionCenter: null },
+    });
   });
 });
 

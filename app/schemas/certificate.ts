@@ -21,13 +21,20 @@ const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 const text = (requiredKey: string, max = TEXT_MAX) =>
   z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.maxLength(max, "validation:tooLong"));
 const personName = (requiredKey: string) => text(requiredKey, NAME_MAX).check(z.regex(NAME_PATTERN, "validation:name.characters"));
-const country = (requiredKey: string) => z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.regex(COUNTRY_PATTERN, requiredKey));
+const country = (requiredKey: string) =>
+  z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.regex(COUNTRY_PATTERN, requiredKey));
 // Deliberately loose (one @, a dot in the domain, no spaces or markup): the confirmation mail is the real test.
 const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
 const email = (requiredKey: string) =>
-  z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.maxLength(254, "validation:email.format"), z.regex(EMAIL_PATTERN, "validation:email.format"));
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, requiredKey: string) =>
-  z.enum(values, { error: () => requiredKey });
+  z
+    .string({ error: () => requiredKey })
+    .check(
+      z.trim(),
+      z.minLength(1, requiredKey),
+      z.maxLength(254, "validation:email.format"),
+      z.regex(EMAIL_PATTERN, "validation:email.format"),
+    );
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, requiredKey: string) => z.enum(values, { error: () => requiredKey });
 
 /**
  * Cross-field rules run even when another field has already failed (zod skips them by default),
@@ -41,7 +48,12 @@ function addIssue(ctx: { value: unknown; issues: z.core.$ZodRawIssue[] }, issue:
 }
 
 /** A date of birth from day/month/year fields, or the key of what is wrong with it. */
-export function readDate(day: string, month: string, year: string, today = new Date()): { ok: true; iso: string } | { ok: false; error: string } {
+export function readDate(
+  day: string,
+  month: string,
+  year: string,
+  today = new Date(),
+): { ok: true; iso: string } | { ok: false; error: string } {
   const date = readCalendarDate(day, month, year, "validation:date.required");
   if (!date.ok) return date;
   if (date.iso < "1900-01-01") return { ok: false, error: "validation:date.tooOld" };
@@ -53,7 +65,8 @@ export function readDate(day: string, month: string, year: string, today = new D
 export function readMonth(month: string, year: string, today = new Date()): { ok: true; value: string } | { ok: false; error: string } {
   const [m, y] = [month.trim(), year.trim()];
   if (m === "" && y === "") return { ok: false, error: "validation:date.monthRequired" };
-  if (!/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || Number(m) < 1 || Number(m) > 12 || Number(y) < 1900) return { ok: false, error: "validation:date.monthReal" };
+  if (!/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y) || Number(m) < 1 || Number(m) > 12 || Number(y) < 1900)
+    return { ok: false, error: "validation:date.monthReal" };
   const value = `${y}-${m.padStart(2, "0")}`;
   if (value > today.toISOString().slice(0, 7)) return { ok: false, error: "validation:date.monthFuture" };
   return { ok: true, value };
@@ -68,147 +81,155 @@ export type WhoAnswers = z.output<typeof WhoSchema>;
 /** The e-authority: who the relative applies for, and where that person confirms it. */
 export const AuthoritySchema = z.pipe(
   z
-  .object({
-    holderName: personName("validation:required.holderName"),
-    holderPassport: text("validation:required.holderPassport", 64),
-    holderEmail: email("validation:required.holderEmail"),
-    relativeName: personName("validation:required.relativeName"),
-    relationship: oneOf(RELATIONSHIPS, "validation:required.relationship"),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      // The country of issue comes later; any ICAO-shaped number is accepted here.
-      const passport = parsePassportNumber(v.holderPassport ?? "", "ZZ");
-      if (!passport.ok) addIssue(ctx, { message: "validation:passport.format", path: ["holderPassport"] });
-    }, ALWAYS),
-  ),
-  z.transform((v) => ({ ...v, holderEmail: v.holderEmail.toLowerCase(), holderPassport: (parsePassportNumber(v.holderPassport, "ZZ") as { value: string }).value })),
+    .object({
+      holderName: personName("validation:required.holderName"),
+      holderPassport: text("validation:required.holderPassport", 64),
+      holderEmail: email("validation:required.holderEmail"),
+      relativeName: personName("validation:required.relativeName"),
+      relationship: oneOf(RELATIONSHIPS, "validation:required.relationship"),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        // The country of issue comes later; any ICAO-shaped number is accepted here.
+        const passport = parsePassportNumber(v.holderPassport ?? "", "ZZ");
+        if (!passport.ok) addIssue(ctx, { message: "validation:passport.format", path: ["holderPassport"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => ({
+    ...v,
+    holderEmail: v.holderEmail.toLowerCase(),
+    holderPassport: (parsePassportNumber(v.holderPassport, "ZZ") as { value: string }).value,
+  })),
 );
 export type AuthorityAnswers = z.output<typeof AuthoritySchema>;
 
 export const PersonalSchema = z.pipe(
   z
-  .object({
-    fullName: personName("validation:required.fullName"),
-    fatherName: personName("validation:required.fatherName"),
-    dateOfBirthDay: z._default(z.string(), ""),
-    dateOfBirthMonth: z._default(z.string(), ""),
-    dateOfBirthYear: z._default(z.string(), ""),
-    gender: oneOf(GENDERS, "validation:required.gender"),
-    cnic: text("validation:required.cnic", 64),
-    passportNumber: text("validation:required.passportNumber", 64),
-    passportCountry: country("validation:required.passportCountry"),
-    nationality: country("validation:required.nationality"),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
-      if (!date.ok) addIssue(ctx, { message: date.error, path: ["dateOfBirth"] });
-      const cnic = parseCnic(v.cnic ?? "");
-      if (!cnic.ok) addIssue(ctx, { message: cnic.error, path: ["cnic"] });
-      else if (!cnicGenderDigitMatches(cnic.value, v.gender)) addIssue(ctx, { message: "validation:cnic.gender", path: ["cnic"] });
-      const passport = parsePassportNumber(v.passportNumber ?? "", v.passportCountry || "PK");
-      if (!passport.ok) addIssue(ctx, { message: passport.error, path: ["passportNumber"] });
-    }, ALWAYS),
-  ),
-    z.transform((v) => ({
-      fullName: v.fullName,
-      fatherName: v.fatherName,
-      dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
-      gender: v.gender,
-      cnic: (parseCnic(v.cnic) as { value: string }).value,
-      passportNumber: (parsePassportNumber(v.passportNumber, v.passportCountry) as { value: string }).value,
-      passportCountry: v.passportCountry,
-      nationality: v.nationality,
-    })),
-  );
+    .object({
+      fullName: personName("validation:required.fullName"),
+      fatherName: personName("validation:required.fatherName"),
+      dateOfBirthDay: z._default(z.string(), ""),
+      dateOfBirthMonth: z._default(z.string(), ""),
+      dateOfBirthYear: z._default(z.string(), ""),
+      gender: oneOf(GENDERS, "validation:required.gender"),
+      cnic: text("validation:required.cnic", 64),
+      passportNumber: text("validation:required.passportNumber", 64),
+      passportCountry: country("validation:required.passportCountry"),
+      nationality: country("validation:required.nationality"),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+        if (!date.ok) addIssue(ctx, { message: date.error, path: ["dateOfBirth"] });
+        const cnic = parseCnic(v.cnic ?? "");
+        if (!cnic.ok) addIssue(ctx, { message: cnic.error, path: ["cnic"] });
+        else if (!cnicGenderDigitMatches(cnic.value, v.gender)) addIssue(ctx, { message: "validation:cnic.gender", path: ["cnic"] });
+        const passport = parsePassportNumber(v.passportNumber ?? "", v.passportCountry || "PK");
+        if (!passport.ok) addIssue(ctx, { message: passport.error, path: ["passportNumber"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => ({
+    fullName: v.fullName,
+    fatherName: v.fatherName,
+    dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
+    gender: v.gender,
+    cnic: (parseCnic(v.cnic) as { value: string }).value,
+    passportNumber: (parsePassportNumber(v.passportNumber, v.passportCountry) as { value: string }).value,
+    passportCountry: v.passportCountry,
+    nationality: v.nationality,
+  })),
+);
 export type PersonalAnswers = z.output<typeof PersonalSchema>;
 
 export const ContactSchema = z.pipe(
   z
-  .object({
-    email: email("validation:required.email"),
-    phone: text("validation:required.phone", 64),
-    residenceCountry: country("validation:required.residenceCountry"),
-    residenceCity: text("validation:required.residenceCity", NAME_MAX),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      const phone = parsePhone(v.phone ?? "", v.residenceCountry);
-      if (!phone.ok) addIssue(ctx, { message: phone.error, path: ["phone"] });
-    }, ALWAYS),
-  ),
-    z.transform((v) => ({
-      email: v.email.toLowerCase(),
-      phone: (parsePhone(v.phone, v.residenceCountry) as { value: string }).value,
-      residenceCountry: v.residenceCountry,
-      residenceCity: v.residenceCity,
-    })),
-  );
+    .object({
+      email: email("validation:required.email"),
+      phone: text("validation:required.phone", 64),
+      residenceCountry: country("validation:required.residenceCountry"),
+      residenceCity: text("validation:required.residenceCity", NAME_MAX),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        const phone = parsePhone(v.phone ?? "", v.residenceCountry);
+        if (!phone.ok) addIssue(ctx, { message: phone.error, path: ["phone"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => ({
+    email: v.email.toLowerCase(),
+    phone: (parsePhone(v.phone, v.residenceCountry) as { value: string }).value,
+    residenceCountry: v.residenceCountry,
+    residenceCity: v.residenceCity,
+  })),
+);
 export type ContactAnswers = z.output<typeof ContactSchema>;
 
 export const AddressSchema = z.pipe(
   z
-  .object({
-    district: text("validation:required.district", NAME_MAX),
-    policeStation: text("validation:required.policeStation", NAME_MAX),
-    address: text("validation:required.address"),
-    fromMonth: z._default(z.string(), ""),
-    fromYear: z._default(z.string(), ""),
-    toMonth: z._default(z.string(), ""),
-    toYear: z._default(z.string(), ""),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      const from = readMonth(v.fromMonth ?? "", v.fromYear ?? "");
-      if (!from.ok) addIssue(ctx, { message: from.error, path: ["from"] });
-      if ((v.toMonth ?? "").trim() === "" && (v.toYear ?? "").trim() === "") return;
-      const to = readMonth(v.toMonth ?? "", v.toYear ?? "");
-      if (!to.ok) addIssue(ctx, { message: to.error, path: ["to"] });
-      else if (from.ok && to.value < from.value) addIssue(ctx, { message: "validation:date.toBeforeFrom", path: ["to"] });
-    }, ALWAYS),
-  ),
-    z.transform((v) => {
-      const to = v.toMonth.trim() === "" && v.toYear.trim() === "" ? null : readMonth(v.toMonth, v.toYear);
-      return {
-        district: v.district,
-        policeStation: v.policeStation,
-        address: v.address,
-        from: (readMonth(v.fromMonth, v.fromYear) as { value: string }).value,
-        to: to && to.ok ? to.value : null,
-      };
-    }),
-  );
+    .object({
+      district: text("validation:required.district", NAME_MAX),
+      policeStation: text("validation:required.policeStation", NAME_MAX),
+      address: text("validation:required.address"),
+      fromMonth: z._default(z.string(), ""),
+      fromYear: z._default(z.string(), ""),
+      toMonth: z._default(z.string(), ""),
+      toYear: z._default(z.string(), ""),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        const from = readMonth(v.fromMonth ?? "", v.fromYear ?? "");
+        if (!from.ok) addIssue(ctx, { message: from.error, path: ["from"] });
+        if ((v.toMonth ?? "").trim() === "" && (v.toYear ?? "").trim() === "") return;
+        const to = readMonth(v.toMonth ?? "", v.toYear ?? "");
+        if (!to.ok) addIssue(ctx, { message: to.error, path: ["to"] });
+        else if (from.ok && to.value < from.value) addIssue(ctx, { message: "validation:date.toBeforeFrom", path: ["to"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => {
+    const to = v.toMonth.trim() === "" && v.toYear.trim() === "" ? null : readMonth(v.toMonth, v.toYear);
+    return {
+      district: v.district,
+      policeStation: v.policeStation,
+      address: v.address,
+      from: (readMonth(v.fromMonth, v.fromYear) as { value: string }).value,
+      to: to && to.ok ? to.value : null,
+    };
+  }),
+);
 export type AddressAnswer = z.output<typeof AddressSchema>;
 export const MAX_ADDRESSES = 10;
 
 export const PurposeSchema = z.pipe(
   z
-  .object({
-    purpose: oneOf(PURPOSES, "validation:required.purpose"),
-    purposeOther: z._default(z.string().check(z.trim(), z.maxLength(TEXT_MAX, "validation:tooLong")), ""),
-    destinationCountry: country("validation:required.destinationCountry"),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (v.purpose === "other" && v.purposeOther === "") addIssue(ctx, { message: "validation:required.purposeOther", path: ["purposeOther"] });
-    }, ALWAYS),
-  ),
-  z.transform((v) => ({ ...v, purposeOther: v.purpose === "other" ? v.purposeOther : null })));
+    .object({
+      purpose: oneOf(PURPOSES, "validation:required.purpose"),
+      purposeOther: z._default(z.string().check(z.trim(), z.maxLength(TEXT_MAX, "validation:tooLong")), ""),
+      destinationCountry: country("validation:required.destinationCountry"),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.purpose === "other" && v.purposeOther === "")
+          addIssue(ctx, { message: "validation:required.purposeOther", path: ["purposeOther"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => ({ ...v, purposeOther: v.purpose === "other" ? v.purposeOther : null })),
+);
 export type PurposeAnswers = z.output<typeof PurposeSchema>;
 
 export const DeliverySchema = z.pipe(
   z
-  .object({
-    delivery: oneOf(DELIVERY_METHODS, "validation:required.delivery"),
-    collectionCenter: z._default(z.string().check(z.trim(), z.maxLength(64)), ""),
-  })
-  .check(
-    z.superRefine((v, ctx) => {
-      if (v.delivery === "collection" && v.collectionCenter === "") addIssue(ctx, { message: "validation:required.collectionCenter", path: ["collectionCenter"] });
-    }, ALWAYS),
-  ),
-  z.transform((v) => ({ delivery: v.delivery, collectionCenter: v.delivery === "collection" ? v.collectionCenter : null })));
+    .object({
+      delivery: oneOf(DELIVERY_METHODS, "validation:required.delivery"),
+      collectionCenter: z._default(z.string().check(z.trim(), z.maxLength(64)), ""),
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v.delivery === "collection" && v.collectionCenter === "")
+          addIssue(ctx, { message: "validation:required.collectionCenter", path: ["collectionCenter"] });
+      }, ALWAYS),
+    ),
+  z.transform((v) => ({ delivery: v.delivery, collectionCenter: v.delivery === "collection" ? v.collectionCenter : null })),
+);
 export type DeliveryAnswers = z.output<typeof DeliverySchema>;
 
 export const DeclarationSchema = z.object({
@@ -232,7 +253,9 @@ export type CompleteAnswers = {
  * The stored answers when every question page is answered, else the pages still to answer.
  * Answers were validated when saved; this only checks that each page has them.
  */
-export function readAnswers(answers: Record<string, unknown>): { complete: true; answers: CompleteAnswers } | { complete: false; missing: string[] } {
+export function readAnswers(
+  answers: Record<string, unknown>,
+): { complete: true; answers: CompleteAnswers } | { complete: false; missing: string[] } {
   const missing: string[] = [];
   const who = answers.who as WhoAnswers | undefined;
   if (!who) missing.push("who");
@@ -243,5 +266,12 @@ export function readAnswers(answers: Record<string, unknown>): { complete: true;
   if (!answers.purpose) missing.push("purpose");
   if (!answers.delivery) missing.push("delivery");
   if (missing.length > 0) return { complete: false, missing };
-  return { complete: true, answers: { ...(answers as unknown as CompleteAnswers), referral: typeof answers.referral === "string" ? answers.referral : null, authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null } };
+  return {
+    complete: true,
+    answers: {
+      ...(answers as unknown as CompleteAnswers),
+      referral: typeof answers.referral === "string" ? answers.referral : null,
+      authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null,
+    },
+  };
 }

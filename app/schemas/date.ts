@@ -3,13 +3,19 @@
  * or the translation key of what is wrong with it. `requiredKey` names what the empty form asks
  * for ("Enter your date of birth", "Enter the date of the holiday").
  */
-export function readCalendarDate(day: string, month: string, year: string, requiredKey: string): { ok: true; iso: string } | { ok: false; error: string } {
+export function readCalendarDate(
+  day: string,
+  month: string,
+  year: string,
+  requiredKey: string,
+): { ok: true; iso: string } | { ok: false; error: string } {
   const parts = [day, month, year].map((p) => p.trim());
   if (parts.every((p) => p === "")) return { ok: false, error: requiredKey };
   if (parts.some((p) => p === "")) return { ok: false, error: "validation:date.incomplete" };
   if (!parts.every((p) => /^\d+$/.test(p)) || parts[2]!.length !== 4) return { ok: false, error: "validation:date.real" };
   const [d, m, y] = parts.map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { ok: false, error: "validation:date.real" };
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return { ok: false, error: "validation:date.real" };
   return { ok: true, iso: date.toISOString().slice(0, 10) };
 }

@@ -4,7 +4,10 @@ import { readCalendarDate } from "./date";
 /** Holidays are announced months ahead at most; three years catches a mistyped year. */
 const MAX_YEARS_AHEAD = 3;
 
-function readHolidayDate(v: { dateDay: string; dateMonth: string; dateYear: string }, today: string): { ok: true; iso: string } | { ok: false; error: string } {
+function readHolidayDate(
+  v: { dateDay: string; dateMonth: string; dateYear: string },
+  today: string,
+): { ok: true; iso: string } | { ok: false; error: string } {
   const date = readCalendarDate(v.dateDay, v.dateMonth, v.dateYear, "staff:validation.holidayDateRequired");
   if (!date.ok) return date;
   if (date.iso < today) return { ok: false, error: "staff:validation.holidayPast" };
@@ -21,13 +24,18 @@ export function holidaySchema(today: string) {
         dateDay: z._default(z.string(), ""),
         dateMonth: z._default(z.string(), ""),
         dateYear: z._default(z.string(), ""),
-        name: z._default(z.string(), "").check(z.trim(), z.minLength(1, "staff:validation.holidayNameRequired"), z.maxLength(100, "staff:validation.holidayNameTooLong")),
+        name: z
+          ._default(z.string(), "")
+          .check(z.trim(), z.minLength(1, "staff:validation.holidayNameRequired"), z.maxLength(100, "staff:validation.holidayNameTooLong")),
       })
       .check(
-        z.superRefine((v, ctx) => {
-          const date = readHolidayDate(v, today);
-          if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["date"] });
-        }, { when: () => true }),
+        z.superRefine(
+          (v, ctx) => {
+            const date = readHolidayDate(v, today);
+            if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["date"] });
+          },
+          { when: () => true },
+        ),
       ),
     z.transform((v) => ({ day: (readHolidayDate(v, today) as { iso: string }).iso, name: v.name })),
   );

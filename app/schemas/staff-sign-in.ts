@@ -24,24 +24,20 @@ const SEPARATORS = /[\s-]/g;
 
 /** The second step of sign-in: a 6-digit TOTP code or a 16-symbol recovery code. */
 export const StaffCodeSchema = z.object({
-  code: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, "staff:validation.codeRequired"),
-      z.maxLength(64, "staff:validation.codeFormat"),
-      z.refine((v) => /^(\d{6}|[A-Za-z0-9]{16})$/.test(v.replace(SEPARATORS, "")), "staff:validation.codeFormat"),
-    ),
+  code: z.string().check(
+    z.trim(),
+    z.minLength(1, "staff:validation.codeRequired"),
+    z.maxLength(64, "staff:validation.codeFormat"),
+    z.refine((v) => /^(\d{6}|[A-Za-z0-9]{16})$/.test(v.replace(SEPARATORS, "")), "staff:validation.codeFormat"),
+  ),
 });
 
 /** Confirming a new authenticator app: only a TOTP code makes sense. */
 export const StaffSetupCodeSchema = z.object({
-  code: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, "staff:validation.codeRequired"),
-      z.maxLength(64, "staff:validation.setupCodeFormat"),
-      z.refine((v) => /^\d{6}$/.test(v.replace(SEPARATORS, "")), "staff:validation.setupCodeFormat"),
-    ),
+  code: z.string().check(
+    z.trim(),
+    z.minLength(1, "staff:validation.codeRequired"),
+    z.maxLength(64, "staff:validation.setupCodeFormat"),
+    z.refine((v) => /^\d{6}$/.test(v.replace(SEPARATORS, "")), "staff:validation.setupCodeFormat"),
+  ),
 });

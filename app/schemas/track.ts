@@ -7,19 +7,24 @@ export const TRACK_FIELDS = ["reference", "dateOfBirth"] as const;
 export const TrackLookupSchema = z.pipe(
   z
     .object({
-      reference: z.string().check(z.trim(), z.minLength(1, "track:validation.referenceRequired"), z.maxLength(64, "track:validation.referenceFormat")),
+      reference: z
+        .string()
+        .check(z.trim(), z.minLength(1, "track:validation.referenceRequired"), z.maxLength(64, "track:validation.referenceFormat")),
       dateOfBirthDay: z._default(z.string(), ""),
       dateOfBirthMonth: z._default(z.string(), ""),
       dateOfBirthYear: z._default(z.string(), ""),
     })
     .check(
-      z.superRefine((v, ctx) => {
-        if (v.reference && !parseReference(v.reference, "application")) {
-          ctx.issues.push({ code: "custom", input: v, message: "track:validation.referenceFormat", path: ["reference"] });
-        }
-        const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
-        if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
-      }, { when: () => true }),
+      z.superRefine(
+        (v, ctx) => {
+          if (v.reference && !parseReference(v.reference, "application")) {
+            ctx.issues.push({ code: "custom", input: v, message: "track:validation.referenceFormat", path: ["reference"] });
+          }
+          const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+          if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
+        },
+        { when: () => true },
+      ),
     ),
   z.transform((v) => ({
     reference: parseReference(v.reference, "application") as string,

@@ -38,10 +38,16 @@ export const ReapplySchema = z.pipe(
       dateOfBirthYear: z._default(z.string(), ""),
     })
     .check(
-      z.superRefine((v, ctx) => {
-        const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
-        if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
-      }, { when: () => true }),
+      z.superRefine(
+        (v, ctx) => {
+          const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+          if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
+        },
+        { when: () => true },
+      ),
     ),
-  z.transform((v) => ({ token: v.token, dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso })),
+  z.transform((v) => ({
+    token: v.token,
+    dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
+  })),
 );

@@ -80,7 +80,9 @@ describe("staff paths keep the chosen language", () => {
   const request = (url: string) => new Request(`http://localhost${url}`);
 
   it("adds ?lng= when the request has a valid one", () => {
-    expect(staffPath(request("/staff/login?lng=ur"), "/staff/totp", { redirectTo: "/staff/queue" })).toBe("/staff/totp?redirectTo=%2Fstaff%2Fqueue&lng=ur");
+    expect(staffPath(request("/staff/login?lng=ur"), "/staff/totp", { redirectTo: "/staff/queue" })).toBe(
+      "/staff/totp?redirectTo=%2Fstaff%2Fqueue&lng=ur",
+    );
     expect(staffPath(request("/staff/login?lng=xx"), "/staff")).toBe("/staff");
     expect(staffPath(request("/staff/login"), "/staff/login", { ended: "1", redirectTo: null })).toBe("/staff/login?ended=1");
   });
@@ -122,7 +124,8 @@ async function thrown(promise: Promise<unknown>): Promise<Response> {
 }
 
 describeEachStore("staff guards", (store) => {
-  const request = (path: string, token?: string) => new Request(`http://localhost${path}`, token ? { headers: { Cookie: `pscg_staff=${token}` } } : {});
+  const request = (path: string, token?: string) =>
+    new Request(`http://localhost${path}`, token ? { headers: { Cookie: `pscg_staff=${token}` } } : {});
 
   it("let a full session through with the user and a session reference for the audit log", async () => {
     const { db } = store();
@@ -130,7 +133,10 @@ describeEachStore("staff guards", (store) => {
     const staff = await createTestStaff(db, { role: "supervisor" });
     const session = await insertStaffSession(db, staff.id, "full");
     const identity = await requireStaff(request("/staff/queue", session.token), context);
-    expect(identity).toEqual({ user: { id: staff.id, email: staff.email, displayName: "Test Officer", role: "supervisor", centerSlug: null }, sessionRef: session.ref });
+    expect(identity).toEqual({
+      user: { id: staff.id, email: staff.email, displayName: "Test Officer", role: "supervisor", centerSlug: null },
+      sessionRef: session.ref,
+    });
     expect(staffActor(identity)).toEqual({ actorType: "staff", actorId: staff.id, sessionRef: session.ref });
     expect(await requirePermission(request("/staff/queue", session.token), context, "reassign:case:center")).toEqual(identity);
   });

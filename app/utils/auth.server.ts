@@ -7,7 +7,13 @@ import { type AppLoadContext, type HeadersFunction, redirect } from "@remix-run/
 import { can, type Permission } from "~/domain/permissions";
 import { isLang } from "~/i18n";
 import { rateLimitKey, recordHit, undoHit } from "~/models/rate-limit.server";
-import { findStaffSession, type IssuedSession, type OpenStaffSession, type StaffSessionUser, touchStaffSession } from "~/models/staff-session.server";
+import {
+  findStaffSession,
+  type IssuedSession,
+  type OpenStaffSession,
+  type StaffSessionUser,
+  touchStaffSession,
+} from "~/models/staff-session.server";
 import type { Limit } from "~/utils/rate-limit.server";
 import { forbidden } from "~/utils/responses";
 import { hashToken } from "~/utils/secret-token.server";
@@ -69,7 +75,15 @@ export function sessionIdHash(request: Request): string | null {
 
 const PROBE_ORIGIN = "http://probe.invalid";
 /** Pages a sign-in must not return to: they would loop or start over. */
-const NOT_A_DESTINATION = new Set([STAFF_LOGIN, "/staff/logout", TOTP_PAGE, TOTP_SETUP_PAGE, "/staff/totp/recovery-codes", "/staff/setup", "/staff/invite"]);
+const NOT_A_DESTINATION = new Set([
+  STAFF_LOGIN,
+  "/staff/logout",
+  TOTP_PAGE,
+  TOTP_SETUP_PAGE,
+  "/staff/totp/recovery-codes",
+  "/staff/setup",
+  "/staff/invite",
+]);
 
 /** Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example". */
 function hasControlCharacter(value: string): boolean {

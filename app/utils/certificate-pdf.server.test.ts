@@ -21,7 +21,12 @@ const content: CertificateContent = {
   purposeOther: null,
   destinationCountry: "GR",
   result: "no_record",
-  centerNames: { en: "Police Service Center, Gujrat", ur: "پولیس خدمت مرکز، گجرات", el: "Κέντρο Εξυπηρέτησης της Αστυνομίας, Γκουτζράτ", it: "Centro servizi della Polizia, Gujrat" },
+  centerNames: {
+    en: "Police Service Center, Gujrat",
+    ur: "پولیس خدمت مرکز، گجرات",
+    el: "Κέντρο Εξυπηρέτησης της Αστυνομίας, Γκουτζράτ",
+    it: "Centro servizi della Polizia, Gujrat",
+  },
   officerName: "Ayesha Siddiqui",
   issuedAt: "2026-11-28T12:00:00.000Z",
   expiresAt: "2027-05-27T12:00:00.000Z",
@@ -32,7 +37,9 @@ const input = async (overrides: Partial<CertificateContent> = {}) => ({
   code: "7KMX2QRFHD",
   verificationUrl: url,
   publicUrl: "https://pcc.example.gov.pk",
-  photoJpeg: await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: 200, g: 180, b: 160 } } }).jpeg().toBuffer(),
+  photoJpeg: await sharp({ create: { width: 300, height: 400, channels: 3, background: { r: 200, g: 180, b: 160 } } })
+    .jpeg()
+    .toBuffer(),
 });
 
 describe("renderCertificatePdf", () => {

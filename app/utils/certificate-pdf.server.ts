@@ -42,7 +42,14 @@ async function loadPdfLibraries() {
     import("@signpdf/signpdf"),
     import("qrcode"),
   ]);
-  return { pdf, fontkit: fontkit.default, pdflibAddPlaceholder: placeholder.pdflibAddPlaceholder, P12Signer: signer.P12Signer, SignPdf: signpdf.SignPdf, QRCode: qrcode.default };
+  return {
+    pdf,
+    fontkit: fontkit.default,
+    pdflibAddPlaceholder: placeholder.pdflibAddPlaceholder,
+    P12Signer: signer.P12Signer,
+    SignPdf: signpdf.SignPdf,
+    QRCode: qrcode.default,
+  };
 }
 let libraries: ReturnType<typeof loadPdfLibraries> | undefined;
 /** Set by renderCertificatePdf before any drawing helper runs. */
@@ -150,7 +157,9 @@ function band(page: PDFPage, f: Fonts, top: string, title: string) {
 
 function footer(page: PDFPage, f: Fonts, text: string, pageLabel: string) {
   const lines = wrap(text, f.regular, 8, A4[0] - 2 * MARGIN - 40);
-  lines.forEach((line, i) => page.drawText(line, { x: MARGIN, y: 30 + (lines.length - 1 - i) * 10.5, size: 8, font: f.regular, color: GREY }));
+  lines.forEach((line, i) =>
+    page.drawText(line, { x: MARGIN, y: 30 + (lines.length - 1 - i) * 10.5, size: 8, font: f.regular, color: GREY }),
+  );
   page.drawText(pageLabel, { x: A4[0] - MARGIN - f.regular.widthOfTextAtSize(pageLabel, 8), y: 30, size: 8, font: f.regular, color: GREY });
 }
 
@@ -161,7 +170,14 @@ function photoFrame(page: PDFPage, photo: PDFImage | null, x: number, top: numbe
 }
 
 /** One page of the certificate in `lang`; the first page also carries the QR code and its link. */
-function drawPage(doc: PDFDocument, f: Fonts, lang: Lang, input: CertificatePdfInput, assets: { photo: PDFImage | null; qr: PDFImage }, translation: boolean) {
+function drawPage(
+  doc: PDFDocument,
+  f: Fonts,
+  lang: Lang,
+  input: CertificatePdfInput,
+  assets: { photo: PDFImage | null; qr: PDFImage },
+  translation: boolean,
+) {
   const { t } = getI18n(lang);
   const d = (key: string, values?: Record<string, string>) => t(`verify:document.${key}`, values);
   const view = describeCertificate(lang, input.content);
@@ -226,7 +242,11 @@ function drawPage(doc: PDFDocument, f: Fonts, lang: Lang, input: CertificatePdfI
     page.node.set(lib.pdf.PDFName.of("Annots"), doc.context.obj([doc.context.register(link)]));
   }
   w.y = qrY + QR_SIZE + 4;
-  w.paragraph(d("verify", { url: `${input.publicUrl}/${lang}/verify` }), { x: MARGIN + QR_SIZE + 14, width: A4[0] - 2 * MARGIN - QR_SIZE - 14, size: 9.5 });
+  w.paragraph(d("verify", { url: `${input.publicUrl}/${lang}/verify` }), {
+    x: MARGIN + QR_SIZE + 14,
+    width: A4[0] - 2 * MARGIN - QR_SIZE - 14,
+    size: 9.5,
+  });
   footer(page, f, d("signed"), d("page", { page: translation ? "2" : "1", pages: "2" }));
 }
 
@@ -243,7 +263,13 @@ export async function renderCertificatePdf(input: CertificatePdfInput, identity:
   const regular = await doc.embedFont(bytes.regular, { subset: true, customName: "PSCG-DejaVuSansCondensed" });
   const bold = await doc.embedFont(bytes.bold, { subset: true, customName: "PSCG-DejaVuSansCondensed-Bold" });
   const f: Fonts = { regular, bold, covered: new Set(regular.getCharacterSet()) };
-  const qrPng = await QRCode.toBuffer(input.verificationUrl, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 6, color: { dark: "#000000", light: "#ffffff" } });
+  const qrPng = await QRCode.toBuffer(input.verificationUrl, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    scale: 6,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
   const assets = { photo: input.photoJpeg ? await doc.embedJpg(input.photoJpeg) : null, qr: await doc.embedPng(qrPng) };
 
   drawPage(doc, f, "en", input, assets, false);

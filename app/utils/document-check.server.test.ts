@@ -144,7 +144,9 @@ describe("inspectUpload: images", () => {
   it("stores a PNG as PNG without its XMP, and keeps transparency", async () => {
     const input = await sharp({ create: { width: 120, height: 80, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0.5 } } })
       .png()
-      .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="37,58N" xmlns:exif="http://ns.adobe.com/exif/1.0/"/></rdf:RDF></x:xmpmeta>')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description exif:GPSLatitude="37,58N" xmlns:exif="http://ns.adobe.com/exif/1.0/"/></rdf:RDF></x:xmpmeta>',
+      )
       .toBuffer();
     expect((await sharp(input).metadata()).xmp).toBeDefined();
     const result = await expectAccepted(input);
@@ -179,10 +181,33 @@ describe("inspectUpload: images", () => {
 });
 
 /** Names that would mean something active, or a part of the input, survived the rebuild. */
-const ACTIVE = ["/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/SubmitForm", "/AcroForm", "/XFA", "/Widget", "/EmbeddedFile", "/Producer", "/BaseFont", "app.alert", "cmd.exe", "example.org", "<xdp/>"];
+const ACTIVE = [
+  "/JavaScript",
+  "/JS",
+  "/OpenAction",
+  "/AA",
+  "/Launch",
+  "/SubmitForm",
+  "/AcroForm",
+  "/XFA",
+  "/Widget",
+  "/EmbeddedFile",
+  "/Producer",
+  "/BaseFont",
+  "app.alert",
+  "cmd.exe",
+  "example.org",
+  "<xdp/>",
+];
 
 /** The objects of a PDF without its stream data: JPEG bytes can spell "/JS" by chance. */
-const structure = (bytes: Uint8Array) => Buffer.from(Buffer.from(bytes).toString("latin1").replace(/stream\r?\n[\s\S]*?endstream/g, "stream endstream"), "latin1");
+const structure = (bytes: Uint8Array) =>
+  Buffer.from(
+    Buffer.from(bytes)
+      .toString("latin1")
+      .replace(/stream\r?\n[\s\S]*?endstream/g, "stream endstream"),
+    "latin1",
+  );
 
 /** Hostile input: refused, or stored as a fresh PDF of page images with none of it left. */
 async function expectNothingActive(input: Uint8Array): Promise<void> {
@@ -191,7 +216,11 @@ async function expectNothingActive(input: Uint8Array): Promise<void> {
   expect(result.contentType).toBe("application/pdf");
   for (const marker of ACTIVE) expect(has(structure(result.bytes), marker), marker).toBe(false);
   // What streams there are: one JPEG per page, and the page contents pdf-lib wrote to draw it.
-  expect(structure(result.bytes).toString("latin1").match(/\/Subtype \/Image/g)?.length).toBe(result.pages);
+  expect(
+    structure(result.bytes)
+      .toString("latin1")
+      .match(/\/Subtype \/Image/g)?.length,
+  ).toBe(result.pages);
   const stored = await PDFDocument.load(result.bytes, { updateMetadata: false });
   expect(stored.getPageCount()).toBe(result.pages);
   expect(result.pages).toBeLessThanOrEqual(50);
@@ -202,14 +231,17 @@ async function scanLikePdf(grain: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const paper = await pdf.embedJpg(
-    await sharp({ create: { width: 1240, height: 1754, channels: 3, background: "#ece8df", noise: { type: "gaussian", mean: 225, sigma: grain } } })
+    await sharp({
+      create: { width: 1240, height: 1754, channels: 3, background: "#ece8df", noise: { type: "gaussian", mean: 225, sigma: grain } },
+    })
       .jpeg({ quality: 60 })
       .toBuffer(),
   );
   for (let i = 0; i < 10; i++) {
     const page = pdf.addPage([595, 842]);
     page.drawImage(paper, { x: 0, y: 0, width: 595, height: 842 });
-    for (let line = 0; line < 40; line++) page.drawText(`Statement page ${i + 1}, line ${line + 1}: the quick brown fox`, { x: 40, y: 800 - line * 19, size: 11, font });
+    for (let line = 0; line < 40; line++)
+      page.drawText(`Statement page ${i + 1}, line ${line + 1}: the quick brown fox`, { x: 40, y: 800 - line * 19, size: 11, font });
   }
   return pdf.save();
 }
@@ -231,7 +263,10 @@ describe("inspectUpload: PDFs", () => {
       expect(has(result.bytes, "/DCTDecode")).toBe(true);
       const stored = await PDFDocument.load(result.bytes);
       expect(stored.getPageCount()).toBe(2);
-      expect(stored.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight())])).toEqual([[595, 842], [595, 842]]);
+      expect(stored.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight())])).toEqual([
+        [595, 842],
+        [595, 842],
+      ]);
     }
   });
 
@@ -257,9 +292,15 @@ describe("inspectUpload: PDFs", () => {
   it("keeps no attachment, page action, form submission or XFA form", async () => {
     const cases: Array<(pdf: PDFDocument) => void | Promise<void>> = [
       (pdf) => pdf.attach(text("MZ payload"), "invoice.exe", { mimeType: "application/octet-stream" }),
-      (pdf) => pdf.getPage(0).node.set(PDFName.of("AA"), pdf.context.obj({ O: pdf.context.obj({ S: "GoTo", D: [pdf.getPage(0).ref, "Fit"] }) })),
+      (pdf) =>
+        pdf.getPage(0).node.set(PDFName.of("AA"), pdf.context.obj({ O: pdf.context.obj({ S: "GoTo", D: [pdf.getPage(0).ref, "Fit"] }) })),
       (pdf) => {
-        const submit = pdf.context.obj({ Type: "Annot", Subtype: "Widget", Rect: [0, 0, 10, 10], A: { S: "SubmitForm", F: PDFString.of("https://example.org/") } });
+        const submit = pdf.context.obj({
+          Type: "Annot",
+          Subtype: "Widget",
+          Rect: [0, 0, 10, 10],
+          A: { S: "SubmitForm", F: PDFString.of("https://example.org/") },
+        });
         pdf.getPage(0).node.set(PDFName.of("Annots"), pdf.context.obj([pdf.context.register(submit)]));
       },
       (pdf) => pdf.catalog.set(PDFName.of("AcroForm"), pdf.context.obj({ Fields: [], XFA: PDFString.of("<xdp/>") })),
@@ -327,6 +368,9 @@ describe("inspectUpload: PDFs", () => {
   it("refuses a truncated or garbled PDF as unreadable", async () => {
     const input = await cleanPdf({ useObjectStreams: false });
     await expectRejected(input.subarray(0, 200), "unreadable");
-    await expectRejected(text("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"), "unreadable");
+    await expectRejected(
+      text("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"),
+      "unreadable",
+    );
   });
 });

@@ -102,7 +102,6 @@ const MAX_PDF_PAGE_POINTS = 14_400;
 /** Whole-document rendering budget, so a crafted file cannot hold a request for minutes. */
 const PDF_REBUILD_MS = 30_000;
 
-
 /**
  * PDFs are rebuilt, not scanned: each page is drawn to pixels by MuPDF and a new PDF holding only
  * those images is written. Scripts, actions, links, attachments, forms, metadata and anything

@@ -3,11 +3,7 @@
  * memory: an oversized file is read to its end (so the browser gets an answer, not a reset) and
  * dropped, and the page says which field was too large.
  */
-import {
-  type AppLoadContext,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { type AppLoadContext, unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMessageKey } from "~/domain/document-rules";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { saveDocument } from "~/models/document.server";

@@ -60,7 +60,11 @@ export async function setSavedLink(context: AppLoadContext, saved: SavedLink): P
 function isSavedLink(value: unknown): value is SavedLink {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ["link", "key", "section", "expiresAt"].every((k) => typeof v[k] === "string") && typeof v.emailed === "boolean" && typeof v.shown === "boolean";
+  return (
+    ["link", "key", "section", "expiresAt"].every((k) => typeof v[k] === "string") &&
+    typeof v.emailed === "boolean" &&
+    typeof v.shown === "boolean"
+  );
 }
 
 export async function readSavedLink(request: Request, context: AppLoadContext): Promise<SavedLink | null> {

@@ -8,53 +8,54 @@ import path from "node:path";
 import { z } from "zod";
 import { signingIdentityProblem } from "./signing-p12.server";
 
-const booleanString = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const booleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  HOST: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, "must be file:<path> or postgres://user@host:port/database")
-    .optional(),
-  DATA_DIR: z.string().min(1).default("data"),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  DOCUMENT_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)")
-    .optional(),
-  SMTP_HOST: z.string().min(1).optional(),
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-  SMTP_SECURE: booleanString.default(false),
-  SMTP_USER: z.string().optional(),
-  SMTP_PASSWORD: z.string().optional(),
-  MAIL_FROM: z.string().min(3).default("Police Service Centers Global <no-reply@localhost>"),
-  /** How often the outbox is checked for mail to send. */
-  MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Hops of trusted reverse proxies in front of the app (for the client address used by rate limits). */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Off only for tests that must hammer an endpoint; never in a deployment. */
-  RATE_LIMITS: booleanString.default(true),
-  /**
-   * The key and certificate that sign certificates' PDFs, as PKCS#12 in base64, and its password.
-   * Without them a self-signed one is generated at first start and kept in the store.
-   */
-  CERTIFICATE_P12_BASE64: z.string().optional(),
-  CERTIFICATE_P12_PASSWORD: z.string().optional(),
-}).superRefine((env, ctx) => {
-  if (!env.CERTIFICATE_P12_BASE64) {
-    if (env.CERTIFICATE_P12_PASSWORD) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_PASSWORD"], message: "is set without CERTIFICATE_P12_BASE64" });
-    return;
-  }
-  const p12 = Buffer.from(env.CERTIFICATE_P12_BASE64, "base64");
-  const problem = p12.length === 0 ? "is not base64" : signingIdentityProblem({ p12, password: env.CERTIFICATE_P12_PASSWORD ?? "" });
-  if (problem) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_BASE64"], message: problem });
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:.+|postgres(ql)?:\/\/.+)$/, "must be file:<path> or postgres://user@host:port/database")
+      .optional(),
+    DATA_DIR: z.string().min(1).default("data"),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    DOCUMENT_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)")
+      .optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_SECURE: booleanString.default(false),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    MAIL_FROM: z.string().min(3).default("Police Service Centers Global <no-reply@localhost>"),
+    /** How often the outbox is checked for mail to send. */
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Hops of trusted reverse proxies in front of the app (for the client address used by rate limits). */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** Off only for tests that must hammer an endpoint; never in a deployment. */
+    RATE_LIMITS: booleanString.default(true),
+    /**
+     * The key and certificate that sign certificates' PDFs, as PKCS#12 in base64, and its password.
+     * Without them a self-signed one is generated at first start and kept in the store.
+     */
+    CERTIFICATE_P12_BASE64: z.string().optional(),
+    CERTIFICATE_P12_PASSWORD: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.CERTIFICATE_P12_BASE64) {
+      if (env.CERTIFICATE_P12_PASSWORD)
+        ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_PASSWORD"], message: "is set without CERTIFICATE_P12_BASE64" });
+      return;
+    }
+    const p12 = Buffer.from(env.CERTIFICATE_P12_BASE64, "base64");
+    const problem = p12.length === 0 ? "is not base64" : signingIdentityProblem({ p12, password: env.CERTIFICATE_P12_PASSWORD ?? "" });
+    if (problem) ctx.addIssue({ code: "custom", path: ["CERTIFICATE_P12_BASE64"], message: problem });
+  });
 
 export type Env = z.output<typeof EnvSchema> & { PUBLIC_URL: string };
 

@@ -14,18 +14,26 @@ const form = (values: Record<string, string>) => {
 describe("field errors keep the values their message needs", () => {
   const cases: { schema: ZodMiniType<unknown>; field: string; values: Record<string, string>; max: number }[] = [
     { schema: PersonalSchema, field: "fullName", values: { fullName: "x".repeat(10_000) }, max: NAME_MAX },
-    { schema: PurposeSchema, field: "purposeOther", values: { purpose: "other", purposeOther: "x".repeat(10_000), destinationCountry: "GR" }, max: TEXT_MAX },
+    {
+      schema: PurposeSchema,
+      field: "purposeOther",
+      values: { purpose: "other", purposeOther: "x".repeat(10_000), destinationCountry: "GR" },
+      max: TEXT_MAX,
+    },
   ];
-  it.each(LANGUAGES.flatMap((lang) => cases.map((c) => ({ lang, ...c }))))("$lang: $field over $max characters", ({ lang, schema, field, values, max }) => {
-    const parsed = parseForm(schema, form(values));
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    const { t } = getI18n(lang);
-    const text = renderFieldError(t, parsed.errors[field]!);
-    expect(text).toContain(String(max));
-    expect(text).not.toContain("{{");
-    expect(text).not.toContain("validation:");
-  });
+  it.each(LANGUAGES.flatMap((lang) => cases.map((c) => ({ lang, ...c }))))(
+    "$lang: $field over $max characters",
+    ({ lang, schema, field, values, max }) => {
+      const parsed = parseForm(schema, form(values));
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      const { t } = getI18n(lang);
+      const text = renderFieldError(t, parsed.errors[field]!);
+      expect(text).toContain(String(max));
+      expect(text).not.toContain("{{");
+      expect(text).not.toContain("validation:");
+    },
+  );
 
   it("a required field stays a bare key", () => {
     const parsed = parseForm(PersonalSchema, form({ fullName: "" }));

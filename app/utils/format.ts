@@ -30,12 +30,16 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
 
 /** A calendar date (stored as ISO in UTC), e.g. "28 November 2026" / "28 نومبر 2026". */
 export function formatDate(lang: Lang, iso: string, timeZone = "UTC"): string {
-  return cached(`date:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeZone })).format(new Date(iso));
+  return cached(`date:${lang}:${timeZone}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "long", timeZone })).format(
+    new Date(iso),
+  );
 }
 
 /** A calendar date with its weekday, e.g. "Friday, 25 December 2026" (days off, where the weekday matters). */
 export function formatDay(lang: Lang, iso: string): string {
-  return cached(`day:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "full", timeZone: "UTC" })).format(new Date(iso));
+  return cached(`day:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "full", timeZone: "UTC" })).format(
+    new Date(iso),
+  );
 }
 
 type MomentStyle = { dateStyle?: "medium" | "long"; timeStyle?: "short" | "medium" | "long" };
@@ -45,7 +49,10 @@ export const LONG_MOMENT: MomentStyle = { dateStyle: "long", timeStyle: "long" }
 
 /** A UTC moment, e.g. "28 Nov 2026, 09:00" (lists: audit log, case history) or with `long` styles "1 December 2026 at 09:00:00 UTC". */
 export function formatMoment(lang: Lang, iso: string | Date, { dateStyle = "medium", timeStyle = "short" }: MomentStyle = {}): string {
-  return cached(`moment:${lang}:${dateStyle}:${timeStyle}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle, timeStyle, timeZone: "UTC" })).format(new Date(iso));
+  return cached(
+    `moment:${lang}:${dateStyle}:${timeStyle}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle, timeStyle, timeZone: "UTC" }),
+  ).format(new Date(iso));
 }
 
 export function formatNumber(lang: Lang, value: number): string {
@@ -58,7 +65,11 @@ export function formatNumber(lang: Lang, value: number): string {
  * (Greek and Italian) tell an applicant nothing, and each language got a different one.
  */
 export function formatRupees(lang: Lang, amount: number): string {
-  return cached(`rupees:${lang}`, () => new Intl.NumberFormat(INTL_LOCALES[lang], { style: "currency", currency: "PKR", currencyDisplay: "name", maximumFractionDigits: 0 })).format(amount);
+  return cached(
+    `rupees:${lang}`,
+    () =>
+      new Intl.NumberFormat(INTL_LOCALES[lang], { style: "currency", currency: "PKR", currencyDisplay: "name", maximumFractionDigits: 0 }),
+  ).format(amount);
 }
 
 /** Sorts by the reader's alphabet, so Greek readers get Greek order and Urdu readers Urdu order. */

@@ -22,7 +22,9 @@ describe("mail transport", () => {
       expect(smtp.messages).toHaveLength(1);
       expect(smtp.messages[0]?.text?.trimEnd()).toBe("Καλημέρα");
 
-      const error = await bad?.sendMail({ from: "no-reply@pscg.example", to: "holder@example.org", subject: "Test", text: "x" }).catch((e: unknown) => e);
+      const error = await bad
+        ?.sendMail({ from: "no-reply@pscg.example", to: "holder@example.org", subject: "Test", text: "x" })
+        .catch((e: unknown) => e);
       const summary = summarizeMailError(error);
       expect(summary).toMatch(/^EAUTH 535 AUTH/);
       expect(summary).not.toContain("wrong");
@@ -44,9 +46,11 @@ describe("mail error summary", () => {
       command: "RCPT TO",
     });
     expect(summarizeMailError(error)).toBe("EENVELOPE 550 5.1.1 RCPT TO");
-    expect(summarizeMailError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ESOCKET", originalCode: "ECONNREFUSED", command: "CONN" }))).toBe(
-      "ESOCKET ECONNREFUSED CONN",
-    );
+    expect(
+      summarizeMailError(
+        Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:25"), { code: "ESOCKET", originalCode: "ECONNREFUSED", command: "CONN" }),
+      ),
+    ).toBe("ESOCKET ECONNREFUSED CONN");
     expect(summarizeMailError(Object.assign(new Error("x"), { code: "<amina@example.org>" }))).toBe("unknown error");
     expect(summarizeMailError("not an error")).toBe("unknown error");
   });

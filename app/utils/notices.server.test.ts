@@ -7,7 +7,12 @@ import { certificateMails } from "./notices.server";
 describe("the certificate-ready mail", () => {
   it.each(LANGUAGES)("asks for the same documents as the tracking page (%s)", (lang) => {
     const { t } = getI18n(lang);
-    const mail = certificateMails("https://portal.example").ready({ reference: "PCC-ABC123", language: lang, number: "PB-2026-000001", collectionCenter: "Embassy of Pakistan, Athens" });
+    const mail = certificateMails("https://portal.example").ready({
+      reference: "PCC-ABC123",
+      language: lang,
+      number: "PB-2026-000001",
+      collectionCenter: "Embassy of Pakistan, Athens",
+    });
     // The tracking page lists exactly these texts under "Bring with you".
     const pageItems = COLLECTION_DOCUMENTS.map((document) => t(`track:collection.items.${document}`, { reference: "PCC-ABC123" }));
     expect(pageItems).toHaveLength(3);

@@ -14,7 +14,11 @@ export function statusNotice(publicUrl: string): NoticeFor {
     const { t } = getI18n(lang);
     return {
       subject: t("mail:statusChanged.subject", { reference }),
-      text: [t("mail:statusChanged.body", { reference }), `${publicUrl}/${lang}/track`, `${t("mail:signature")}\n${t("mail:doNotReply")}`].join("\n\n"),
+      text: [
+        t("mail:statusChanged.body", { reference }),
+        `${publicUrl}/${lang}/track`,
+        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+      ].join("\n\n"),
     };
   };
 }
@@ -27,7 +31,12 @@ function mailLanguage(language: string) {
 /** Where to collect and what to bring: the same list as the tracking page shows. */
 function collectionText(t: (key: string, options?: Record<string, string>) => string, center: string, reference: string): string {
   const items = COLLECTION_DOCUMENTS.map((document) => `- ${t(`track:collection.items.${document}`, { reference })}`);
-  return [t("mail:certificateReady.collection", { center }), t("track:collection.bring"), ...items, t("mail:certificateReady.seeOnline")].join("\n");
+  return [
+    t("mail:certificateReady.collection", { center }),
+    t("track:collection.bring"),
+    ...items,
+    t("mail:certificateReady.seeOnline"),
+  ].join("\n");
 }
 
 /** Certificate mails, each in the holder's language; none carries the PDF (see the tracking page). */
@@ -58,14 +67,26 @@ export function certificateMails(publicUrl: string): CertificateMails & DisputeM
       const date = formatDate(lang, expiresAt);
       return {
         subject: t("mail:expiryReminder.subject", { date }),
-        text: [t("mail:expiryReminder.body", { number, date }), t("mail:expiryReminder.link"), link, t("mail:expiryReminder.warning"), signature(t)].join("\n\n"),
+        text: [
+          t("mail:expiryReminder.body", { number, date }),
+          t("mail:expiryReminder.link"),
+          link,
+          t("mail:expiryReminder.warning"),
+          signature(t),
+        ].join("\n\n"),
       };
     },
     decided: ({ reference, language, number, decision, outcome }) => {
       const { lang, t } = mailLanguage(language);
       return {
         subject: t("mail:disputeDecided.subject", { reference }),
-        text: [t(`mail:disputeDecided.${decision}`, { number }), isolate(outcome), t("mail:disputeDecided.track"), `${publicUrl}/${lang}/track`, signature(t)].join("\n\n"),
+        text: [
+          t(`mail:disputeDecided.${decision}`, { number }),
+          isolate(outcome),
+          t("mail:disputeDecided.track"),
+          `${publicUrl}/${lang}/track`,
+          signature(t),
+        ].join("\n\n"),
       };
     },
   };

@@ -53,14 +53,40 @@ function objectStreamJs(typed: boolean): Uint8Array {
   const decoy6 = "6 0 obj\n<< >>\nendobj\n";
   tail += decoy1 + decoy6;
   pos += decoy1.length + decoy6.length;
-  const rows: number[][] = [[0, 0, 65535], [2, 5, 0], [1, off[2]!, 0], [1, off[3]!, 0], [1, off[4]!, 0], [1, off[5]!, 0], [2, 5, 1], [1, pos, 0]];
-  const xrefData = deflateSync(Buffer.concat(rows.map(([t, a, b]) => Buffer.from([t!, (a! >> 24) & 255, (a! >> 16) & 255, (a! >> 8) & 255, a! & 255, (b! >> 8) & 255, b! & 255]))));
+  const rows: number[][] = [
+    [0, 0, 65535],
+    [2, 5, 0],
+    [1, off[2]!, 0],
+    [1, off[3]!, 0],
+    [1, off[4]!, 0],
+    [1, off[5]!, 0],
+    [2, 5, 1],
+    [1, pos, 0],
+  ];
+  const xrefData = deflateSync(
+    Buffer.concat(
+      rows.map(([t, a, b]) => Buffer.from([t!, (a! >> 24) & 255, (a! >> 16) & 255, (a! >> 8) & 255, a! & 255, (b! >> 8) & 255, b! & 255])),
+    ),
+  );
   const xrefHead = `7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length ${xrefData.length} >>\nstream\n`;
   const end = `\nendstream\nendobj\nstartxref\n${pos}\n%%EOF\n${EICAR}\nPK\u0003\u0004zipzipzip`;
   return Buffer.concat([...parts, Buffer.from(tail + xrefHead, "latin1"), xrefData, Buffer.from(end, "latin1")]);
 }
 
-const FORBIDDEN = ["/JavaScript", "/JS", "/OpenAction", "/AA", "/Launch", "/URI", "/EmbeddedFile", "/XFA", "/Metadata", "Evil Author", "EICAR", "PK\u0003\u0004"];
+const FORBIDDEN = [
+  "/JavaScript",
+  "/JS",
+  "/OpenAction",
+  "/AA",
+  "/Launch",
+  "/URI",
+  "/EmbeddedFile",
+  "/XFA",
+  "/Metadata",
+  "Evil Author",
+  "EICAR",
+  "PK\u0003\u0004",
+];
 
 function pdfinfoJs(bytes: Uint8Array): string | null {
   try {
@@ -100,11 +126,24 @@ describe("uploaded PDFs are rebuilt from page images", () => {
 
   it.each([
     ["Launch", `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (cmd.exe) >> >>`],
-    ["URI", `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /URI /URI (http://evil.example/) >> /AA << /O << /S /URI /URI (http://x/) >> >> >>`],
-    ["EmbeddedFiles", `<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.exe) << /Type /Filespec /EF << /F 5 0 R >> >>] >> >> >>`],
+    [
+      "URI",
+      `<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /URI /URI (http://evil.example/) >> /AA << /O << /S /URI /URI (http://x/) >> >> >>`,
+    ],
+    [
+      "EmbeddedFiles",
+      `<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.exe) << /Type /Filespec /EF << /F 5 0 R >> >>] >> >> >>`,
+    ],
   ])("drops %s", async (_, catalog) => {
     const input = classic(
-      [catalog, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE, CONTENT, "<< /Type /EmbeddedFile /Length 4 >>\nstream\nMZxx\nendstream", "<< /Author (Evil Author) /Producer (Evil Author) >>"],
+      [
+        catalog,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE,
+        CONTENT,
+        "<< /Type /EmbeddedFile /Length 4 >>\nstream\nMZxx\nendstream",
+        "<< /Author (Evil Author) /Producer (Evil Author) >>",
+      ],
       "/Info 6 0 R",
       `${EICAR}PK\u0003\u0004`,
     );

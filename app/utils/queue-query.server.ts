@@ -19,4 +19,3 @@ export function readQueueQuery(url: URL, staff: { id: string; centerSlug: string
   };
   return { tab, filter, after: p.get("after") };
 }
-

@@ -14,7 +14,14 @@ export function forbidden(): Response {
 }
 
 /** The error pages of `errors.*` in common.json, and the status each answers. */
-export const ERROR_PAGE_STATUS = { badRequest: 400, forbidden: 403, notFound: 404, tooLarge: 413, tooManyRequests: 429, serverError: 500 } as const;
+export const ERROR_PAGE_STATUS = {
+  badRequest: 400,
+  forbidden: 403,
+  notFound: 404,
+  tooLarge: 413,
+  tooManyRequests: 429,
+  serverError: 500,
+} as const;
 export type ErrorPageKey = keyof typeof ERROR_PAGE_STATUS;
 
 /** Which error page a status gets: its own where there is one, else the general 4xx or 5xx page. */

@@ -63,6 +63,8 @@ export async function announceSetupLink(
   const token = await issueSetupToken(db);
   const file = setupLinkPath(dataDir);
   writePrivately(file, `${publicUrl}/staff/setup?token=${token}\n`);
-  say(`\nNo administrator exists yet. The link that creates the first one (valid 24 hours, usable once) is in\n  ${file}\nreadable only by the account running the portal. It is removed once an administrator exists.\n`);
+  say(
+    `\nNo administrator exists yet. The link that creates the first one (valid 24 hours, usable once) is in\n  ${file}\nreadable only by the account running the portal. It is removed once an administrator exists.\n`,
+  );
   return file;
 }

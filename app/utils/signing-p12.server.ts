@@ -53,7 +53,11 @@ export function generateSigningIdentity(now = new Date()): SigningIdentity {
 export function signingIdentityProblem(identity: SigningIdentity): string | null {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(identity.p12.toString("binary"))), false, identity.password);
+    p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(forge.util.createBuffer(identity.p12.toString("binary"))),
+      false,
+      identity.password,
+    );
   } catch {
     return "is not a PKCS#12 file that CERTIFICATE_P12_PASSWORD opens";
   }
@@ -70,7 +74,11 @@ export function signingIdentityProblem(identity: SigningIdentity): string | null
 
 /** The signer's name as readers show it (the certificate's common name). */
 export function signerName(identity: SigningIdentity): string {
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(identity.p12.toString("binary"))), false, identity.password);
+  const p12 = forge.pkcs12.pkcs12FromAsn1(
+    forge.asn1.fromDer(forge.util.createBuffer(identity.p12.toString("binary"))),
+    false,
+    identity.password,
+  );
   const bag = (p12.getBags({ bagType: CERT_BAG })[CERT_BAG] ?? [])[0];
   const cn = bag?.cert?.subject.getField("CN") as { value?: string } | null | undefined;
   return cn?.value ?? "Punjab Police";

@@ -6,7 +6,8 @@ import { hasSiteCookie } from "./site-cookie.server";
 import { endTracking, grantTracking } from "./track-session.server";
 
 // NODE_ENV is production in both: what decides is the address the portal is served on.
-const context = (publicUrl: string) => ({ env: parseEnv({ NODE_ENV: "production", PUBLIC_URL: publicUrl }), sessionSecret: "s".repeat(32) }) as AppLoadContext;
+const context = (publicUrl: string) =>
+  ({ env: parseEnv({ NODE_ENV: "production", PUBLIC_URL: publicUrl }), sessionSecret: "s".repeat(32) }) as AppLoadContext;
 const https = context("https://pcc.example.gov.pk");
 const http = context("http://localhost:3000");
 
@@ -20,7 +21,14 @@ describe("citizen cookies", () => {
   const made = (ctx: AppLoadContext) => ({
     draft: setDraftCookie(ctx, "key"),
     draftCleared: clearDraftCookie(ctx),
-    saved: setSavedLink(ctx, { link: "https://pcc.example.gov.pk/en/certificate/resume?key=k", key: "k", section: "personal", expiresAt: "2027-01-01T00:00:00.000Z", emailed: false, shown: false }),
+    saved: setSavedLink(ctx, {
+      link: "https://pcc.example.gov.pk/en/certificate/resume?key=k",
+      key: "k",
+      section: "personal",
+      expiresAt: "2027-01-01T00:00:00.000Z",
+      emailed: false,
+      shown: false,
+    }),
     track: grantTracking(ctx, "application-id"),
     trackEnded: endTracking(ctx),
   });
@@ -30,7 +38,10 @@ describe("citizen cookies", () => {
       const { name, attributes } = cookieParts(await header);
       expect(name, which).toMatch(/^__Host-pcc_(draft|saved|track)$/);
       expect(attributes, which).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=Lax"]));
-      expect(attributes.some((a) => a.startsWith("domain")), which).toBe(false);
+      expect(
+        attributes.some((a) => a.startsWith("domain")),
+        which,
+      ).toBe(false);
     }
   });
 

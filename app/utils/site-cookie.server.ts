@@ -16,7 +16,13 @@ export function siteCookieName(env: Pick<Env, "PUBLIC_URL">, name: string): stri
 
 /** HttpOnly, SameSite=Lax, Path=/, never a Domain; `options` adds a lifetime or signing secrets. */
 export function createSiteCookie(context: AppLoadContext, name: string, options: Pick<CookieOptions, "maxAge" | "secrets"> = {}) {
-  return createCookie(siteCookieName(context.env, name), { ...options, httpOnly: true, sameSite: "lax", secure: servedOverHttps(context.env), path: "/" });
+  return createCookie(siteCookieName(context.env, name), {
+    ...options,
+    httpOnly: true,
+    sameSite: "lax",
+    secure: servedOverHttps(context.env),
+    path: "/",
+  });
 }
 
 /** Whether the request carries the cookie at all, whatever its value (even one that fails to parse). */

@@ -9,7 +9,12 @@ import { type CertificateSummary, findCertificateByNumber } from "~/models/certi
 import { requirePermission, type StaffIdentity } from "./auth.server";
 import { notFound } from "./responses";
 
-export async function requireCaseAccess(request: Request, context: AppLoadContext, caseId: string | undefined, permission: Permission): Promise<StaffIdentity> {
+export async function requireCaseAccess(
+  request: Request,
+  context: AppLoadContext,
+  caseId: string | undefined,
+  permission: Permission,
+): Promise<StaffIdentity> {
   const staff = await requirePermission(request, context, permission);
   const center = caseId ? await findCaseCenter(context.db, caseId) : null;
   if (!center || !staff.user.centerSlug || center.centerSlug !== staff.user.centerSlug) throw notFound();
@@ -20,7 +25,12 @@ export async function requireCaseAccess(request: Request, context: AppLoadContex
  * As requireCaseAccess, for a certificate by its number: another center's certificate, like an
  * unknown number, is not found.
  */
-export async function requireCertificateAccess(request: Request, context: AppLoadContext, number: string | undefined, permission: Permission): Promise<StaffIdentity & { certificate: CertificateSummary }> {
+export async function requireCertificateAccess(
+  request: Request,
+  context: AppLoadContext,
+  number: string | undefined,
+  permission: Permission,
+): Promise<StaffIdentity & { certificate: CertificateSummary }> {
   const staff = await requirePermission(request, context, permission);
   const certificate = number ? await findCertificateByNumber(context.db, number) : null;
   if (!certificate || !staff.user.centerSlug || certificate.centerSlug !== staff.user.centerSlug) throw notFound();

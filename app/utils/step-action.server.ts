@@ -50,16 +50,34 @@ export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: 
       to: email,
       language: lang,
       subject: t("mail:resume.subject"),
-      text: [t("mail:resume.body"), link, t("mail:resume.expires", { date: formatDate(lang, draft.expiresAt) }), t("mail:resume.warning"), `${t("mail:signature")}\n${t("mail:doNotReply")}`].join("\n\n"),
+      text: [
+        t("mail:resume.body"),
+        link,
+        t("mail:resume.expires", { date: formatDate(lang, draft.expiresAt) }),
+        t("mail:resume.warning"),
+        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
+      ].join("\n\n"),
     });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await clearDraftCookie(context));
-  headers.append("Set-Cookie", await setSavedLink(context, { link, key, section, expiresAt: draft.expiresAt, emailed: Boolean(email), shown: false }));
+  headers.append(
+    "Set-Cookie",
+    await setSavedLink(context, { link, key, section, expiresAt: draft.expiresAt, emailed: Boolean(email), shown: false }),
+  );
   return redirect(`/${lang}/certificate/saved`, { headers });
 }
 
-export async function handleStepAction<T>({ formData, context, lang, draft, step, schema, crossCheck, next }: {
+export async function handleStepAction<T>({
+  formData,
+  context,
+  lang,
+  draft,
+  step,
+  schema,
+  crossCheck,
+  next,
+}: {
   formData: FormData;
   context: AppLoadContext;
   lang: Lang;
@@ -79,5 +97,5 @@ export async function handleStepAction<T>({ formData, context, lang, draft, step
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
   if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
   if (formData.get("returnTo") === "check") return redirect(stepHref(lang, "check"));
-  return redirect(stepHref(lang, next ? next(parsed.data) : (isStep(step) ? nextStep(step) : null) ?? "check"));
+  return redirect(stepHref(lang, next ? next(parsed.data) : ((isStep(step) ? nextStep(step) : null) ?? "check")));
 }

@@ -58,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Queue filters and sort keys (the back office filters by all of these at a million rows).
   await db.schema.createIndex("application_status_idx").on("application").columns(["status", "submitted_at", "id"]).execute();
-  await db.schema.createIndex("application_center_status_idx").on("application").columns(["center_slug", "status", "submitted_at", "id"]).execute();
+  await db.schema
+    .createIndex("application_center_status_idx")
+    .on("application")
+    .columns(["center_slug", "status", "submitted_at", "id"])
+    .execute();
   await db.schema.createIndex("application_assigned_idx").on("application").columns(["assigned_to", "status"]).execute();
   await db.schema.createIndex("application_destination_idx").on("application").columns(["destination_country", "status"]).execute();
   await db.schema.createIndex("application_purpose_idx").on("application").columns(["purpose", "status"]).execute();
@@ -90,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("answer", "text")
     .addColumn("answered_at", "text")
     .execute();
-  await db.schema.createIndex("information_request_application_idx").on("information_request").columns(["application_id", "asked_at"]).execute();
+  await db.schema
+    .createIndex("information_request_application_idx")
+    .on("information_request")
+    .columns(["application_id", "asked_at"])
+    .execute();
   await db.schema.createIndex("information_request_asked_by_idx").on("information_request").column("asked_by").execute();
 }
 

@@ -4,7 +4,10 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   // One column per statement: SQLite's ALTER TABLE adds a single column at a time.
   // Failed password or code attempts since the last full sign-in; reset when the account locks.
-  await db.schema.alterTable("staff_user").addColumn("failed_sign_ins", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("staff_user")
+    .addColumn("failed_sign_ins", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable("staff_user").addColumn("locked_until", "text").execute();
   // totp_secret (foundation migration) holds the sealed secret; it counts only once confirmed with a code.
   await db.schema.alterTable("staff_user").addColumn("totp_confirmed_at", "text").execute();

@@ -14,7 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("case_note_application_idx").on("case_note").columns(["application_id", "created_at"]).execute();
   await db.schema.createIndex("case_note_author_idx").on("case_note").column("author_id").execute();
   // The "new" tab hides relatives' applications until the holder confirms: the queue filters on it.
-  await db.schema.createIndex("application_center_authority_idx").on("application").columns(["center_slug", "status", "authority_status", "submitted_at", "id"]).execute();
+  await db.schema
+    .createIndex("application_center_authority_idx")
+    .on("application")
+    .columns(["center_slug", "status", "authority_status", "submitted_at", "id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

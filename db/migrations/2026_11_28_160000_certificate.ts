@@ -73,7 +73,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("dispute_queue_idx").on("dispute").columns(["center_slug", "status", "created_at"]).execute();
   await db.schema.createIndex("dispute_decided_by_idx").on("dispute").column("decided_by").execute();
   // One open dispute per certificate at a time, even under a double submit.
-  await db.schema.createIndex("dispute_open_idx").on("dispute").column("certificate_id").unique().where(sql.ref("status"), "=", "open").execute();
+  await db.schema
+    .createIndex("dispute_open_idx")
+    .on("dispute")
+    .column("certificate_id")
+    .unique()
+    .where(sql.ref("status"), "=", "open")
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

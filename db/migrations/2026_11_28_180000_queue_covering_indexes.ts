@@ -10,16 +10,36 @@ import type { Kysely } from "kysely";
  */
 const REPLACED: [name: string, before: string[], after: string[]][] = [
   ["application_center_name_idx", ["center_slug", "name_search"], ["center_slug", "status", "name_search", "authority_status"]],
-  ["application_center_destination_idx", ["center_slug", "destination_country", "status", "submitted_at", "id"], ["center_slug", "destination_country", "status", "submitted_at", "id", "authority_status"]],
-  ["application_center_purpose_idx", ["center_slug", "purpose", "status", "submitted_at", "id"], ["center_slug", "purpose", "status", "submitted_at", "id", "authority_status"]],
-  ["application_center_referral_idx", ["center_slug", "referral_center_slug", "status", "submitted_at", "id"], ["center_slug", "referral_center_slug", "status", "submitted_at", "id", "authority_status"]],
-  ["application_center_assignee_idx", ["center_slug", "assigned_to", "status", "submitted_at", "id"], ["center_slug", "assigned_to", "status", "submitted_at", "id", "authority_status"]],
+  [
+    "application_center_destination_idx",
+    ["center_slug", "destination_country", "status", "submitted_at", "id"],
+    ["center_slug", "destination_country", "status", "submitted_at", "id", "authority_status"],
+  ],
+  [
+    "application_center_purpose_idx",
+    ["center_slug", "purpose", "status", "submitted_at", "id"],
+    ["center_slug", "purpose", "status", "submitted_at", "id", "authority_status"],
+  ],
+  [
+    "application_center_referral_idx",
+    ["center_slug", "referral_center_slug", "status", "submitted_at", "id"],
+    ["center_slug", "referral_center_slug", "status", "submitted_at", "id", "authority_status"],
+  ],
+  [
+    "application_center_assignee_idx",
+    ["center_slug", "assigned_to", "status", "submitted_at", "id"],
+    ["center_slug", "assigned_to", "status", "submitted_at", "id", "authority_status"],
+  ],
 ];
 
 async function rebuild(db: Kysely<any>, which: "before" | "after"): Promise<void> {
   for (const [name, before, after] of REPLACED) {
     await db.schema.dropIndex(name).execute();
-    await db.schema.createIndex(name).on("application").columns(which === "before" ? before : after).execute();
+    await db.schema
+      .createIndex(name)
+      .on("application")
+      .columns(which === "before" ? before : after)
+      .execute();
   }
 }
 

@@ -24,13 +24,17 @@ async function applyTwiceAndTrackBoth(page: Page, lang: Lang, tag: string) {
 test.describe("ur, JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("The whole certificate journey twice in a row in one browser context gives two references (Urdu without JavaScript)", async ({ page }) => {
+  test("The whole certificate journey twice in a row in one browser context gives two references (Urdu without JavaScript)", async ({
+    page,
+  }) => {
     await applyTwiceAndTrackBoth(page, "ur", "ur-nojs");
   });
 });
 
 test.describe("it, JavaScript on", () => {
-  test("The whole certificate journey twice in a row in one browser context gives two references (Italian with JavaScript)", async ({ page }) => {
+  test("The whole certificate journey twice in a row in one browser context gives two references (Italian with JavaScript)", async ({
+    page,
+  }) => {
     await applyTwiceAndTrackBoth(page, "it", "it-js");
   });
 });

@@ -27,7 +27,11 @@ for (const lang of ["en", "ur"] as const satisfies readonly Lang[]) {
     const row = page.locator(".summary-list__row", { hasText: URDU.address });
     // The typed address is its own isolate; the translated period is outside it, in the page's direction.
     await expect(row.locator(".summary-list__value bdi")).toHaveText(URDU.address);
-    const period = t(lang, "certificate:addresses.periodUntilLeaving", { from: new Intl.DateTimeFormat(lang === "ur" ? "ur-PK" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(2015, 5, 1))) });
+    const period = t(lang, "certificate:addresses.periodUntilLeaving", {
+      from: new Intl.DateTimeFormat(lang === "ur" ? "ur-PK" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(Date.UTC(2015, 5, 1)),
+      ),
+    });
     await expect(row.locator(".summary-list__value")).toHaveText(`${URDU.address} (${period})`);
     await expect(row.locator(".summary-list__key bdi").first()).toHaveText(URDU.district);
     await expect(row.locator(".summary-list__value")).not.toContainText("to until");

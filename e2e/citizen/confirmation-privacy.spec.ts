@@ -9,7 +9,10 @@ import { t } from "../support/locales";
 
 test.use({ javaScriptEnabled: false });
 
-test("The confirmation page shows only in the browser that submitted; another browser, or an unknown reference, gets the tracking page", async ({ page, browser }) => {
+test("The confirmation page shows only in the browser that submitted; another browser, or an unknown reference, gets the tracking page", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const reference = await applyForCertificate(page, "en", `confirmation-${Date.now()}@example.com`, false);
   const url = `/en/certificate/confirmation/${reference}`;

@@ -180,7 +180,18 @@ test("staff ask for more information and the applicant answers on the tracking p
     const stamp = new Date().toISOString();
     await db
       .insertInto("staff_user")
-      .values({ id: officer, email: `${officer}@police.example`, display_name: "Officer", password_hash: null, role: "officer", center_slug: "gujrat", totp_secret: null, disabled_at: null, created_at: stamp, updated_at: stamp })
+      .values({
+        id: officer,
+        email: `${officer}@police.example`,
+        display_name: "Officer",
+        password_hash: null,
+        role: "officer",
+        center_slug: "gujrat",
+        totp_secret: null,
+        disabled_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .execute();
     await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", app.id).execute();
     const asked = await askForInformation(db, { applicationId: app.id, question, staffUserId: officer });
@@ -211,7 +222,12 @@ test("staff ask for more information and the applicant answers on the tracking p
       .where("application.reference", "=", reference)
       .executeTakeFirstOrThrow();
     expect(row.answer).toBe("Attached <i>here</i>.");
-    const docs = await db.selectFrom("document").select("kind").where("owner_type", "=", "information_response").where("owner_id", "=", row.id).execute();
+    const docs = await db
+      .selectFrom("document")
+      .select("kind")
+      .where("owner_type", "=", "information_response")
+      .where("owner_id", "=", row.id)
+      .execute();
     expect(docs.map((d) => d.kind)).toEqual(["evidence"]);
   });
 });
@@ -231,7 +247,11 @@ test.describe("bad input", () => {
         // Playwright takes buffers only up to 50 MB: a file made in the test's own temporary folder.
         const fiftyMb = testInfo.outputPath("huge.jpg");
         fs.writeFileSync(fiftyMb, Buffer.alloc(50 * 1024 * 1024, 0xff));
-        const svg = { name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') };
+        const svg = {
+          name: "photo.jpg",
+          mimeType: "image/jpeg",
+          buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        };
         const text = { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("just some text pretending to be a PDF") };
         await page.getByLabel(c("documents.kinds.passport")).setInputFiles(fiftyMb);
         await page.getByLabel(c("documents.kinds.cnic_front")).setInputFiles(svg);
@@ -305,6 +325,8 @@ test.describe("bad input", () => {
     await page.getByRole("button", { name: t("en", "track:submit") }).click();
     await expect(page.getByRole("alert")).toContainText(t("en", "track:validation.referenceFormat"));
     // The other answers are kept.
-    await expect(page.getByRole("group", { name: t("en", "track:dateOfBirth") }).getByLabel(t("en", "form.date.year"))).toHaveValue(HOLDER.year);
+    await expect(page.getByRole("group", { name: t("en", "track:dateOfBirth") }).getByLabel(t("en", "form.date.year"))).toHaveValue(
+      HOLDER.year,
+    );
   });
 });

@@ -7,7 +7,17 @@
 import { expect, type Page, test } from "@playwright/test";
 import { askForInformation } from "../../app/models/information-request.server";
 import { withStore } from "../support/db";
-import { continueOn, expectHeading, fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, startApplication, trackApplication, uploadDocuments } from "../support/journey";
+import {
+  continueOn,
+  expectHeading,
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  startApplication,
+  trackApplication,
+  uploadDocuments,
+} from "../support/journey";
 import { t } from "../support/locales";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
@@ -54,7 +64,18 @@ test("Urdu personal, check and tracking-with-conversation pages fit a 390 px pho
     const stamp = new Date().toISOString();
     await db
       .insertInto("staff_user")
-      .values({ id: officer, email: `${officer}@police.example`, display_name: "Officer", password_hash: null, role: "officer", center_slug: "gujrat", totp_secret: null, disabled_at: null, created_at: stamp, updated_at: stamp })
+      .values({
+        id: officer,
+        email: `${officer}@police.example`,
+        display_name: "Officer",
+        password_hash: null,
+        role: "officer",
+        center_slug: "gujrat",
+        totp_secret: null,
+        disabled_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .execute();
     await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
     expect((await askForInformation(db, { applicationId: application.id, question: QUESTION, staffUserId: officer })).ok).toBe(true);
@@ -65,7 +86,10 @@ test("Urdu personal, check and tracking-with-conversation pages fit a 390 px pho
   await page.getByRole("button", { name: t("ur", "track:request.submit") }).click();
   await expect(page.getByText(t("ur", "track:request.sent"))).toBeVisible();
   // The thank-you box is its border (5 px) and padding (16 px) around the text, with no empty band.
-  const notice = (await page.getByRole("status").filter({ hasText: t("ur", "track:request.sent") }).boundingBox())!;
+  const notice = (await page
+    .getByRole("status")
+    .filter({ hasText: t("ur", "track:request.sent") })
+    .boundingBox())!;
   const text = (await page.getByText(t("ur", "track:request.sent")).boundingBox())!;
   expect(notice.y + notice.height - (text.y + text.height)).toBeLessThanOrEqual(5 + 16 + 1);
   expect(text.y - notice.y).toBeLessThanOrEqual(5 + 16 + 1);

@@ -40,7 +40,10 @@ test("the Urdu header is mirrored: site name on the right, languages on the left
   await page.evaluate(async () => {
     await document.fonts.ready;
   });
-  const name = await page.getByRole("banner").getByRole("link", { name: t("ur", "portal.name") }).boundingBox();
+  const name = await page
+    .getByRole("banner")
+    .getByRole("link", { name: t("ur", "portal.name") })
+    .boundingBox();
   const switcher = await page.getByRole("navigation", { name: t("ur", "language.switcherLabel") }).boundingBox();
   expect(name).not.toBeNull();
   expect(switcher).not.toBeNull();

@@ -16,7 +16,17 @@ import { BASE_URL } from "../../playwright.config";
 import { auditActions, certificateRow, setCertificateExpiry, withStore } from "../support/db";
 import { png } from "../support/files";
 import { expectNoAxeViolations } from "../support/axe";
-import { fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, HOLDER, startApplication, submitApplication, trackApplication, uploadDocuments } from "../support/journey";
+import {
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  HOLDER,
+  startApplication,
+  submitApplication,
+  trackApplication,
+  uploadDocuments,
+} from "../support/journey";
 import { mailTo } from "../support/mail";
 import { type Lang, LANGUAGES, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
@@ -25,7 +35,9 @@ import { signInStaff } from "../support/staff";
 const CENTER = "gujrat";
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 const longDate = (lang: Lang, iso: string) =>
-  new Intl.DateTimeFormat({ ur: "ur-PK", en: "en-GB", el: "el-GR", it: "it-IT" }[lang], { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+  new Intl.DateTimeFormat({ ur: "ur-PK", en: "en-GB", el: "el-GR", it: "it-IT" }[lang], { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(iso),
+  );
 
 type Issued = { reference: string; number: string; url: string; pdf: Buffer; applicant: Page; caseId: string; email: string };
 
@@ -56,7 +68,10 @@ async function approveAndDownload(browser: Browser): Promise<Issued> {
 
   await trackApplication(applicant, "en", reference);
   await expect(applicant.getByText(en("track:status.issued.label"), { exact: true })).toBeVisible();
-  const [download] = await Promise.all([applicant.waitForEvent("download"), applicant.getByRole("link", { name: en("track:certificate.download") }).click()]);
+  const [download] = await Promise.all([
+    applicant.waitForEvent("download"),
+    applicant.getByRole("link", { name: en("track:certificate.download") }).click(),
+  ]);
   const pdf = fs.readFileSync((await download.path())!);
   expect(download.suggestedFilename()).toMatch(/^police-character-certificate-PSC-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}\.pdf$/);
   const [url] = await decodeQrCodes(pdf);
@@ -123,11 +138,15 @@ test("an approved certificate verifies in a Greek browser, then shows as revoked
     await supervisor.getByRole("button", { name: en("cases:certificate.revoke.submit") }).click();
     await expect(supervisor.getByRole("alert")).toContainText(en("cases:certificate.revoke.reasonRequired"));
     await supervisor.getByLabel(en("cases:certificate.revoke.reason")).selectOption("new_information");
-    await supervisor.getByLabel(en("cases:certificate.revoke.note")).fill("A conviction recorded after issue was reported by the district police.");
+    await supervisor
+      .getByLabel(en("cases:certificate.revoke.note"))
+      .fill("A conviction recorded after issue was reported by the district police.");
     await supervisor.getByRole("button", { name: en("cases:certificate.revoke.submit") }).click();
     await expect(supervisor.getByRole("status")).toHaveText(en("cases:certificate.revoke.done"));
     await context.close();
-    expect(auditActions(issued.caseId)).toEqual(expect.arrayContaining(["application.approve", "certificate.issued", "application.issue", "certificate.revoked"]));
+    expect(auditActions(issued.caseId)).toEqual(
+      expect.arrayContaining(["application.approve", "certificate.issued", "application.issue", "certificate.revoked"]),
+    );
   });
 
   await test.step("the same link now says revoked, with the date", async () => {
@@ -153,7 +172,11 @@ test("an approved certificate verifies in a Greek browser, then shows as revoked
     const wrongCode = code.replace(/^./, (c) => (c === "2" ? "3" : "2"));
     const page = await (await browser.newContext({ locale: "it-IT" })).newPage();
     // A forged number with a made-up code, the right number with a wrong code, through the QR-style link.
-    for (const link of [`/verify/PSC-7KMX-2QRA?code=7KMX2QRFHD`, `/verify/${issued.number}?code=${wrongCode}`, `/verify/${issued.number}`]) {
+    for (const link of [
+      `/verify/PSC-7KMX-2QRA?code=7KMX2QRFHD`,
+      `/verify/${issued.number}?code=${wrongCode}`,
+      `/verify/${issued.number}`,
+    ]) {
       await page.goto(link);
       expect(new URL(page.url()).pathname.startsWith("/it/verify/")).toBe(true);
       await expectAnswer(page, "it", "notFound");
@@ -162,7 +185,11 @@ test("an approved certificate verifies in a Greek browser, then shows as revoked
     // The photo needs the right code as well.
     expect((await page.request.get(`/it/verify/${issued.number}/photo?code=${wrongCode}`)).status()).toBe(404);
     // Through the form: very long input, Urdu script, markup; each the same "not found".
-    for (const [number, typed] of [["PSC-7KMX-".repeat(300), code.repeat(200)], ["پی ایس سی ۷۸۹", "کوڈ نمبر"], ["<script>alert(1)</script>", "' OR 1=1 --"]]) {
+    for (const [number, typed] of [
+      ["PSC-7KMX-".repeat(300), code.repeat(200)],
+      ["پی ایس سی ۷۸۹", "کوڈ نمبر"],
+      ["<script>alert(1)</script>", "' OR 1=1 --"],
+    ]) {
       await page.goto("/it/verify");
       await page.getByLabel(t("it", "verify:number"), { exact: true }).fill(number!);
       await page.getByLabel(t("it", "verify:code"), { exact: true }).fill(typed!);
@@ -234,7 +261,9 @@ test("a valid certificate's result page, with its photo, stays within 50 KB in e
   }
 });
 
-test("the holder disputes the certificate with evidence, a supervisor upholds it, and a reminder's link starts a prefilled application", async ({ browser }) => {
+test("the holder disputes the certificate with evidence, a supervisor upholds it, and a reminder's link starts a prefilled application", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const issued = await approveAndDownload(browser);
   const { applicant } = issued;

@@ -37,7 +37,14 @@ async function expectCleanBytes(documents: Document[]) {
   }
 }
 
-const CITIZEN_PAGES = (lang: Lang) => [`/${lang}`, `/${lang}/centers`, `/${lang}/verify`, `/${lang}/track`, `/${lang}/certificate`, `/${lang}/no-such-page`];
+const CITIZEN_PAGES = (lang: Lang) => [
+  `/${lang}`,
+  `/${lang}/centers`,
+  `/${lang}/verify`,
+  `/${lang}/track`,
+  `/${lang}/certificate`,
+  `/${lang}/no-such-page`,
+];
 
 for (const lang of LANGUAGES) {
   test(`${lang}: every citizen page, journey page, confirmation and tracking page is clean UTF-8`, async ({ page }) => {

@@ -27,9 +27,9 @@ for (const { url, status, citizen } of PAGES) {
     expectSecurityHeaders(response!);
 
     // `nonce` is read as a property: browsers hide the attribute once CSP has seen it.
-    const scripts = await page.locator("script").evaluateAll((elements) =>
-      (elements as HTMLScriptElement[]).map((s) => ({ inline: !s.src, nonce: s.nonce })),
-    );
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((elements) => (elements as HTMLScriptElement[]).map((s) => ({ inline: !s.src, nonce: s.nonce })));
     for (const script of scripts.filter((s) => s.inline)) expect(script.nonce).toBe(nonceOf(response!));
     if (citizen) expect(scripts).toEqual([]);
   });

@@ -20,7 +20,11 @@ function postForm(context: BrowserContext, path: string, form: Record<string, st
   return context.request.post(path, { form, headers: { Origin: origin, "Sec-Fetch-Site": "same-origin" }, maxRedirects: 0 });
 }
 
-test("an administrator invites an officer, who chooses a password and sets up TOTP at first sign-in", async ({ page, context, browser }) => {
+test("an administrator invites an officer, who chooses a password and sets up TOTP at first sign-in", async ({
+  page,
+  context,
+  browser,
+}) => {
   // Two password hashes, a mail delivery and many page loads: more than a quick spec on two cores.
   test.slow();
   await signInStaff(context, { role: "admin", displayName: "Ayesha Khan" });
@@ -112,12 +116,23 @@ test("an administrator invites an officer, who chooses a password and sets up TO
   await test.step("the list shows the officer as active, without an authenticator app yet", async () => {
     await page.goto("/staff/admin/accounts");
     const row = page.getByRole("row").filter({ hasText: email });
-    await expect(row.getByRole("cell")).toHaveText(["Farah Naz", email, en("staff:roles.officer"), "Police Service Center, Lahore", en("staff:accounts.statuses.active"), en("staff:accounts.twoFactorNotSetUp")]);
+    await expect(row.getByRole("cell")).toHaveText([
+      "Farah Naz",
+      email,
+      en("staff:roles.officer"),
+      "Police Service Center, Lahore",
+      en("staff:accounts.statuses.active"),
+      en("staff:accounts.twoFactorNotSetUp"),
+    ]);
     expect(auditActions(findStaffUser(email)!.id)).toEqual(["staff_user.invited", "staff_user.invitation_accepted"]);
   });
 });
 
-test("disabling an account ends its session at once; an administrator cannot disable or demote themselves", async ({ page, context, browser }) => {
+test("disabling an account ends its session at once; an administrator cannot disable or demote themselves", async ({
+  page,
+  context,
+  browser,
+}) => {
   const admin = await signInStaff(context, { role: "admin", displayName: "Ayesha Khan" });
   const officer = await createSignedInStaff({ role: "officer", displayName: "Bilal Ahmed" });
   const officerContext = await browser.newContext();
@@ -153,7 +168,11 @@ test("disabling an account ends its session at once; an administrator cannot dis
     await expect(page.getByText(en("staff:account.selfAccess"))).toBeVisible();
     await expect(page.getByText(en("staff:account.selfRole"))).toBeVisible();
     await expect(page.getByRole("button", { name: en("staff:account.disable") })).toHaveCount(0);
-    const forged: Record<string, string>[] = [{ intent: "disable" }, { intent: "role", role: "officer", center: "lahore" }, { intent: "reset_totp" }];
+    const forged: Record<string, string>[] = [
+      { intent: "disable" },
+      { intent: "role", role: "officer", center: "lahore" },
+      { intent: "reset_totp" },
+    ];
     for (const form of forged) {
       const response = await postForm(context, `/staff/admin/accounts/${admin.id}`, form);
       expect(response.status(), form.intent).toBe(422);
@@ -200,7 +219,9 @@ test("an administrator changes a role, resets an authenticator app and unlocks a
     await expect(page.getByRole("status")).toHaveText(en("staff:account.done.unlock"));
     expect(withDb((db) => db.prepare("SELECT locked_until FROM staff_user WHERE id = ?").get(officer.id))).toEqual({ locked_until: null });
   });
-  expect(auditActions(officer.id)).toEqual(expect.arrayContaining(["staff_user.role_changed", "staff_user.totp_reset", "staff_user.unlocked"]));
+  expect(auditActions(officer.id)).toEqual(
+    expect.arrayContaining(["staff_user.role_changed", "staff_user.totp_reset", "staff_user.unlocked"]),
+  );
 });
 
 test("an administrator edits a center's details; the change is audited", async ({ page, context }) => {
@@ -209,14 +230,19 @@ test("an administrator edits a center's details; the change is audited", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:centers.title"));
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Consulate General of Pakistan, Barcelona" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:center.title", { name: "Consulate General of Pakistan, Barcelona" }));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    en("staff:center.title", { name: "Consulate General of Pakistan, Barcelona" }),
+  );
   await expectNoAxeViolations(page);
 
   const phone = page.getByLabel(en("staff:center.phone"), { exact: true });
   await phone.fill("12");
   await page.getByLabel(en("staff:center.referralCode"), { exact: true }).fill("x");
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
-  await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.phoneFormat"), en("staff:validation.referralFormat")]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([
+    en("staff:validation.phoneFormat"),
+    en("staff:validation.referralFormat"),
+  ]);
   await expectNoAxeViolations(page);
 
   await phone.fill("+34 932 154 000");
@@ -224,7 +250,10 @@ test("an administrator edits a center's details; the change is audited", async (
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/\/staff\/admin\/centers\?saved=barcelona$/);
   await expect(page.getByRole("status")).toHaveText(en("staff:centers.saved", { name: "Consulate General of Pakistan, Barcelona" }));
-  expect(withDb((db) => db.prepare("SELECT phone, referral_code FROM center WHERE slug = 'barcelona'").get())).toEqual({ phone: "+34932154000", referral_code: "BARCELONA" });
+  expect(withDb((db) => db.prepare("SELECT phone, referral_code FROM center WHERE slug = 'barcelona'").get())).toEqual({
+    phone: "+34932154000",
+    referral_code: "BARCELONA",
+  });
   expect(auditActions("barcelona")).toContain("center.updated");
 
   // Put the number back: other specs read the public list of centers.
@@ -241,10 +270,14 @@ test("a center's address and hours reach the public only once an administrator c
   const visitor = await browser.newPage();
   const publicEntry = async (lang: "ur" | "en" | "el" | "it") => {
     await visitor.goto(`/${lang}/centers`);
-    const heading = visitor.getByRole("heading", { level: 3, name: withDb((db) => (db.prepare(`SELECT name_${lang} AS n FROM center WHERE slug = 'madrid'`).get() as { n: string }).n) });
+    const heading = visitor.getByRole("heading", {
+      level: 3,
+      name: withDb((db) => (db.prepare(`SELECT name_${lang} AS n FROM center WHERE slug = 'madrid'`).get() as { n: string }).n),
+    });
     return visitor.getByRole("listitem").filter({ has: heading });
   };
-  for (const lang of ["ur", "en", "el", "it"] as const) await expect(await publicEntry(lang)).toContainText(t(lang, "centers:notConfirmed"));
+  for (const lang of ["ur", "en", "el", "it"] as const)
+    await expect(await publicEntry(lang)).toContainText(t(lang, "centers:notConfirmed"));
 
   await signInStaff(context, { role: "admin" });
   await page.goto("/staff/admin/centers/madrid");
@@ -257,7 +290,10 @@ test("a center's address and hours reach the public only once an administrator c
   await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill("x".repeat(301));
   await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("12");
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
-  await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.openingHoursTooLong"), en("staff:validation.phoneFormat")]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([
+    en("staff:validation.openingHoursTooLong"),
+    en("staff:validation.phoneFormat"),
+  ]);
   await expect(page.getByLabel(en("staff:center.address"), { exact: true })).toHaveValue(address);
   await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill(hours);
   await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("+34 91 000 0000");
@@ -289,7 +325,8 @@ test("a center's address and hours reach the public only once an administrator c
 
   // Leave the center as the seed has it: other specs read the public list.
   await page.goto("/staff/admin/centers/madrid");
-  for (const label of ["staff:center.address", "staff:center.openingHours", "staff:center.phone"]) await page.getByLabel(en(label), { exact: true }).fill("");
+  for (const label of ["staff:center.address", "staff:center.openingHours", "staff:center.phone"])
+    await page.getByLabel(en(label), { exact: true }).fill("");
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/saved=madrid/);
   await visitor.close();
@@ -302,7 +339,11 @@ test("administration pages are for administrators only", async ({ page, context 
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("errors.forbidden.title"));
   }
-  const invite = await postForm(context, "/staff/admin/accounts/new", { displayName: "Intruder", email: "intruder@example.com", role: "admin" });
+  const invite = await postForm(context, "/staff/admin/accounts/new", {
+    displayName: "Intruder",
+    email: "intruder@example.com",
+    role: "admin",
+  });
   expect(invite.status()).toBe(403);
   expect(findStaffUser("intruder@example.com")).toBeUndefined();
   await page.goto("/staff");

@@ -52,17 +52,35 @@ function appendAuditEvent(event: { actorId: string; action: string; entityType: 
         };
         db.prepare(
           "INSERT INTO audit_event (occurred_at, actor_type, actor_id, session_ref, action, entity_type, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ).run(content.occurredAt, content.actorType, content.actorId, content.sessionRef, content.action, content.entityType, content.entityId, content.details, prevHash, auditHash(prevHash, content));
+        ).run(
+          content.occurredAt,
+          content.actorType,
+          content.actorId,
+          content.sessionRef,
+          content.action,
+          content.entityType,
+          content.entityId,
+          content.details,
+          prevHash,
+          auditHash(prevHash, content),
+        );
       })
       .immediate(),
   );
 }
 
 function viewedBy(staffId: string): number {
-  return withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'audit.viewed' AND actor_id = ?").get(staffId) as { n: number }).n);
+  return withDb(
+    (db) =>
+      (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'audit.viewed' AND actor_id = ?").get(staffId) as { n: number }).n,
+  );
 }
 
-test("a supervisor sees their own center's events only; an administrator sees all and verifies the chain", async ({ page, context, browser }) => {
+test("a supervisor sees their own center's events only; an administrator sees all and verifies the chain", async ({
+  page,
+  context,
+  browser,
+}) => {
   test.slow();
   const lahoreOfficer = await createSignedInStaff({ role: "officer", centerSlug: "lahore", displayName: "Bilal Ahmed" });
   const gujratOfficer = await createSignedInStaff({ role: "officer", centerSlug: "gujrat", displayName: "Tariq Mehmood" });
@@ -104,7 +122,11 @@ test("a supervisor sees their own center's events only; an administrator sees al
     await expectNoAxeViolations(page);
     await expect(page.getByRole("button", { name: en("staff:audit.verify.submit") })).toHaveCount(0);
     const origin = new URL(test.info().project.use.baseURL!).origin;
-    const forged = await context.request.post("/staff/audit", { headers: { Origin: origin, "Sec-Fetch-Site": "same-origin" }, form: {}, maxRedirects: 0 });
+    const forged = await context.request.post("/staff/audit", {
+      headers: { Origin: origin, "Sec-Fetch-Site": "same-origin" },
+      form: {},
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     expect(viewedBy(supervisor.id)).toBeGreaterThanOrEqual(3);
   });
@@ -130,9 +152,9 @@ test("a supervisor sees their own center's events only; an administrator sees al
     await adminPage.getByRole("button", { name: en("staff:audit.verify.submit") }).click();
     await expect(adminPage.getByRole("status")).toHaveText(/^The chain is intact: \d+ events checked\.$/);
     await expectNoAxeViolations(adminPage);
-    expect(withDb((db) => db.prepare("SELECT details FROM audit_event WHERE action = 'audit.chain_verified' AND actor_id = ?").all(admin.id))).toEqual([
-      { details: expect.stringContaining('"intact":true') },
-    ]);
+    expect(
+      withDb((db) => db.prepare("SELECT details FROM audit_event WHERE action = 'audit.chain_verified' AND actor_id = ?").all(admin.id)),
+    ).toEqual([{ details: expect.stringContaining('"intact":true') }]);
     await adminContext.close();
   });
 

@@ -11,7 +11,16 @@ import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
 import { testApplication } from "../../db/test-applications";
 import { auditActions, E2E_DATABASE, withStore } from "../support/db";
-import { fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, startApplication, submitApplication, trackApplication, uploadDocuments } from "../support/journey";
+import {
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  startApplication,
+  submitApplication,
+  trackApplication,
+  uploadDocuments,
+} from "../support/journey";
 import { t } from "../support/locales";
 import { createSignedInStaff, signInStaff, type TestStaffMember } from "../support/staff";
 
@@ -54,7 +63,10 @@ const caseId = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;
 test("an officer works a case from claim to approval, and nobody else can act on it", async ({ browser }) => {
   test.setTimeout(90_000);
   const { reference, applicant } = await applyFromAbroad(browser);
-  const first = await signInWithTotp(browser, await createSignedInStaff({ role: "officer", displayName: "Ayesha Siddiqui", centerSlug: CENTER }));
+  const first = await signInWithTotp(
+    browser,
+    await createSignedInStaff({ role: "officer", displayName: "Ayesha Siddiqui", centerSlug: CENTER }),
+  );
 
   await first.getByRole("link", { name: en("cases:queue.title") }).click();
   await openCase(first, reference);
@@ -76,7 +88,11 @@ test("an officer works a case from claim to approval, and nobody else can act on
   await expect(second.getByText(en("cases:case.assignedToOther", { name: "Ayesha Siddiqui" })).first()).toBeVisible();
   await expect(second.getByRole("button", { name: en("cases:case.approve") })).toHaveCount(0);
   const origin = new URL(second.url()).origin;
-  const forged = await second.request.post(second.url(), { form: { intent: "release", version: "3" }, headers: { Origin: origin }, maxRedirects: 0 });
+  const forged = await second.request.post(second.url(), {
+    form: { intent: "release", version: "3" },
+    headers: { Origin: origin },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(200);
   expect(await forged.text()).toContain(en("cases:case.assignedToOther", { name: "Ayesha Siddiqui" }));
 
@@ -100,7 +116,17 @@ test("an officer works a case from claim to approval, and nobody else can act on
   await expect(applicant.getByRole("heading", { name: en("track:certificate.heading"), exact: true })).toBeVisible();
 
   const actions = auditActions(caseId(first));
-  for (const step of ["application.submitted", "case.viewed", "application.claim", "application.request_information", "application.applicant_answered", "case.note_added", "application.approve", "certificate.issued", "application.issue"]) {
+  for (const step of [
+    "application.submitted",
+    "case.viewed",
+    "application.claim",
+    "application.request_information",
+    "application.applicant_answered",
+    "case.note_added",
+    "application.approve",
+    "certificate.issued",
+    "application.issue",
+  ]) {
     expect(actions).toContain(step);
   }
 });
@@ -133,7 +159,14 @@ test("a supervisor reassigns a claimed case, and then the new officer may act", 
 test("audit:verify passes on the log, and names the row that was tampered with", async () => {
   const run = (databaseFile: string) => {
     try {
-      return { code: 0, out: execFileSync("node_modules/.bin/tsx", ["scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: `file:${databaseFile}` }, encoding: "utf8", stdio: "pipe" }) };
+      return {
+        code: 0,
+        out: execFileSync("node_modules/.bin/tsx", ["scripts/audit-verify.ts"], {
+          env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+          encoding: "utf8",
+          stdio: "pipe",
+        }),
+      };
     } catch (error) {
       const failed = error as { status: number; stderr: string };
       return { code: failed.status, out: failed.stderr };
@@ -147,7 +180,9 @@ test("audit:verify passes on the log, and names the row that was tampered with",
   expect(run(copy)).toMatchObject({ code: 0, out: expect.stringMatching(/intact: \d+ event/) });
 
   const db = new Database(copy);
-  const { seq } = db.prepare("SELECT seq FROM audit_event WHERE action = 'application.claim' ORDER BY seq LIMIT 1").get() as { seq: number };
+  const { seq } = db.prepare("SELECT seq FROM audit_event WHERE action = 'application.claim' ORDER BY seq LIMIT 1").get() as {
+    seq: number;
+  };
   db.exec("DROP TRIGGER audit_event_no_update");
   db.prepare("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = ?").run(seq);
   db.close();
@@ -164,11 +199,40 @@ test("Urdu answers keep their own direction on the English case page; each actio
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const officer = await signInStaff(context, { role: "officer", centerSlug: "lahore", displayName: "عائشہ صدیقی" });
   const now = new Date().toISOString();
-  const application = testApplication({ status: "in_review", submitted_at: now, assigned_to: officer.id, full_name: "علی خان", name_search: "علی خان", residence_city: "ایتھنز" });
+  const application = testApplication({
+    status: "in_review",
+    submitted_at: now,
+    assigned_to: officer.id,
+    full_name: "علی خان",
+    name_search: "علی خان",
+    residence_city: "ایتھنز",
+  });
   await withStore(async (store) => {
     await store.db.insertInto("application").values(application).execute();
-    await store.db.insertInto("application_address").values({ application_id: application.id, position: 0, district: "لاہور", police_station: "سول لائنز", address: URDU_ADDRESS, from_month: "2005-06", to_month: null }).execute();
-    await store.db.insertInto("information_request").values({ id: randomUUID(), application_id: application.id, question: URDU_QUESTION, asked_by: officer.id, asked_at: now, answer: "جی ہاں، میں نے نئی کاپی بھیج دی ہے۔", answered_at: now }).execute();
+    await store.db
+      .insertInto("application_address")
+      .values({
+        application_id: application.id,
+        position: 0,
+        district: "لاہور",
+        police_station: "سول لائنز",
+        address: URDU_ADDRESS,
+        from_month: "2005-06",
+        to_month: null,
+      })
+      .execute();
+    await store.db
+      .insertInto("information_request")
+      .values({
+        id: randomUUID(),
+        application_id: application.id,
+        question: URDU_QUESTION,
+        asked_by: officer.id,
+        asked_at: now,
+        answer: "جی ہاں، میں نے نئی کاپی بھیج دی ہے۔",
+        answered_at: now,
+      })
+      .execute();
   });
   const page = await context.newPage();
   await page.goto(`/staff/cases/${application.id}`);
@@ -188,7 +252,9 @@ test("Urdu answers keep their own direction on the English case page; each actio
   expect(approveBox!.y).toBeGreaterThan(releaseBox!.y + releaseBox!.height);
 
   // The rejection reason starts from its own prompt, not the queue filter's "Any".
-  await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).toHaveText(en("cases:certificate.revoke.choose"));
+  await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).toHaveText(
+    en("cases:certificate.revoke.choose"),
+  );
   await expect(page.getByLabel(en("cases:case.reason"), { exact: true }).locator("option").first()).not.toHaveText(en("cases:queue.any"));
 
   // Staff machines may have no Urdu font: the page brings Nastaliq, so the Urdu is not drawn as boxes.

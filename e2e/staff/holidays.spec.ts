@@ -24,9 +24,17 @@ function firstWorkingDayAfter(from: Date): string {
   }
 }
 
-test("an administrator adds a public holiday after fixing mistakes, the officer's case is due a day later, and the holiday can be removed", async ({ browser }) => {
+test("an administrator adds a public holiday after fixing mistakes, the officer's case is due a day later, and the holiday can be removed", async ({
+  browser,
+}) => {
   const submittedAt = new Date();
-  const application = testApplication({ status: "submitted", submitted_at: submittedAt.toISOString(), center_slug: "lahore", full_name: "Bilal Ahmed", name_search: "bilal ahmed" });
+  const application = testApplication({
+    status: "submitted",
+    submitted_at: submittedAt.toISOString(),
+    center_slug: "lahore",
+    full_name: "Bilal Ahmed",
+    name_search: "bilal ahmed",
+  });
   await withStore((store) => store.db.insertInto("application").values(application).execute());
   const holiday = firstWorkingDayAfter(submittedAt);
   const [year, month, day] = holiday.split("-") as [string, string, string];
@@ -36,7 +44,10 @@ test("an administrator adds a public holiday after fixing mistakes, the officer'
   const officerPage = await officer.newPage();
   const caseDue = async () => {
     await officerPage.goto(`/staff/cases/${application.id}`);
-    return officerPage.locator(".summary-list__row", { hasText: en("cases:case.due") }).locator(".summary-list__value").innerText();
+    return officerPage
+      .locator(".summary-list__row", { hasText: en("cases:case.due") })
+      .locator(".summary-list__value")
+      .innerText();
   };
   expect(await caseDue()).toBe(longDate("en", dueAt(submittedAt).toISOString()));
 
@@ -44,12 +55,18 @@ test("an administrator adds a public holiday after fixing mistakes, the officer'
   await signInStaff(admin, { role: "admin" });
   const page = await admin.newPage();
   await page.goto("/staff");
-  await page.getByRole("navigation", { name: en("staff:nav.label") }).getByRole("link", { name: en("staff:holidays.title") }).click();
+  await page
+    .getByRole("navigation", { name: en("staff:nav.label") })
+    .getByRole("link", { name: en("staff:holidays.title") })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:holidays.title"));
 
   // Nothing typed: both problems at once.
   await page.getByRole("button", { name: en("staff:holidays.add") }).click();
-  await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.holidayDateRequired"), en("staff:validation.holidayNameRequired")]);
+  await expect(errorSummary(page).getByRole("link")).toHaveText([
+    en("staff:validation.holidayDateRequired"),
+    en("staff:validation.holidayNameRequired"),
+  ]);
   // A date in the past: the name typed is kept.
   await page.getByLabel(en("common:form.date.day"), { exact: true }).fill("1");
   await page.getByLabel(en("common:form.date.month"), { exact: true }).fill("1");
@@ -80,12 +97,17 @@ test("an administrator adds a public holiday after fixing mistakes, the officer'
   expect(await caseDue()).toBe(longDate("en", withHoliday.toISOString()));
   // In Urdu too.
   await officerPage.goto(`/staff/cases/${application.id}?lng=ur`);
-  await expect(officerPage.locator(".summary-list__row", { hasText: t("ur", "cases:case.due") }).locator(".summary-list__value")).toHaveText(longDate("ur", withHoliday.toISOString()));
+  await expect(
+    officerPage.locator(".summary-list__row", { hasText: t("ur", "cases:case.due") }).locator(".summary-list__value"),
+  ).toHaveText(longDate("ur", withHoliday.toISOString()));
 
   await page.goto("/staff/admin/holidays?lng=ur");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expectNoAxeViolations(page);
-  await page.getByRole("row", { name: /Test Holiday/ }).getByRole("button", { name: t("ur", "staff:holidays.remove") }).click();
+  await page
+    .getByRole("row", { name: /Test Holiday/ })
+    .getByRole("button", { name: t("ur", "staff:holidays.remove") })
+    .click();
   await expect(page.getByRole("status")).toHaveText(t("ur", "staff:holidays.removed", { date: longDate("ur", holiday) }));
   await expect(page.getByRole("row", { name: /Test Holiday/ })).toHaveCount(0);
   expect(await caseDue()).toBe(longDate("en", dueAt(submittedAt).toISOString()));
@@ -99,7 +121,9 @@ test("public holidays are for administrators only", async ({ page, context }) =>
   await signInStaff(context, { role: "supervisor" });
   const answer = await page.goto("/staff/admin/holidays");
   expect(answer?.status()).toBe(403);
-  await expect(page.getByRole("navigation", { name: en("staff:nav.label") }).getByRole("link", { name: en("staff:holidays.title") })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: en("staff:nav.label") }).getByRole("link", { name: en("staff:holidays.title") }),
+  ).toHaveCount(0);
 });
 
 for (const lang of LANGUAGES) {

@@ -8,7 +8,10 @@ import { LANGUAGES, t } from "../support/locales";
 import { signInStaff, type StaffRole } from "../support/staff";
 
 const MENUS: Record<Exclude<StaffRole, "investigator">, { items: string[]; paths: string[] }> = {
-  officer: { items: ["staff:home.title", "cases:queue.title", "cases:disputes.title"], paths: ["/staff", "/staff/queue", "/staff/disputes"] },
+  officer: {
+    items: ["staff:home.title", "cases:queue.title", "cases:disputes.title"],
+    paths: ["/staff", "/staff/queue", "/staff/disputes"],
+  },
   supervisor: {
     items: ["staff:home.title", "cases:queue.title", "cases:disputes.title", "staff:audit.title"],
     paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/audit"],
@@ -29,7 +32,9 @@ for (const [role, { items, paths }] of Object.entries(MENUS) as [StaffRole, (typ
     await page.goto(`/staff?lng=${lang}`);
     await expect(menu(page, lang).getByRole("link")).toHaveText(items.map((key) => t(lang, key)));
     for (const [i, key] of items.entries()) {
-      await menu(page, lang).getByRole("link", { name: t(lang, key), exact: true }).click();
+      await menu(page, lang)
+        .getByRole("link", { name: t(lang, key), exact: true })
+        .click();
       expect(new URL(page.url()).pathname).toBe(paths[i]);
       expect(new URL(page.url()).searchParams.get("lng")).toBe(lang);
       await expect(menu(page, lang).locator('[aria-current="page"]')).toHaveText(t(lang, key));
@@ -47,7 +52,9 @@ for (const lang of LANGUAGES) {
     await signInStaff(context, { role: "officer" });
     await page.goto(`/staff/queue?lng=${lang}`);
     await expectNoAxeViolations(page);
-    await menu(page, lang).getByRole("button", { name: t(lang, "staff:signOut.submit") }).click();
+    await menu(page, lang)
+      .getByRole("button", { name: t(lang, "staff:signOut.submit") })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/staff/login\\?signedOut=1&lng=${lang}$`));
     await page.goto(`/staff/queue?lng=${lang}`);
     await expect(page).toHaveURL(/\/staff\/login/);

@@ -1,6 +1,14 @@
 /** An embassy poster's referral code follows the applicant, and that embassy's desk sees the status. */
 import { expect, test } from "@playwright/test";
-import { continueOn, fillAddress, fillContact, fillPersonal, fillPurposeAndDelivery, submitApplication, uploadDocuments } from "../support/journey";
+import {
+  continueOn,
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  submitApplication,
+  uploadDocuments,
+} from "../support/journey";
 import { t } from "../support/locales";
 import { signInStaff } from "../support/staff";
 

@@ -22,7 +22,8 @@ async function enterCode(page: Page, label: string, code: string) {
 }
 
 /** What the phone shows `offsetMs` from now. */
-const codeFor = (secret: string, offsetMs = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
+const codeFor = (secret: string, offsetMs = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetMs });
 
 async function sessionCookie(context: BrowserContext) {
   const cookie = (await context.cookies()).find((c) => c.name === "pscg_staff");
@@ -33,7 +34,13 @@ async function sessionCookie(context: BrowserContext) {
 test("a staff member signs in with a password and an authenticator app, and signs out", async ({ page, context }) => {
   const email = `bilal.ahmed.${Date.now()}@police.example.pk`;
   const password = "kites over the badshahi mosque";
-  const id = insertStaffUser({ email, displayName: "Bilal Ahmed", passwordHash: await hash(password), role: "officer", centerSlug: "lahore" });
+  const id = insertStaffUser({
+    email,
+    displayName: "Bilal Ahmed",
+    passwordHash: await hash(password),
+    role: "officer",
+    centerSlug: "lahore",
+  });
   let secret = "";
   let recoveryCodes: string[] = [];
 
@@ -150,7 +157,13 @@ test("a staff member signs in with a password and an authenticator app, and sign
   await test.step("each step is in the audit log", async () => {
     const actions = auditActions(id);
     expect(actions).toEqual(
-      expect.arrayContaining(["staff_user.sign_in_failed", "staff_user.totp_enrolled", "staff_user.signed_in", "staff_user.signed_out", "staff_user.recovery_code_used"]),
+      expect.arrayContaining([
+        "staff_user.sign_in_failed",
+        "staff_user.totp_enrolled",
+        "staff_user.signed_in",
+        "staff_user.signed_out",
+        "staff_user.recovery_code_used",
+      ]),
     );
     expect(actions.filter((a) => a === "staff_user.signed_in")).toHaveLength(3);
   });

@@ -33,7 +33,9 @@ export function insertSetupToken(ttlMs = 60 * 60 * 1000): string {
 }
 
 export function findStaffUser(email: string): { id: string; role: string } | undefined {
-  return withDb((db) => db.prepare("SELECT id, role FROM staff_user WHERE email = ?").get(email) as { id: string; role: string } | undefined);
+  return withDb(
+    (db) => db.prepare("SELECT id, role FROM staff_user WHERE email = ?").get(email) as { id: string; role: string } | undefined,
+  );
 }
 
 export function auditEvents(action: string, entityId: string): { action: string; entity_type: string }[] {
@@ -74,19 +76,39 @@ export function insertStaffUser(user: StaffRow): string {
 
 /** Audit actions recorded about one record, oldest first. */
 export function auditActions(entityId: string): string[] {
-  return withDb((db) => (db.prepare("SELECT action FROM audit_event WHERE entity_id = ? ORDER BY seq").all(entityId) as { action: string }[]).map((r) => r.action));
+  return withDb((db) =>
+    (db.prepare("SELECT action FROM audit_event WHERE entity_id = ? ORDER BY seq").all(entityId) as { action: string }[]).map(
+      (r) => r.action,
+    ),
+  );
 }
 
 /** How many events of one kind were recorded at or after `sinceIso`. */
 export function countAuditEvents(action: string, sinceIso: string): number {
-  return withDb((db) => (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?").get(action, sinceIso) as { n: number }).n);
+  return withDb(
+    (db) =>
+      (db.prepare("SELECT COUNT(*) AS n FROM audit_event WHERE action = ? AND occurred_at >= ?").get(action, sinceIso) as { n: number }).n,
+  );
 }
 
-export type CertificateRow = { id: string; number: string; pdf_sha256: string; issued_at: string; expires_at: string; revoked_at: string | null; verification_count: number };
+export type CertificateRow = {
+  id: string;
+  number: string;
+  pdf_sha256: string;
+  issued_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  verification_count: number;
+};
 
 /** A certificate as stored, by its number. */
 export function certificateRow(number: string): CertificateRow | undefined {
-  return withDb((db) => db.prepare("SELECT id, number, pdf_sha256, issued_at, expires_at, revoked_at, verification_count FROM certificate WHERE number = ?").get(number) as CertificateRow | undefined);
+  return withDb(
+    (db) =>
+      db
+        .prepare("SELECT id, number, pdf_sha256, issued_at, expires_at, revoked_at, verification_count FROM certificate WHERE number = ?")
+        .get(number) as CertificateRow | undefined,
+  );
 }
 
 /** Moves a certificate's expiry (to test "expired" without waiting 180 days). */

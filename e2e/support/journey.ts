@@ -4,7 +4,6 @@ import { expectNoAxeViolations } from "./axe";
 import { jpeg, pdf, png } from "./files";
 import { type Lang, t } from "./locales";
 
-
 const c = (lang: Lang, key: string) => t(lang, `certificate:${key}`);
 
 export async function expectHeading(page: Page, text: string) {
@@ -29,7 +28,11 @@ export async function startApplication(page: Page, lang: Lang, who: "self" | "re
 
 export const HOLDER = { name: "Ali Khan", passport: "AB1234567", cnic: "35202-1234567-1", day: "27", month: "3", year: "1990" };
 
-export async function fillPersonal(page: Page, lang: Lang, { fullName = HOLDER.name, passport = HOLDER.passport, checkEmptyFirst = false, checkAxe = false } = {}) {
+export async function fillPersonal(
+  page: Page,
+  lang: Lang,
+  { fullName = HOLDER.name, passport = HOLDER.passport, checkEmptyFirst = false, checkAxe = false } = {},
+) {
   await expect(page.getByText(c(lang, "progress").replace("{{current}}", "1").replace("{{total}}", "6"))).toBeVisible();
   if (checkEmptyFirst) {
     await page.getByLabel(c(lang, "personal.fullName")).fill("");
@@ -111,7 +114,11 @@ export async function submitApplication(page: Page, lang: Lang, checkAxe = false
 export async function applyForCertificate(page: Page, lang: Lang, email: string, checkAxe: boolean): Promise<string> {
   await startApplication(page, lang, "self", checkAxe);
   await expectHeading(page, c(lang, "personal.title"));
-  await fillPersonal(page, lang, { fullName: lang === "ur" ? "علی خان" : lang === "el" ? "Αλή Χαν" : "Alì Khan", checkEmptyFirst: true, checkAxe });
+  await fillPersonal(page, lang, {
+    fullName: lang === "ur" ? "علی خان" : lang === "el" ? "Αλή Χαν" : "Alì Khan",
+    checkEmptyFirst: true,
+    checkAxe,
+  });
   await expectHeading(page, c(lang, "contact.title"));
   await fillContact(page, lang, email, checkAxe);
   await fillAddress(page, lang, checkAxe);

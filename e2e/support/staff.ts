@@ -22,7 +22,15 @@ import { E2E_DATABASE } from "./db";
 
 export type StaffRole = "officer" | "supervisor" | "investigator" | "embassy_desk" | "admin";
 
-export type StaffCookie = { name: string; value: string; domain: string; path: string; httpOnly: boolean; secure: boolean; sameSite: "Lax" };
+export type StaffCookie = {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: "Lax";
+};
 
 export type TestStaffMember = {
   id: string;
@@ -38,7 +46,13 @@ export type TestStaffMember = {
 };
 
 /** Roles that work on a center's cases get one (a seeded service center); the others do not. */
-const DEFAULT_CENTER: Record<StaffRole, string | null> = { officer: "lahore", supervisor: "lahore", embassy_desk: "athens", investigator: null, admin: null };
+const DEFAULT_CENTER: Record<StaffRole, string | null> = {
+  officer: "lahore",
+  supervisor: "lahore",
+  embassy_desk: "athens",
+  investigator: null,
+  admin: null,
+};
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -51,7 +65,9 @@ function documentKey(): Buffer {
 let passwordHash: Promise<string> | undefined;
 const PASSWORD = "chai at the anarkali bazaar at dawn";
 
-export async function createSignedInStaff(options: { role?: StaffRole; centerSlug?: string | null; displayName?: string } = {}): Promise<TestStaffMember> {
+export async function createSignedInStaff(
+  options: { role?: StaffRole; centerSlug?: string | null; displayName?: string } = {},
+): Promise<TestStaffMember> {
   const role = options.role ?? "officer";
   const centerSlug = options.centerSlug === undefined ? DEFAULT_CENTER[role] : options.centerSlug;
   const displayName = options.displayName ?? "Sana Malik";
@@ -70,7 +86,15 @@ export async function createSignedInStaff(options: { role?: StaffRole; centerSlu
     });
     const cookies: StaffCookie[] = [
       // Secure: the e2e server runs with NODE_ENV=production, as the app sets it (Chromium accepts it on localhost).
-      { name: "pscg_staff", value: token, domain: new URL(BASE_URL).hostname, path: "/staff", httpOnly: true, secure: true, sameSite: "Lax" },
+      {
+        name: "pscg_staff",
+        value: token,
+        domain: new URL(BASE_URL).hostname,
+        path: "/staff",
+        httpOnly: true,
+        secure: true,
+        sameSite: "Lax",
+      },
     ];
     return { id, email, displayName, role, centerSlug, password: PASSWORD, totpSecret, cookies };
   } finally {
@@ -79,7 +103,10 @@ export async function createSignedInStaff(options: { role?: StaffRole; centerSlu
 }
 
 /** Creates a signed-in staff member and puts the session cookie into the browser context. */
-export async function signInStaff(context: BrowserContext, options: Parameters<typeof createSignedInStaff>[0] = {}): Promise<TestStaffMember> {
+export async function signInStaff(
+  context: BrowserContext,
+  options: Parameters<typeof createSignedInStaff>[0] = {},
+): Promise<TestStaffMember> {
   const staff = await createSignedInStaff(options);
   await context.addCookies(staff.cookies);
   return staff;
