@@ -350,17 +350,15 @@ type QueueReport = { small: LoadResult; large: LoadResult; ratio: number; shape:
 
 /** An officer of QUEUE_CENTER with a full session, as after signing in with the second factor; returns the cookie. */
 async function signedInOfficer(portal: Portal): Promise<string> {
-  const id = await portal.store.db
-    .transaction()
-    .execute((trx) =>
-      insertStaffUser(trx, {
-        email: `bench.officer.${Date.now()}@police.example.pk`,
-        displayName: "Bench Officer",
-        passwordHash: null,
-        role: "officer",
-        centerSlug: QUEUE_CENTER,
-      }),
-    );
+  const id = await portal.store.db.transaction().execute((trx) =>
+    insertStaffUser(trx, {
+      email: `bench.officer.${Date.now()}@police.example.pk`,
+      displayName: "Bench Officer",
+      passwordHash: null,
+      role: "officer",
+      centerSlug: QUEUE_CENTER,
+    }),
+  );
   const { token } = await insertStaffSession(portal.store.db, id, "full");
   return `pscg_staff=${token}`;
 }

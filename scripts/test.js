@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, each run even when an earlier one fails, then one summary line
-// `N passed, N failed, N skipped` summed over typecheck, lint, Vitest and Playwright.
+// `N passed, N failed, N skipped` summed over typecheck, lint, format, Vitest and Playwright.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -29,6 +29,7 @@ function readJson(file) {
 
 check("typecheck", bin("tsc"), []);
 check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+check("format", bin("prettier"), ["--check", "."]);
 
 // Server tests run the real production build in-process.
 const built = run("build", bin("remix"), ["build"]) && run("build server", "node", ["scripts/build-server.js"]);

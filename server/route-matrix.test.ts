@@ -79,17 +79,15 @@ const serverErrors: string[] = [];
 async function createMember(role: Role, options: { centerSlug?: string | null; password?: boolean; totp?: boolean } = {}): Promise<Member> {
   const centerSlug = options.centerSlug === undefined ? CENTER_OF[role] : options.centerSlug;
   const email = `${role}.${randomUUID()}@police.example.pk`;
-  const id = await store.db
-    .transaction()
-    .execute((trx) =>
-      insertStaffUser(trx, {
-        email,
-        displayName: `Matrix ${role}`,
-        passwordHash: options.password === false ? null : passwordHash,
-        role,
-        centerSlug,
-      }),
-    );
+  const id = await store.db.transaction().execute((trx) =>
+    insertStaffUser(trx, {
+      email,
+      displayName: `Matrix ${role}`,
+      passwordHash: options.password === false ? null : passwordHash,
+      role,
+      centerSlug,
+    }),
+  );
   // Confirmed at step 0, as e2e/support/staff.ts does: a full session without the forms.
   if (options.totp !== false) await confirmTotpSecret(store.db, id, sealTotpSecret(secrets.documentKey, id, newTotpSecret()), 0);
   return { id, role, email, centerSlug };

@@ -80,17 +80,15 @@ describeEachStore("certificates", (store) => {
     const { db } = store();
     await seedReferenceData(db);
     const centerSlug = district.toLowerCase();
-    const officerId = await db
-      .transaction()
-      .execute((trx) =>
-        insertStaffUser(trx, {
-          email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`,
-          displayName: "Ayesha Siddiqui",
-          passwordHash: null,
-          role: "officer",
-          centerSlug,
-        }),
-      );
+    const officerId = await db.transaction().execute((trx) =>
+      insertStaffUser(trx, {
+        email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`,
+        displayName: "Ayesha Siddiqui",
+        passwordHash: null,
+        role: "officer",
+        centerSlug,
+      }),
+    );
     const { draft } = await createDraft(db, "el");
     const input = answers(district, destination);
     const { applicationId, reference } = await submitApplication(db, { draftId: draft.id, language: "el", answers: input }, receiptMails);
@@ -256,17 +254,15 @@ describeEachStore("certificates", (store) => {
   it("says expired after the expiry date, and revoked (with the date) once revoked, by its own center only", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db
-      .transaction()
-      .execute((trx) =>
-        insertStaffUser(trx, {
-          email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
-          displayName: "Nadia Hussain",
-          passwordHash: null,
-          role: "supervisor",
-          centerSlug: "gujrat",
-        }),
-      );
+    const supervisorId = await db.transaction().execute((trx) =>
+      insertStaffUser(trx, {
+        email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
+        displayName: "Nadia Hussain",
+        passwordHash: null,
+        role: "supervisor",
+        centerSlug: "gujrat",
+      }),
+    );
     const later = new Date(Date.now() + 181 * DAY);
     expect((await verifyCertificate(db, documentKey, c.number, c.code, later)) as { state: string }).toMatchObject({ state: "expired" });
 
@@ -355,17 +351,15 @@ describeEachStore("certificates", (store) => {
   it("takes one open dispute at a time, decided by the certificate's own center; upholding revokes", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db
-      .transaction()
-      .execute((trx) =>
-        insertStaffUser(trx, {
-          email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
-          displayName: "Nadia Hussain",
-          passwordHash: null,
-          role: "supervisor",
-          centerSlug: "gujrat",
-        }),
-      );
+    const supervisorId = await db.transaction().execute((trx) =>
+      insertStaffUser(trx, {
+        email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
+        displayName: "Nadia Hussain",
+        passwordHash: null,
+        role: "supervisor",
+        centerSlug: "gujrat",
+      }),
+    );
     const actor = { actorType: "staff" as const, actorId: supervisorId };
     const first = await openDispute(db, { applicationId: c.applicationId, text: "My father's name is spelt Ahmad, not Ahmed." });
     expect(first.ok).toBe(true);

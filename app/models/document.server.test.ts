@@ -138,16 +138,14 @@ describeEachStore("documents", (store) => {
     expect(await listDocuments(db, owner.ownerType, owner.ownerId)).toEqual([]);
     expect(await blobIds(db)).toEqual(before);
 
-    const saved = await db
-      .transaction()
-      .execute((trx) =>
-        saveDocument(trx, createStoreDocumentStorage(trx, key), {
-          ...owner,
-          kind: "passport",
-          contentType: "image/jpeg",
-          bytes: jpeg("y"),
-        }),
-      );
+    const saved = await db.transaction().execute((trx) =>
+      saveDocument(trx, createStoreDocumentStorage(trx, key), {
+        ...owner,
+        kind: "passport",
+        contentType: "image/jpeg",
+        bytes: jpeg("y"),
+      }),
+    );
     expect(await readDocument(db, createStoreDocumentStorage(db, key), saved.id, owner)).not.toBeNull();
   });
 

@@ -7,17 +7,15 @@ import { insertStaffUser } from "./staff-user.server";
 describeEachStore("public holidays", (store) => {
   it("adds, lists, refuses a second holiday on one day, removes, and audits each change", async () => {
     const { db } = store();
-    const adminId = await db
-      .transaction()
-      .execute((trx) =>
-        insertStaffUser(trx, {
-          email: `admin.${randomUUID()}@police.example.pk`,
-          displayName: "Admin",
-          passwordHash: null,
-          role: "admin",
-          centerSlug: null,
-        }),
-      );
+    const adminId = await db.transaction().execute((trx) =>
+      insertStaffUser(trx, {
+        email: `admin.${randomUUID()}@police.example.pk`,
+        displayName: "Admin",
+        passwordHash: null,
+        role: "admin",
+        centerSlug: null,
+      }),
+    );
     const actor = { actorType: "staff" as const, actorId: adminId, sessionRef: "0123456789abcdef" };
     expect(await addHoliday(db, { day: "2026-12-25", name: "Quaid-e-Azam Day", actor })).toEqual({ ok: true });
     expect(await addHoliday(db, { day: "2027-02-05", name: "Kashmir Solidarity Day", actor })).toEqual({ ok: true });

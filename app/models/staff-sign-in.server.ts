@@ -233,21 +233,19 @@ export async function completeSignIn(
     }),
   );
   if (!(outcome instanceof Refusal)) return { ok: true, ...outcome };
-  const lockedNow = await db
-    .transaction()
-    .execute((trx) =>
-      recordFailure(
-        trx,
-        {
-          staffUserId: pending.user.id,
-          stage: "second_factor",
-          reason: outcome.reason,
-          sessionRef: pending.ref,
-          counts: outcome.reason !== "session_ended",
-        },
-        now,
-      ),
-    );
+  const lockedNow = await db.transaction().execute((trx) =>
+    recordFailure(
+      trx,
+      {
+        staffUserId: pending.user.id,
+        stage: "second_factor",
+        reason: outcome.reason,
+        sessionRef: pending.ref,
+        counts: outcome.reason !== "session_ended",
+      },
+      now,
+    ),
+  );
   return { ok: false, reason: outcome.reason, lockedNow };
 }
 

@@ -55,17 +55,15 @@ it("replaces the file with a new link at the next start, and the old link stops 
 });
 
 it("removes the file once an administrator exists, and issues no new link", async () => {
-  await store.db
-    .transaction()
-    .execute((trx) =>
-      insertStaffUser(trx, {
-        email: "first.admin@police.example.pk",
-        displayName: "First Admin",
-        passwordHash: null,
-        role: "admin",
-        centerSlug: null,
-      }),
-    );
+  await store.db.transaction().execute((trx) =>
+    insertStaffUser(trx, {
+      email: "first.admin@police.example.pk",
+      displayName: "First Admin",
+      passwordHash: null,
+      role: "admin",
+      centerSlug: null,
+    }),
+  );
   const said: string[] = [];
   expect(await announceSetupLink(store.db, { dataDir, publicUrl: PUBLIC_URL }, (text) => said.push(text))).toBeNull();
   expect(fs.existsSync(setupLinkPath(dataDir))).toBe(false);
