@@ -28,9 +28,9 @@ function load(lang: string): Record<string, string> {
 const english = load("en");
 /** Values allowed to read the same as in English (loanwords the language really uses). */
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  it: ["centers:email", "staff:setup.password", "staff:setup.email", "mail:receipt.trackLink", "mail:statusChanged.trackLink"],
-  el: ["centers:email", "mail:receipt.trackLink", "mail:statusChanged.trackLink"],
-  ur: ["mail:receipt.trackLink", "mail:statusChanged.trackLink"],
+  it: ["centers:email", "staff:setup.password", "staff:setup.email"],
+  el: ["centers:email"],
+  ur: [],
 };
 const PLACEHOLDER_TEXT = /\b(TODO|FIXME|TRANSLATE|TBD|lorem ipsum|XXX)\b|\[(en|EN)\]/;
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
