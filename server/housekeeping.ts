@@ -7,7 +7,9 @@
  */
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import { type CertificateSettings, issueCertificate, listIssuePending, sendExpiryReminders } from "../app/models/certificate.server";
+import { type CertificateSettings } from "../app/models/certificate.server";
+import { issueCertificate, listIssuePending } from "../app/models/certificate-issue.server";
+import { sendExpiryReminders } from "../app/models/certificate-reminders.server";
 import { createStoreDocumentStorage } from "../app/models/document-storage.server";
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";

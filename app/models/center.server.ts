@@ -217,3 +217,13 @@ export async function confirmCenterDetails(
     return { ok: true } as const;
   });
 }
+
+/** A center's name in every language; the slug itself when the center is unknown. */
+export async function findCenterNames(db: Kysely<Database>, slug: string): Promise<Record<Lang, string>> {
+  const row = await db
+    .selectFrom("center")
+    .select(["name_en", "name_ur", "name_el", "name_it"])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row ? { en: row.name_en, ur: row.name_ur, el: row.name_el, it: row.name_it } : { en: slug, ur: slug, el: slug, it: slug };
+}

@@ -12,18 +12,11 @@ import { seedReferenceData } from "../../db/seed";
 import { submitApplication } from "./application.server";
 import { verifyAuditChain } from "./audit.server";
 import { transitionApplication } from "./case.server";
-import {
-  findCertificateForApplication,
-  issueCertificate,
-  listIssuePending,
-  readCertificatePdf,
-  readVerifiedPhoto,
-  redeemReapply,
-  findReapply,
-  revokeCertificate,
-  sendExpiryReminders,
-  verifyCertificate,
-} from "./certificate.server";
+import { findCertificateForApplication, readCertificatePdf } from "./certificate.server";
+import { issueCertificate, listIssuePending } from "./certificate-issue.server";
+import { redeemReapply, findReapply, sendExpiryReminders } from "./certificate-reminders.server";
+import { revokeCertificate } from "./certificate-revocation.server";
+import { readVerifiedPhoto, verifyCertificate } from "./certificate-verification.server";
 import { decideDispute, latestDispute, listDisputes, openDispute } from "./dispute.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { saveDocument } from "./document.server";

@@ -10,7 +10,7 @@ import type { DisputeDecision, DisputeStatus } from "~/domain/certificate";
 import type { Database } from "../../db/schema";
 import type { ComposedMail } from "./application.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
-import { revokeInTransaction } from "./certificate.server";
+import { revokeInTransaction } from "./certificate-revocation.server";
 import { listDocuments, type DocumentMeta } from "./document.server";
 import { enqueueMail } from "./outbox.server";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
-import { findReapply, redeemReapply } from "~/models/certificate.server";
+import { findReapply, redeemReapply } from "~/models/certificate-reminders.server";
 import { ReapplySchema } from "~/schemas/verify";
 import { setDraftCookie } from "~/utils/draft-session.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";

@@ -3,7 +3,7 @@ import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateCard } from "~/components/certificate-card";
 import { isLang } from "~/i18n";
-import { verifyCertificate } from "~/models/certificate.server";
+import { verifyCertificate } from "~/models/certificate-verification.server";
 import { describeCertificate } from "~/utils/certificate-view.server";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";

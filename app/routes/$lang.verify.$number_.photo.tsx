@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/i18n";
-import { readVerifiedPhoto } from "~/models/certificate.server";
+import { readVerifiedPhoto } from "~/models/certificate-verification.server";
 import { CERTIFICATE_PHOTOS, withinLimit } from "~/utils/rate-limit.server";
 import { notFound } from "~/utils/responses";
 

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { type Browser, expect, type Page, type Response, test } from "@playwright/test";
-import { sendExpiryReminders } from "../../app/models/certificate.server";
+import { sendExpiryReminders } from "../../app/models/certificate-reminders.server";
 import { decodeQrCodes, pdfPageCount } from "../../app/utils/certificate-pdf.test-support";
 import { certificateMails } from "../../app/utils/notices.server";
 import { BASE_URL } from "../../playwright.config";
