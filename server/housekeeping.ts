@@ -14,7 +14,7 @@ import { createStoreDocumentStorage } from "../app/models/document-storage.serve
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";
 import { deleteEndedStaffSessions } from "../app/models/staff-session-cleanup.server";
-import { certificateMails } from "../app/utils/notices.server";
+import { certificateMails } from "../app/mails/certificate-mails.server";
 import type { Database } from "../db/schema";
 
 /** An approval issues its certificate in the same request; only cases left approved this long are retried. */

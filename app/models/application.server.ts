@@ -13,9 +13,7 @@ import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { insertAuditEvent } from "./audit.server";
 import { missingDocuments, moveDocuments } from "./document.server";
 import type { OpenDraft } from "./draft.server";
-import { enqueueMail } from "./outbox.server";
-
-export type ComposedMail = { subject: string; text: string };
+import { type ComposedMail, enqueueMail } from "./outbox.server";
 
 /** The mails a submission sends, written by the caller in the applicant's language. */
 export type SubmissionMails = {
@@ -145,14 +143,10 @@ export async function submitApplication(
           occurredAt: now,
         });
         const receipt = mails.receipt(reference, track.token);
-        await enqueueMail(trx, { to: contact.email, language: input.language, subject: receipt.subject, text: receipt.text }, now);
+        await enqueueMail(trx, { to: contact.email, language: input.language, ...receipt }, now);
         if (authority && consent) {
           const request = mails.authority(reference, consent.token);
-          await enqueueMail(
-            trx,
-            { to: authority.holderEmail, language: input.language, subject: request.subject, text: request.text },
-            now,
-          );
+          await enqueueMail(trx, { to: authority.holderEmail, language: input.language, ...request }, now);
         }
         // The answers now live in the application; the draft keeps only its id, for replays.
         await trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId).execute();

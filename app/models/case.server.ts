@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { type Action, checkTransition, type TransitionProblem } from "~/domain/lifecycle";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
-import { enqueueMail, type MailInput } from "./outbox.server";
+import { type ComposedMail, enqueueMail } from "./outbox.server";
 
 export type TransitionOutcome =
   | { ok: true; status: ApplicationStatus; version: number }
@@ -18,7 +18,7 @@ export type NoticeFor = (application: {
   language: string;
   email: string;
   status: ApplicationStatus;
-}) => Omit<MailInput, "to" | "language"> | null;
+}) => ComposedMail | null;
 
 export async function transitionApplication(
   db: Kysely<Database>,

@@ -59,7 +59,7 @@ export async function sendExpiryReminders(
         expiresAt: certificate.expires_at,
         link: reapplyLink(input.publicUrl, certificate.language, token),
       });
-      await enqueueMail(trx, { to: certificate.email, language: certificate.language, subject: mail.subject, text: mail.text }, now);
+      await enqueueMail(trx, { to: certificate.email, language: certificate.language, ...mail }, now);
       await insertAuditEvent(trx, {
         actorType: "system",
         action: "certificate.expiry_reminder_sent",

@@ -74,7 +74,7 @@ export async function revokeInTransaction(
   });
   if (input.mails) {
     const mail = input.mails.revoked({ reference: row.reference, language: row.language, number: input.number });
-    await enqueueMail(trx, { to: row.email, language: row.language, subject: mail.subject, text: mail.text }, now);
+    await enqueueMail(trx, { to: row.email, language: row.language, ...mail }, now);
   }
   return { ok: true, revokedAt: stamp };
 }

@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { isValidCertificateNumber } from "~/domain/certificate-number";
 import type { CompleteAnswers } from "~/schemas/certificate";
 import { decodeQrCodes, embeddedJpegs, linkTargets, pdfPageCount, signatureByteRange } from "~/utils/certificate-pdf.test-support";
-import { certificateMails } from "~/utils/notices.server";
+import { certificateMails } from "~/mails/certificate-mails.server";
 import { describeEachStore } from "../../db/test-stores";
 import { runHousekeeping } from "../../server/housekeeping";
 import { seedReferenceData } from "../../db/seed";
@@ -178,7 +178,9 @@ describeEachStore("certificates", (store) => {
     expect(mail.map((m) => m.language)).toContain("el");
     const ready = mail.find((m) => m.text_body.includes(c.number))!;
     expect(ready.text_body).toContain(`${PUBLIC_URL}/el/track`);
-    expect(ready.html_body).toBeNull();
+    // The HTML alternative (#10 item 8) links to the tracking page like the text; neither carries the PDF.
+    expect(ready.html_body).toContain(`<a href="${PUBLIC_URL}/el/track">`);
+    expect(ready.html_body).not.toContain("%PDF");
   });
 
   it("issues once, and leaves an approved case without a photo for housekeeping to retry", async () => {

@@ -9,7 +9,7 @@ import type { Kysely } from "kysely";
 import { parseCertificateNumber } from "~/domain/certificate-number";
 import { type CertificateState, certificateState } from "~/domain/certificate";
 import type { Database } from "../../db/schema";
-import type { ComposedMail } from "./application.server";
+import type { ComposedMail } from "./outbox.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { type SigningSettings } from "./signing-identity.server";
 

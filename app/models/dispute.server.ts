@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DisputeDecision, DisputeStatus } from "~/domain/certificate";
 import type { Database } from "../../db/schema";
-import type { ComposedMail } from "./application.server";
+import type { ComposedMail } from "./outbox.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { revokeInTransaction } from "./certificate-revocation.server";
 import { listDocuments, type DocumentMeta } from "./document.server";
@@ -225,7 +225,7 @@ export async function decideDispute(
       decision: input.decision,
       outcome: input.outcome,
     });
-    await enqueueMail(trx, { to: row.email, language: row.language, subject: mail.subject, text: mail.text }, now);
+    await enqueueMail(trx, { to: row.email, language: row.language, ...mail }, now);
     return { ok: true } as const;
   });
 }

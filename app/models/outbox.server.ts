@@ -23,6 +23,9 @@ export const MAIL_MAX_ATTEMPTS = 13;
 /** Stored errors are a diagnosis for operators, not a transcript: short, one line, no addresses. */
 const MAX_ERROR_LENGTH = 200;
 
+/** A mail written in its recipient's language (app/mails: always with an HTML alternative), ready to queue. */
+export type ComposedMail = { subject: string; text: string; html?: string };
+
 export type MailInput = {
   to: string;
   /** Language of the mail (ur, en, el, it); sent as Content-Language. */

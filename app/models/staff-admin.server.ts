@@ -13,7 +13,7 @@ import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { lockChain } from "../../db/dialect";
 import type { CenterTable, Database, StaffUserTable } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
-import { enqueueMail } from "./outbox.server";
+import { type ComposedMail, enqueueMail } from "./outbox.server";
 import { revokeStaffSessionsOf } from "./staff-session.server";
 import { disableStaffUser, insertStaffUser, type StaffRole } from "./staff-user.server";
 
@@ -68,9 +68,9 @@ export type AdminProblem =
 
 export type AdminOutcome = { ok: true; changed: boolean } | { ok: false; problem: AdminProblem };
 
-export type ComposedMail = { subject: string; text: string; language: string };
+export type InvitationMailContent = ComposedMail & { language: string };
 /** Writes the invitation mail (in the caller's language) around the link. */
-export type InvitationMail = (input: { link: string; displayName: string; expiresAt: Date }) => ComposedMail;
+export type InvitationMail = (input: { link: string; displayName: string; expiresAt: Date }) => InvitationMailContent;
 
 export type IssuedInvitation = { staffUserId: string; link: string; expiresAt: string };
 
@@ -208,7 +208,7 @@ async function issueInvitation(
     .execute();
   const link = input.inviteLink(token);
   const mail = input.mail({ link, displayName: account.displayName, expiresAt });
-  await enqueueMail(trx, { to: account.email, language: mail.language, subject: mail.subject, text: mail.text }, now);
+  await enqueueMail(trx, { to: account.email, ...mail }, now);
   return { staffUserId: account.id, link, expiresAt: expiresAt.toISOString() };
 }
 

@@ -1,3 +1,5 @@
+import { authorityRequestMail } from "~/mails/authority-request.server";
+import { receiptMail } from "~/mails/receipt.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
@@ -16,7 +18,6 @@ import { addressPeriod, countryName, formatDate, joinParts } from "~/utils/forma
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
-import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { formatCnic } from "~/domain/cnic";
 import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
 import { ErrorMessage } from "~/components/error-message";
@@ -156,36 +157,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { draft, answers } = await loadAnswers(request, context, lang);
   const parsed = parseForm(DeclarationSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors };
-  const { t } = getI18n(lang);
-  const signature = `${t("mail:signature")}\n${t("mail:doNotReply")}`;
   const submitted = await submitApplication(
     context.db,
     { draftId: draft.id, language: lang, answers },
     {
-      receipt: (reference, trackToken) => ({
-        subject: t("mail:receipt.subject", { reference }),
-        text: [
-          // Typed names keep their own direction inside the translated sentence (plain text: FSI … PDI).
-          t("mail:receipt.greeting", { name: isolate(answers.authority?.relativeName ?? answers.personal.fullName) }),
-          t("mail:receipt.body", { reference }),
-          t("mail:receipt.next", { days: PROCESSING_WORKING_DAYS }),
-          `${t("mail:receipt.track")}\n${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
-          signature,
-        ].join("\n\n"),
-      }),
-      authority: (_reference, token) => {
-        const relative = isolate(answers.authority?.relativeName ?? "");
-        const relationship = t(`certificate:authority.relationships.${answers.authority?.relationship ?? "other"}`);
-        return {
-          subject: t("mail:authority.subject", { relative }),
-          text: [
-            t("mail:authority.body", { relative, relationship }),
-            `${t("mail:authority.link")}\n${context.env.PUBLIC_URL}/${lang}/certificate/consent?token=${encodeURIComponent(token)}`,
-            t("mail:authority.ignore"),
-            signature,
-          ].join("\n\n"),
-        };
-      },
+      receipt: (reference, trackToken) =>
+        receiptMail(lang, {
+          name: answers.authority?.relativeName ?? answers.personal.fullName,
+          reference,
+          trackLink: `${context.env.PUBLIC_URL}/${lang}/track?key=${encodeURIComponent(trackToken)}`,
+        }),
+      authority: (_reference, token) =>
+        authorityRequestMail(lang, {
+          relativeName: answers.authority?.relativeName ?? "",
+          relationship: answers.authority?.relationship ?? "other",
+          consentLink: `${context.env.PUBLIC_URL}/${lang}/certificate/consent?token=${encodeURIComponent(token)}`,
+        }),
     },
   );
   context.logger.info(

@@ -28,7 +28,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
-import { invitationLink, invitationMail } from "~/utils/invitation.server";
+import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
 
 const ROLE_FIELDS = ["role", "center"] as const;
 

@@ -17,7 +17,7 @@ import { readForm } from "~/utils/form.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { certificateMails } from "~/utils/notices.server";
+import { certificateMails } from "~/mails/certificate-mails.server";
 import { notFound } from "~/utils/responses";
 import { requireCertificateAccess } from "~/utils/staff-scope.server";
 

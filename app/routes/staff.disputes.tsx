@@ -14,7 +14,7 @@ import { type FieldErrors, parseForm } from "~/utils/form";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { certificateMails } from "~/utils/notices.server";
+import { certificateMails } from "~/mails/certificate-mails.server";
 import { notFound } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { readForm } from "~/utils/form.server";

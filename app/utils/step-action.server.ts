@@ -11,8 +11,7 @@ import type { Lang } from "~/i18n";
 import { enqueueMail } from "~/models/outbox.server";
 import type { ContactAnswers } from "~/schemas/certificate";
 import { clearDraftCookie, setSavedLink } from "./draft-session.server";
-import { formatDate } from "./format";
-import { getI18n } from "./i18n.server";
+import { resumeLinkMail } from "~/mails/resume-link.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "./form";
 
 export type StepActionResult = { errors: FieldErrors; values: FormValues };
@@ -45,19 +44,7 @@ export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: 
   const link = `${context.env.PUBLIC_URL}/${lang}/certificate/resume?key=${encodeURIComponent(key)}`;
   const email = (draft.answers.contact as ContactAnswers | undefined)?.email;
   if (email) {
-    const { t } = getI18n(lang);
-    await enqueueMail(context.db, {
-      to: email,
-      language: lang,
-      subject: t("mail:resume.subject"),
-      text: [
-        t("mail:resume.body"),
-        link,
-        t("mail:resume.expires", { date: formatDate(lang, draft.expiresAt) }),
-        t("mail:resume.warning"),
-        `${t("mail:signature")}\n${t("mail:doNotReply")}`,
-      ].join("\n\n"),
-    });
+    await enqueueMail(context.db, { to: email, language: lang, ...resumeLinkMail(lang, { link, expiresAt: draft.expiresAt }) });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await clearDraftCookie(context));

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import { type Browser, expect, type Page, type Response, test } from "@playwright/test";
 import { sendExpiryReminders } from "../../app/models/certificate-reminders.server";
 import { decodeQrCodes, pdfPageCount } from "../../app/utils/certificate-pdf.test-support";
-import { certificateMails } from "../../app/utils/notices.server";
+import { certificateMails } from "../../app/mails/certificate-mails.server";
 import { BASE_URL } from "../../playwright.config";
 import { auditActions, certificateRow, setCertificateExpiry, withStore } from "../support/db";
 import { png } from "../support/files";

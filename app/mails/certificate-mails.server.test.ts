@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import { LANGUAGES } from "~/i18n";
-import { getI18n } from "./i18n.server";
-import { certificateMails } from "./notices.server";
+import { getI18n } from "~/utils/i18n.server";
+import { certificateMails } from "./certificate-mails.server";
 
 describe("the certificate-ready mail", () => {
   it.each(LANGUAGES)("asks for the same documents as the tracking page (%s)", (lang) => {

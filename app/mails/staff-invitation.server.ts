@@ -4,24 +4,23 @@
  */
 import type { Lang } from "~/i18n";
 import type { InvitationMail } from "~/models/staff-admin.server";
-import type { Env } from "./env.server";
-import { isolate } from "./bidi";
-import { formatMoment, LONG_MOMENT } from "./format";
-import { getI18n } from "./i18n.server";
+import type { Env } from "~/utils/env.server";
+import { isolate } from "~/utils/bidi";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
+import { getI18n } from "~/utils/i18n.server";
+import { composeMail } from "./compose.server";
 
 export function invitationMail(lang: Lang): InvitationMail {
   const { t } = getI18n(lang);
   return ({ link, displayName, expiresAt }) => ({
     language: lang,
-    subject: t("staff:inviteMail.subject"),
-    text: [
+    ...composeMail(lang, t("staff:inviteMail.subject"), [
       t("staff:inviteMail.greeting", { name: isolate(displayName) }),
       t("staff:inviteMail.body"),
-      link,
+      { link },
       t("staff:inviteMail.expiry", { date: formatMoment(lang, expiresAt, LONG_MOMENT) }),
       t("staff:inviteMail.ignore"),
-      `${t("mail:signature")}\n${t("mail:doNotReply")}`,
-    ].join("\n\n"),
+    ]),
   });
 }
 
