@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
-import { listDocuments, type DocumentMeta } from "./document.server";
+import { createStoreDocumentStorage } from "./document-storage.server";
+import { listDocuments, type DocumentMeta, readDocument } from "./document.server";
 
 export type CaseDetails = {
   id: string;
@@ -147,6 +148,24 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
 
 export async function recordCaseEvent(db: Kysely<Database>, event: AuditEventInput): Promise<void> {
   await db.transaction().execute((trx) => insertAuditEvent(trx, event));
+}
+
+/** A case's document for a staff download, the download on record like every look at a case. */
+export async function downloadCaseDocument(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  input: { documentId: string; applicationId: string; actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef"> },
+): Promise<{ meta: DocumentMeta; bytes: Uint8Array } | null> {
+  const found = await readDocument(db, createStoreDocumentStorage(db, documentKey), input.documentId);
+  if (!found) return null;
+  await recordCaseEvent(db, {
+    ...input.actor,
+    action: "document.downloaded",
+    entityType: "application",
+    entityId: input.applicationId,
+    details: { document: found.meta.id, kind: found.meta.kind },
+  });
+  return found;
 }
 
 export async function addCaseNote(

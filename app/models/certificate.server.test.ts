@@ -17,9 +17,9 @@ import { issueCertificate, listIssuePending } from "./certificate-issue.server";
 import { redeemReapply, findReapply, sendExpiryReminders } from "./certificate-reminders.server";
 import { revokeCertificate } from "./certificate-revocation.server";
 import { readVerifiedPhoto, verifyCertificate } from "./certificate-verification.server";
-import { decideDispute, latestDispute, listDisputes, openDispute } from "./dispute.server";
+import { decideDispute, latestDispute, listDisputes, openDispute, openDisputeWithEvidence } from "./dispute.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
-import { saveDocument } from "./document.server";
+import { findDocumentCaseId, listDocuments, saveDocument } from "./document.server";
 import { createDraft, openDraft } from "./draft.server";
 import { insertStaffUser } from "./staff-user.server";
 
@@ -408,5 +408,31 @@ describeEachStore("certificates", (store) => {
     );
     expect(actions).toEqual(expect.arrayContaining(["dispute.opened", "dispute.dismissed", "dispute.upheld", "certificate.revoked"]));
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("opens a dispute with its evidence in one go, and keeps no evidence of one that cannot open", async () => {
+    const { db } = store();
+    const c = await issued();
+    const evidence = [
+      { kind: "evidence" as const, contentType: "application/pdf" as const, bytes: new TextEncoder().encode("%PDF-1.7 passport") },
+    ];
+    const blobs = async () => (await db.selectFrom("blob").select("id").execute()).length;
+    const opened = await openDisputeWithEvidence(db, documentKey, {
+      applicationId: c.applicationId,
+      text: "The name is misspelt.",
+      evidence,
+    });
+    if (!opened.ok) throw new Error(`not opened: ${opened.problem}`);
+    const files = await listDocuments(db, "dispute", opened.id);
+    expect(files.map((f) => f.kind)).toEqual(["evidence"]);
+    expect(await findDocumentCaseId(db, files[0]!.id)).toBe(c.applicationId);
+
+    const before = await blobs();
+    expect(await openDisputeWithEvidence(db, documentKey, { applicationId: c.applicationId, text: "Again", evidence })).toEqual({
+      ok: false,
+      problem: "already_open",
+    });
+    expect(await blobs()).toBe(before);
+    expect(await db.selectFrom("document").select("id").where("owner_type", "=", "dispute").execute()).toHaveLength(1);
   });
 });

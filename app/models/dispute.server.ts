@@ -11,7 +11,7 @@ import type { Database } from "../../db/schema";
 import type { ComposedMail } from "./outbox.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { revokeInTransaction } from "./certificate-revocation.server";
-import { listDocuments, type DocumentMeta } from "./document.server";
+import { type DocumentMeta, type DocumentUpload, listDocuments, saveUploadsInTransaction } from "./document.server";
 import { enqueueMail } from "./outbox.server";
 
 export type DisputeView = {
@@ -31,15 +31,20 @@ function isUniqueViolation(error: unknown): boolean {
 export type OpenDisputeOutcome = { ok: true; id: string } | { ok: false; problem: "no_certificate" | "already_open" };
 
 /**
- * Opens a dispute of the application's certificate under the given id (the evidence is stored
- * under it first). One open dispute per certificate: a second waits for the first's outcome.
+ * Opens a dispute of the application's certificate. One open dispute per certificate: a second
+ * waits for the first's outcome.
  */
 export async function openDispute(
   db: Kysely<Database>,
-  input: { id?: string; applicationId: string; text: string },
+  input: {
+    applicationId: string;
+    text: string;
+    /** More writes that belong to the same change (the evidence), only once the dispute is open. */
+    attach?: (trx: Kysely<Database>, disputeId: string) => Promise<void>;
+  },
   now = new Date(),
 ): Promise<OpenDisputeOutcome> {
-  const id = input.id ?? randomUUID();
+  const id = randomUUID();
   try {
     return await db.transaction().execute(async (trx) => {
       const certificate = await trx
@@ -78,6 +83,7 @@ export async function openDispute(
         details: { dispute: id, certificate: certificate.id },
         occurredAt: now,
       });
+      await input.attach?.(trx, id);
       return { ok: true, id } as const;
     });
   } catch (error) {
@@ -85,6 +91,28 @@ export async function openDispute(
     if (isUniqueViolation(error)) return { ok: false, problem: "already_open" };
     throw error;
   }
+}
+
+/**
+ * The holder's dispute with its evidence files, in one transaction: the files are stored only
+ * when the dispute opens, and a dispute that cannot open (one already is) leaves none behind.
+ */
+export async function openDisputeWithEvidence(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  input: { applicationId: string; text: string; evidence: readonly DocumentUpload[] },
+  now = new Date(),
+): Promise<OpenDisputeOutcome> {
+  return openDispute(
+    db,
+    {
+      applicationId: input.applicationId,
+      text: input.text,
+      attach: (trx, disputeId) =>
+        saveUploadsInTransaction(trx, documentKey, { ownerType: "dispute", ownerId: disputeId }, input.evidence, now),
+    },
+    now,
+  );
 }
 
 /** The holder's most recent dispute of this application's certificate, for the tracking page. */

@@ -6,6 +6,7 @@ import {
   deleteDocument,
   deleteDocumentsOf,
   DocumentLimitError,
+  findDocumentCaseId,
   listDocuments,
   moveDocuments,
   readDocument,
@@ -193,5 +194,22 @@ describeEachStore("documents", (store) => {
     });
     const forgetful: DocumentStorage = { put: async () => {}, get: async () => null, delete: async () => {} };
     await expect(readDocument(db, forgetful, saved.id)).rejects.toThrow(/no stored content/);
+  });
+
+  it("finds the case an application's document belongs to, and none for a draft's or an unknown id", async () => {
+    const { db } = store();
+    const storage = createStoreDocumentStorage(db, key);
+    const applicationId = `application-${randomBytes(4).toString("hex")}`;
+    const owned = await saveDocument(db, storage, {
+      ownerType: "application",
+      ownerId: applicationId,
+      kind: "photo",
+      contentType: "image/jpeg",
+      bytes: jpeg("p"),
+    });
+    const drafted = await saveDocument(db, storage, { ...draft(), kind: "photo", contentType: "image/jpeg", bytes: jpeg("d") });
+    expect(await findDocumentCaseId(db, owned.id)).toBe(applicationId);
+    expect(await findDocumentCaseId(db, drafted.id)).toBeNull();
+    expect(await findDocumentCaseId(db, "no-such-document")).toBeNull();
   });
 });

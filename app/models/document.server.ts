@@ -21,7 +21,7 @@ import {
 } from "~/domain/document-rules";
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from "~/domain/certificate-journey";
 import type { Database, Document } from "../../db/schema";
-import { type DocumentStorage, newStorageId } from "./document-storage.server";
+import { createStoreDocumentStorage, type DocumentStorage, newStorageId } from "./document-storage.server";
 
 export type DocumentMeta = {
   id: string;
@@ -39,6 +39,9 @@ export type SaveDocumentInput = DocumentOwner & {
   contentType: DocumentContentType;
   bytes: Uint8Array;
 };
+
+/** A checked upload not yet stored: what a form gave, before it has an owner. */
+export type DocumentUpload = Pick<SaveDocumentInput, "kind" | "contentType" | "bytes">;
 
 /** An owner already has the most evidence files allowed; the route shows `documents:errors.tooManyFiles`. */
 export class DocumentLimitError extends Error {
@@ -128,6 +131,21 @@ export async function saveDocument(
   return { id, kind: input.kind, contentType: input.contentType, size: input.bytes.length };
 }
 
+/**
+ * Stores checked uploads for their owner inside the caller's transaction, bytes and rows alike in
+ * the store (a storage built on `trx`), so a change that fails after them leaves no file behind.
+ */
+export async function saveUploadsInTransaction(
+  trx: Kysely<Database>,
+  documentKey: Uint8Array,
+  owner: DocumentOwner,
+  uploads: readonly DocumentUpload[],
+  now = new Date(),
+): Promise<void> {
+  const storage = createStoreDocumentStorage(trx, documentKey);
+  for (const upload of uploads) await saveDocument(trx, storage, { ...owner, ...upload }, now);
+}
+
 /** Metadata only, oldest first, for check-answers pages and staff case views. */
 export async function listDocuments(db: Kysely<Database>, ownerType: DocumentOwnerType, ownerId: string): Promise<DocumentMeta[]> {
   const rows = await db
@@ -162,6 +180,26 @@ export async function readDocument(
   // A row without its bytes is damage to report, not a missing page to hide behind a 404.
   if (!bytes) throw new Error(`Document ${row.id} has no stored content`);
   return { meta: toMeta(row), bytes };
+}
+
+/**
+ * The case (application) a document belongs to, whoever owns it: the application itself, an
+ * answer to one of its information requests, or a dispute of its certificate. Null for an unknown
+ * id and for a draft's documents, which no case owns yet.
+ */
+export async function findDocumentCaseId(db: Kysely<Database>, id: string): Promise<string | null> {
+  const doc = await db.selectFrom("document").select(["owner_type", "owner_id"]).where("id", "=", id).executeTakeFirst();
+  if (!doc) return null;
+  if (doc.owner_type === "application") return doc.owner_id;
+  if (doc.owner_type === "information_response") {
+    const row = await db.selectFrom("information_request").select("application_id").where("id", "=", doc.owner_id).executeTakeFirst();
+    return row?.application_id ?? null;
+  }
+  if (doc.owner_type === "dispute") {
+    const row = await db.selectFrom("dispute").select("application_id").where("id", "=", doc.owner_id).executeTakeFirst();
+    return row?.application_id ?? null;
+  }
+  return null;
 }
 
 /** On submission a draft's documents become the application's. Metadata only: the bytes stay put. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { type NoticeFor, transitionApplication, type TransitionOutcome } from "./case.server";
+import { type DocumentUpload, saveUploadsInTransaction } from "./document.server";
 
 export type OpenRequest = { id: string; question: string; askedAt: string };
 
@@ -101,6 +102,29 @@ export async function answerInformationRequest(
         if (Number(updated.numUpdatedRows) !== 1) throw new Error("information request is not open");
         await input.attach?.(trx);
       },
+    },
+    now,
+  );
+}
+
+/**
+ * The applicant's answer with the files they sent, in one transaction: the files are stored with
+ * the answer and the status change, or not at all.
+ */
+export async function answerInformationRequestWithEvidence(
+  db: Kysely<Database>,
+  documentKey: Uint8Array,
+  input: { applicationId: string; requestId: string; answer: string; evidence: readonly DocumentUpload[] },
+  now = new Date(),
+): Promise<TransitionOutcome> {
+  return answerInformationRequest(
+    db,
+    {
+      applicationId: input.applicationId,
+      requestId: input.requestId,
+      answer: input.answer,
+      attach: (trx) =>
+        saveUploadsInTransaction(trx, documentKey, { ownerType: "information_response", ownerId: input.requestId }, input.evidence, now),
     },
     now,
   );

@@ -7,7 +7,8 @@ import { seedReferenceData } from "../../db/seed";
 import { migrateToLatest } from "../../db/migrate";
 import type { Database } from "../../db/schema";
 import { testApplication } from "../../db/test-applications";
-import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listQueue } from "./queue.server";
+import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listCenterStaffNames, listQueue } from "./queue.server";
+import { disableStaffUser, insertStaffUser } from "./staff-user.server";
 
 const application = testApplication;
 
@@ -78,6 +79,29 @@ describeEachStore("queue", (store) => {
         .values(many.slice(i, i + 200))
         .execute();
     expect((await countTabs(db, { centerSlug: "rawalpindi" })).closed).toEqual({ count: COUNT_CAP, capped: true });
+  });
+
+  it("names a center's staff by id, disabled ones too, and no one of another center", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const add = (displayName: string, centerSlug: string) =>
+      db.transaction().execute((trx) =>
+        insertStaffUser(trx, {
+          email: `${randomUUID()}@police.example.pk`,
+          displayName,
+          passwordHash: null,
+          role: "officer",
+          centerSlug,
+        }),
+      );
+    const ayesha = await add("Ayesha Siddiqui", "lahore");
+    const bilal = await add("Bilal Ahmed", "lahore");
+    const other = await add("Imran Shah", "gujrat");
+    await db.transaction().execute((trx) => disableStaffUser(trx, bilal));
+    const names = await listCenterStaffNames(db, "lahore");
+    expect(names.get(ayesha)).toBe("Ayesha Siddiqui");
+    expect(names.get(bilal)).toBe("Bilal Ahmed");
+    expect(names.has(other)).toBe(false);
   });
 });
 

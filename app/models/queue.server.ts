@@ -178,6 +178,12 @@ export async function countTabs(db: Kysely<Database>, filter: QueueFilter): Prom
   return Object.fromEntries(entries) as Record<QueueTab, { count: number; capped: boolean }>;
 }
 
+/** Every staff member of a center by id, disabled ones too: the queue names whoever a case is assigned to. */
+export async function listCenterStaffNames(db: Kysely<Database>, centerSlug: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", centerSlug).execute();
+  return new Map(rows.map((s) => [s.id, s.display_name]));
+}
+
 /** Every matching case of a tab, for the CSV export (in pages, so memory stays flat). */
 export async function* exportQueue(db: Kysely<Database>, tab: QueueTab, filter: QueueFilter): AsyncGenerator<QueueRow> {
   let after: string | null = null;

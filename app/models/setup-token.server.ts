@@ -2,6 +2,8 @@
 import type { Kysely, Transaction } from "kysely";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
+import { insertAuditEvent } from "./audit.server";
+import { insertStaffUser } from "./staff-user.server";
 
 const SETUP_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -44,4 +46,32 @@ export async function consumeSetupToken(trx: Transaction<Database>, token: strin
     .where("expires_at", ">", now.toISOString())
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Spends the setup link and creates the first administrator, with its audit row, in one
+ * transaction. Null when the link was no longer usable: of two submissions, one creates the account.
+ */
+export async function createFirstAdministrator(
+  db: Kysely<Database>,
+  input: { token: string; email: string; displayName: string; passwordHash: string },
+  now = new Date(),
+): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await consumeSetupToken(trx, input.token, now))) return null;
+    const id = await insertStaffUser(
+      trx,
+      { email: input.email, displayName: input.displayName, passwordHash: input.passwordHash, role: "admin", centerSlug: null },
+      now,
+    );
+    await insertAuditEvent(trx, {
+      actorType: "system",
+      action: "staff_user.created",
+      entityType: "staff_user",
+      entityId: id,
+      details: { role: "admin", via: "setup_link" },
+      occurredAt: now,
+    });
+    return id;
+  });
 }

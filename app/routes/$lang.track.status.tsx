@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,13 +10,11 @@ import { isLang, type Lang } from "~/i18n";
 import { findTrackedById } from "~/models/application.server";
 import { listActiveCenters } from "~/models/center.server";
 import { findCertificateForApplication } from "~/models/certificate.server";
-import { latestDispute, openDispute } from "~/models/dispute.server";
-import { createStoreDocumentStorage } from "~/models/document-storage.server";
-import { deleteDocumentsOf } from "~/models/document.server";
-import { answerInformationRequest, findOpenRequest, listInformationRequests } from "~/models/information-request.server";
+import { latestDispute, openDisputeWithEvidence } from "~/models/dispute.server";
+import { answerInformationRequestWithEvidence, findOpenRequest, listInformationRequests } from "~/models/information-request.server";
 import { InformationAnswerSchema } from "~/schemas/track";
 import { DisputeSchema } from "~/schemas/verify";
-import { readUploadForm, storeUploads } from "~/utils/documents-step.server";
+import { checkUploads, readUploadForm } from "~/utils/documents-step.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { countryName, formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
@@ -101,10 +98,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type StatusActionResult = { errors: FieldErrors; answer: string; disputeText?: string };
 
-/**
- * The holder's dispute of the certificate: evidence is checked and stored under the dispute's id
- * first, then the dispute opened; if it cannot be opened (one is already open), the files go.
- */
+/** The holder's dispute of the certificate, with its evidence: checked here, stored with the dispute. */
 async function disputeAction(
   context: ActionFunctionArgs["context"],
   lang: string,
@@ -115,18 +109,17 @@ async function disputeAction(
   if (!certificate || certificate.state === "revoked") return redirect(`/${lang}/track/status`);
   const disputeText = String(formData.get("disputeText") ?? "");
   const parsed = parseForm(DisputeSchema, formData);
-  const id = randomUUID();
-  const uploadErrors = await storeUploads(context, { ownerType: "dispute", ownerId: id }, formData, ["evidence"]);
+  const { uploads, errors: uploadErrors } = await checkUploads(formData, ["evidence"]);
   const errors: FieldErrors = {
     ...(parsed.ok ? {} : parsed.errors),
     ...(uploadErrors.evidence ? { disputeEvidence: uploadErrors.evidence } : {}),
   };
-  if (!parsed.ok || Object.keys(errors).length > 0) {
-    await deleteDocumentsOf(context.db, createStoreDocumentStorage(context.db, context.documentKey), "dispute", id);
-    return { errors, answer: "", disputeText };
-  }
-  const opened = await openDispute(context.db, { id, applicationId, text: parsed.data.disputeText });
-  if (!opened.ok) await deleteDocumentsOf(context.db, createStoreDocumentStorage(context.db, context.documentKey), "dispute", id);
+  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, answer: "", disputeText };
+  const opened = await openDisputeWithEvidence(context.db, context.documentKey, {
+    applicationId,
+    text: parsed.data.disputeText,
+    evidence: uploads,
+  });
   context.logger.info({ requestId: context.requestId, outcome: opened.ok ? "opened" : opened.problem }, "certificate dispute");
   return redirect(`/${lang}/track/status${opened.ok ? "?disputed=1" : ""}`);
 }
@@ -147,9 +140,14 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!parsed.ok) return { errors: parsed.errors, answer };
   const hasFile = formData.get("evidence") instanceof File || formData.get("evidence") === "\u0000too-large";
   if (!parsed.data.answer && !hasFile) return { errors: { answer: "track:request.answerRequired" }, answer };
-  const uploadErrors = await storeUploads(context, { ownerType: "information_response", ownerId: open.id }, formData, ["evidence"]);
+  const { uploads, errors: uploadErrors } = await checkUploads(formData, ["evidence"]);
   if (Object.keys(uploadErrors).length > 0) return { errors: uploadErrors, answer };
-  await answerInformationRequest(context.db, { applicationId: application.id, requestId: open.id, answer: parsed.data.answer });
+  await answerInformationRequestWithEvidence(context.db, context.documentKey, {
+    applicationId: application.id,
+    requestId: open.id,
+    answer: parsed.data.answer,
+    evidence: uploads,
+  });
   context.logger.info({ requestId: context.requestId, outcome: "answered" }, "information request answer");
   return redirect(`/${lang}/track/status?answered=1`);
 }

@@ -6,7 +6,7 @@ import { can } from "~/domain/permissions";
 import { PURPOSES } from "~/schemas/certificate";
 import { listActiveCenters } from "~/models/center.server";
 import { loadHolidays } from "~/models/holiday.server";
-import { countTabs, listQueue, QUEUE_TABS } from "~/models/queue.server";
+import { countTabs, listCenterStaffNames, listQueue, QUEUE_TABS } from "~/models/queue.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/utils/auth.server";
 import { countryOptions } from "~/utils/countries";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -31,11 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     countTabs(context.db, filter),
     listActiveCenters(context.db, lang),
   ]);
-  const names = new Map(
-    (
-      await context.db.selectFrom("staff_user").select(["id", "display_name"]).where("center_slug", "=", staff.user.centerSlug).execute()
-    ).map((s) => [s.id, s.display_name]),
-  );
+  const names = await listCenterStaffNames(context.db, staff.user.centerSlug);
   const query = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(url.search);
     for (const [k, v] of Object.entries(changes)) {

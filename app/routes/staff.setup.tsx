@@ -3,9 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
-import { insertAuditEvent } from "~/models/audit.server";
-import { consumeSetupToken, isSetupTokenUsable } from "~/models/setup-token.server";
-import { findStaffUserIdByEmail, insertStaffUser } from "~/models/staff-user.server";
+import { createFirstAdministrator, isSetupTokenUsable } from "~/models/setup-token.server";
+import { findStaffUserIdByEmail } from "~/models/staff-user.server";
 import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
@@ -41,18 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (await findStaffUserIdByEmail(context.db, email)) return { errors: { email: "staff:validation.emailTaken" }, values, created: null };
 
   const passwordHash = await hashPassword(password);
-  const created = await context.db.transaction().execute(async (trx) => {
-    if (!(await consumeSetupToken(trx, token))) return false;
-    const id = await insertStaffUser(trx, { email, displayName, passwordHash, role: "admin", centerSlug: null });
-    await insertAuditEvent(trx, {
-      actorType: "system",
-      action: "staff_user.created",
-      entityType: "staff_user",
-      entityId: id,
-      details: { role: "admin", via: "setup_link" },
-    });
-    return true;
-  });
+  const created = (await createFirstAdministrator(context.db, { token, email, displayName, passwordHash })) !== null;
   context.logger.info({ requestId: context.requestId, outcome: created ? "created" : "token_unusable" }, "first administrator setup");
   // The link is spent: it should not linger on disk until the next restart.
   if (created) removeSetupLink(context.env.DATA_DIR);

@@ -6,7 +6,7 @@
 import { type AppLoadContext, unstable_parseMultipartFormData as parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMessageKey } from "~/domain/document-rules";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
-import { saveDocument } from "~/models/document.server";
+import { type DocumentUpload, saveDocument } from "~/models/document.server";
 import { inspectUpload } from "~/utils/document-check.server";
 import { readForm } from "~/utils/form.server";
 import type { FieldErrors } from "./form";
@@ -40,17 +40,15 @@ export async function readUploadForm(request: Request, fileFields: readonly stri
 }
 
 /**
- * Checks and stores each chosen file for the owner; returns a translated-key error per field that
- * failed. Files that pass are kept even when another fails, so nobody uploads twice.
+ * Checks each chosen file without storing it: the uploads that pass, and a translated-key error
+ * per field that failed, for a model that stores them with the change they belong to.
  */
-export async function storeUploads(
-  context: AppLoadContext,
-  owner: DocumentOwner,
+export async function checkUploads(
   formData: FormData,
   fields: readonly DocumentKind[],
-): Promise<FieldErrors> {
+): Promise<{ uploads: DocumentUpload[]; errors: FieldErrors }> {
   const errors: FieldErrors = {};
-  const storage = createStoreDocumentStorage(context.db, context.documentKey);
+  const uploads: DocumentUpload[] = [];
   for (const kind of fields) {
     const value = formData.get(kind);
     if (value === null || value === "") continue;
@@ -64,8 +62,24 @@ export async function storeUploads(
       errors[kind] = rejectionMessageKey(inspected.reason);
       continue;
     }
-    await saveDocument(context.db, storage, { ...owner, kind, contentType: inspected.contentType, bytes: inspected.bytes });
+    uploads.push({ kind, contentType: inspected.contentType, bytes: inspected.bytes });
   }
+  return { uploads, errors };
+}
+
+/**
+ * Checks and stores each chosen file for the owner; returns a translated-key error per field that
+ * failed. Files that pass are kept even when another fails, so nobody uploads twice.
+ */
+export async function storeUploads(
+  context: AppLoadContext,
+  owner: DocumentOwner,
+  formData: FormData,
+  fields: readonly DocumentKind[],
+): Promise<FieldErrors> {
+  const { uploads, errors } = await checkUploads(formData, fields);
+  const storage = createStoreDocumentStorage(context.db, context.documentKey);
+  for (const upload of uploads) await saveDocument(context.db, storage, { ...owner, ...upload });
   return errors;
 }
 

@@ -6,6 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Permission } from "~/domain/permissions";
 import { findCaseCenter } from "~/models/case-view.server";
 import { type CertificateSummary, findCertificateByNumber } from "~/models/certificate.server";
+import { findDocumentCaseId } from "~/models/document.server";
 import { requirePermission, type StaffIdentity } from "./auth.server";
 import { notFound } from "./responses";
 
@@ -16,9 +17,30 @@ export async function requireCaseAccess(
   permission: Permission,
 ): Promise<StaffIdentity> {
   const staff = await requirePermission(request, context, permission);
-  const center = caseId ? await findCaseCenter(context.db, caseId) : null;
-  if (!center || !staff.user.centerSlug || center.centerSlug !== staff.user.centerSlug) throw notFound();
+  await requireOwnCenterCase(context, staff, caseId);
   return staff;
+}
+
+/** The scope half of the guards below: the case must exist and be of the staff member's own center. */
+async function requireOwnCenterCase(context: AppLoadContext, staff: StaffIdentity, caseId: string | null | undefined): Promise<string> {
+  const center = caseId ? await findCaseCenter(context.db, caseId) : null;
+  if (!caseId || !center || !staff.user.centerSlug || center.centerSlug !== staff.user.centerSlug) throw notFound();
+  return caseId;
+}
+
+/**
+ * As requireCaseAccess, for a document by its id: the case is the one the document belongs to
+ * (its application, an answer to one of its questions, a dispute of its certificate).
+ */
+export async function requireDocumentAccess(
+  request: Request,
+  context: AppLoadContext,
+  documentId: string | undefined,
+  permission: Permission,
+): Promise<StaffIdentity & { caseId: string }> {
+  const staff = await requirePermission(request, context, permission);
+  const caseId = await requireOwnCenterCase(context, staff, documentId ? await findDocumentCaseId(context.db, documentId) : null);
+  return { ...staff, caseId };
 }
 
 /**
