@@ -1,7 +1,9 @@
 /**
  * The application lifecycle: which action moves a case from which status to which, and who may take
- * it. The model layer asks here before writing; routes only show what `allowedActions` returns.
+ * it. The staff steps come from the case action table (case-actions.ts); the applicant's and the
+ * system's are here. The model layer asks here before writing.
  */
+import { CASE_ACTIONS, CASE_STEPS, type CaseActionRule, type CaseStep } from "./case-actions";
 import type { Permission } from "./permissions";
 
 export const STATUSES = [
@@ -16,18 +18,15 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const ACTIONS = [
-  "claim",
-  "release",
-  "request_information",
-  "applicant_answered",
-  "approve",
-  "issue",
-  "reject",
-  "mark_collected",
-  "withdraw",
-] as const;
-export type Action = (typeof ACTIONS)[number];
+/**
+ * Closed from the office's side: decided, so off the working tabs and the service-level clock.
+ * `issued` is closed though not terminal: handing over a certificate for collection is no casework.
+ */
+export const CLOSED_STATUSES: readonly Status[] = ["issued", "rejected", "collected", "withdrawn"];
+
+const OTHER_STEPS = ["applicant_answered", "issue", "withdraw"] as const;
+export type Action = CaseStep | (typeof OTHER_STEPS)[number];
+export const ACTIONS: readonly Action[] = [...CASE_STEPS, ...OTHER_STEPS];
 
 export type Delivery = "pdf" | "collection";
 
@@ -51,28 +50,24 @@ export type Transition = {
 
 const WITHDRAWABLE = ["submitted", "in_review", "waiting_for_applicant"] as const satisfies readonly Status[];
 
+function staffTransitions(action: CaseStep): Transition[] {
+  const { permission, from, to, assignment, needsReason, onlyForDelivery }: CaseActionRule = CASE_ACTIONS[action];
+  return from.map((status) => ({
+    from: status,
+    action,
+    to,
+    permission,
+    actor: "staff",
+    ...(assignment ? { assignment } : {}),
+    ...(needsReason ? { needsReason } : {}),
+    ...(onlyForDelivery ? { onlyForDelivery } : {}),
+  }));
+}
+
 export const TRANSITIONS: readonly Transition[] = [
-  { from: "submitted", action: "claim", to: "in_review", permission: "claim:case:center", actor: "staff", assignment: "assign" },
-  { from: "in_review", action: "release", to: "submitted", permission: "release:case:center", actor: "staff", assignment: "unassign" },
-  {
-    from: "in_review",
-    action: "request_information",
-    to: "waiting_for_applicant",
-    permission: "request_information:case:center",
-    actor: "staff",
-  },
+  ...CASE_STEPS.flatMap(staffTransitions),
   { from: "waiting_for_applicant", action: "applicant_answered", to: "in_review", permission: null, actor: "applicant" },
-  { from: "in_review", action: "approve", to: "approved", permission: "approve:case:center", actor: "staff" },
   { from: "approved", action: "issue", to: "issued", permission: null, actor: "system" },
-  { from: "in_review", action: "reject", to: "rejected", permission: "reject:case:center", actor: "staff", needsReason: true },
-  {
-    from: "issued",
-    action: "mark_collected",
-    to: "collected",
-    permission: "mark_collected:case:center",
-    actor: "staff",
-    onlyForDelivery: "collection",
-  },
   ...WITHDRAWABLE.map((from): Transition => ({ from, action: "withdraw", to: "withdrawn", permission: null, actor: "applicant" })),
 ];
 

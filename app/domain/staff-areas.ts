@@ -1,29 +1,31 @@
 /**
- * The staff areas a role may open, in the order the navigation shows them, each behind the
- * permission its pages require, so menus follow the role table (app/domain/permissions.ts).
+ * The staff areas a role may open, in the order the navigation shows them. Whether a role may open
+ * one is what the route table (staff-routes.ts) says of the area's page, so a menu never offers a
+ * page that would refuse, nor hides one that would serve.
  */
-import { can, type Permission, type Role } from "./permissions";
+import type { Role } from "./permissions";
+import { expectedAccess, STAFF_ROUTES } from "./staff-routes";
 
 export type StaffArea = { path: string; label: string };
 
-const AREAS: readonly (StaffArea & { permission: Permission })[] = [
-  { permission: "read:case:center", path: "/staff/queue", label: "cases:queue.title" },
-  { permission: "read:case:center", path: "/staff/disputes", label: "cases:disputes.title" },
-  { permission: "read:case-status:embassy", path: "/staff/referrals", label: "cases:referrals.title" },
-  { permission: "manage:staff:any", path: "/staff/admin/accounts", label: "staff:accounts.title" },
-  { permission: "manage:center:any", path: "/staff/admin/centers", label: "staff:centers.title" },
-  { permission: "manage:center:any", path: "/staff/admin/holidays", label: "staff:holidays.title" },
+const AREAS: readonly StaffArea[] = [
+  { path: "/staff/queue", label: "cases:queue.title" },
+  { path: "/staff/disputes", label: "cases:disputes.title" },
+  { path: "/staff/referrals", label: "cases:referrals.title" },
+  { path: "/staff/admin/accounts", label: "staff:accounts.title" },
+  { path: "/staff/admin/centers", label: "staff:centers.title" },
+  { path: "/staff/admin/holidays", label: "staff:holidays.title" },
   // One page, two scopes: everything, or the supervisor's own center.
-  { permission: "read:audit:any", path: "/staff/audit", label: "staff:audit.title" },
-  { permission: "read:audit:center", path: "/staff/audit", label: "staff:audit.title" },
+  { path: "/staff/audit", label: "staff:audit.title" },
 ];
 
+function mayOpen(role: Role, path: string): boolean {
+  const page = STAFF_ROUTES.find((rule) => rule.path === path && rule.method === "GET");
+  return page !== undefined && expectedAccess(page, role) === "allow";
+}
+
 export function staffAreas(role: Role): StaffArea[] {
-  const areas: StaffArea[] = [];
-  for (const { permission, path, label } of AREAS) {
-    if (can(role, permission) && !areas.some((area) => area.path === path)) areas.push({ path, label });
-  }
-  return areas;
+  return AREAS.filter((area) => mayOpen(role, area.path));
 }
 
 /** The area a staff page belongs to, for `aria-current`: `/staff/cases/…` is worked from the queue. */

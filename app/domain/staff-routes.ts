@@ -9,6 +9,7 @@
  * requireCaseAccess): this table describes what those guards must add up to, and the test holds
  * the two together. A new staff route module fails that test until it has its rows here.
  */
+import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseAction } from "./case-actions";
 import { can, type Permission, type Role } from "./permissions";
 
 /**
@@ -33,12 +34,13 @@ export type StaffRouteRule = {
   intent?: string;
 } & (Open | Guarded);
 
-const caseAction = (intent: string, permission: Permission): StaffRouteRule => ({
+/** One row per case action, with the permission the case action table (case-actions.ts) gives it. */
+const caseAction = (intent: CaseAction): StaffRouteRule => ({
   path: "/staff/cases/:id",
   method: "POST",
   intent,
   scope: "center",
-  anyOf: [permission],
+  anyOf: [CASE_ACTIONS[intent].permission],
 });
 
 const accountAction = (intent: string): StaffRouteRule => ({
@@ -72,14 +74,7 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   { path: "/staff/queue", method: "GET", scope: "permission", anyOf: ["read:case:center"] },
   { path: "/staff/queue/export.csv", method: "GET", scope: "permission", anyOf: ["export:case:center"] },
   { path: "/staff/cases/:id", method: "GET", scope: "center", anyOf: ["read:case:center"] },
-  caseAction("claim", "claim:case:center"),
-  caseAction("release", "release:case:center"),
-  caseAction("reassign", "reassign:case:center"),
-  caseAction("request_information", "request_information:case:center"),
-  caseAction("approve", "approve:case:center"),
-  caseAction("reject", "reject:case:center"),
-  caseAction("mark_collected", "mark_collected:case:center"),
-  caseAction("note", "note:case:center"),
+  ...CASE_ACTION_NAMES.map(caseAction),
   { path: "/staff/documents/:documentId", method: "GET", scope: "center", anyOf: ["read:case:center"] },
 
   // Certificates of the center: the record for anyone working its cases, revocation for supervisors.

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import { CASE_ACTIONS } from "~/domain/case-actions";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
@@ -217,7 +218,7 @@ export async function reassignCase(
       .set((eb) => ({ assigned_to: input.assignTo, version: eb("version", "+", 1), updated_at: now.toISOString() }))
       .where("id", "=", input.applicationId)
       .where("version", "=", input.expectedVersion)
-      .where("status", "in", ["in_review", "waiting_for_applicant", "approved"])
+      .where("status", "in", CASE_ACTIONS.reassign.from)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return "conflict";
     await insertAuditEvent(trx, {

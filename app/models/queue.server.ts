@@ -5,6 +5,7 @@
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { parseCnic } from "~/domain/cnic";
+import { CLOSED_STATUSES } from "~/domain/lifecycle";
 import { parseReference } from "~/domain/reference";
 import { type Holidays, NO_HOLIDAYS, slaState, type SlaState } from "~/domain/sla";
 import type { ApplicationStatus, Database } from "../../db/schema";
@@ -17,7 +18,7 @@ const TAB_STATUSES: Record<QueueTab, readonly ApplicationStatus[]> = {
   in_review: ["in_review"],
   waiting: ["waiting_for_applicant"],
   ready: ["approved"],
-  closed: ["issued", "rejected", "collected", "withdrawn"],
+  closed: CLOSED_STATUSES,
 };
 
 export type QueueFilter = {

@@ -5,8 +5,8 @@ import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import { formatCnic } from "~/domain/cnic";
 import { sizeInKb } from "~/domain/document-rules";
-import { allowedActions, type Action } from "~/domain/lifecycle";
-import { can, type Permission } from "~/domain/permissions";
+import { assigneeProblem, CASE_ACTIONS, CASE_STEPS, checkCaseAction, isStatusProblem, type CaseAction } from "~/domain/case-actions";
+import { CLOSED_STATUSES } from "~/domain/lifecycle";
 import { REJECTION_REASONS } from "~/domain/rejection";
 import { slaState } from "~/domain/sla";
 import { addCaseNote, getCaseDetails, listCenterCaseworkers, reassignCase, recordCaseEvent } from "~/models/case-view.server";
@@ -24,7 +24,7 @@ import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
 import { statusNotice } from "~/mails/status-changed.server";
-import { notFound } from "~/utils/responses";
+import { forbidden, notFound } from "~/utils/responses";
 import { requireCaseAccess } from "~/utils/staff-scope.server";
 import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
@@ -38,20 +38,6 @@ export const handle: RouteHandle = {
 };
 export const headers = noStoreHeaders;
 
-const PERMISSION_FOR: Record<Action | "reassign" | "note", Permission | null> = {
-  claim: "claim:case:center",
-  release: "release:case:center",
-  reassign: "reassign:case:center",
-  request_information: "request_information:case:center",
-  approve: "approve:case:center",
-  reject: "reject:case:center",
-  mark_collected: "mark_collected:case:center",
-  note: "note:case:center",
-  applicant_answered: null,
-  issue: null,
-  withdraw: null,
-};
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireCaseAccess(request, context, params.id, "read:case:center");
   const lang = requestLanguage(request);
@@ -59,17 +45,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!details) throw notFound();
   const sla = slaState(details.submittedAt, new Date(), await loadHolidays(context.db));
   await recordCaseEvent(context.db, { ...staffActor(staff), action: "case.viewed", entityType: "application", entityId: details.id });
-  const role = staff.user.role;
-  const mine = details.assignedTo === staff.user.id;
-  const supervisor = can(role, "reassign:case:center");
-  const waitingForAuthority = details.authorityStatus === "pending";
-  const transitions = allowedActions(details.status).filter(
-    (a) =>
-      PERMISSION_FOR[a] !== null &&
-      can(role, PERMISSION_FOR[a]!) &&
-      (a === "claim" ? !waitingForAuthority : mine || supervisor) &&
-      (a !== "mark_collected" || details.delivery === "collection"),
-  );
+  // The same guard the action refuses with: a button shows only where the post would be taken.
+  const may = (action: CaseAction) => checkCaseAction(staff.user, action, details).ok;
+  const reassign = may("reassign");
   const url = new URL(request.url);
   const certificate = await findCertificateForApplication(context.db, details.id);
   return {
@@ -88,7 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       dateOfBirth: formatDate(lang, details.dateOfBirth),
       due: formatDate(lang, sla.dueAt),
     },
-    late: sla.late && !["issued", "rejected", "collected", "withdrawn"].includes(details.status),
+    late: sla.late && !CLOSED_STATUSES.includes(details.status),
     countries: {
       passport: countryName(lang, details.passportCountry),
       nationality: countryName(lang, details.nationality),
@@ -106,14 +84,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     documents: details.documents.map((d) => ({ ...d, href: staffPath(request, `/staff/documents/${d.id}`) })),
     notes: details.notes.map((n) => ({ ...n, created: formatDate(lang, n.createdAt) })),
     history: details.history.map((h) => ({ ...h, when: formatMoment(lang, h.occurredAt) })),
-    can: {
-      transitions,
-      reassign: supervisor && ["in_review", "waiting_for_applicant", "approved"].includes(details.status),
-      note: can(role, "note:case:center"),
-    },
-    assignedToOther: Boolean(details.assignedTo && !mine && !supervisor),
-    waitingForAuthority,
-    caseworkers: supervisor ? await listCenterCaseworkers(context.db, details.centerSlug) : [],
+    can: { transitions: CASE_STEPS.filter(may), reassign, note: may("note") },
+    assignedToOther: assigneeProblem(staff.user, details.assignedTo) === "assigned_to_other",
+    waitingForAuthority: details.authorityStatus === "pending",
+    caseworkers: reassign ? await listCenterCaseworkers(context.db, details.centerSlug) : [],
     done: url.searchParams.get("done"),
     queueHref: staffPath(request, "/staff/queue"),
   };
@@ -129,18 +103,25 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   const parsed = parseForm(CaseActionSchema, await readForm(request));
   if (!parsed.ok) return { errors: parsed.errors, problem: null };
   const input = parsed.data;
-  const staff = await requireCaseAccess(request, context, params.id, PERMISSION_FOR[input.intent]!);
+  const staff = await requireCaseAccess(request, context, params.id, CASE_ACTIONS[input.intent].permission);
   const id = params.id!;
   const actor = staffActor(staff);
   const back = (done: string) => redirect(staffPath(request, `/staff/cases/${id}`, { done }));
+
+  const current = await getCaseDetails(context.db, id);
+  if (!current) throw notFound();
+  // Who may act is settled here. Whether the status still allows it is the model's to judge, on the
+  // case as it is inside its transaction: a page gone stale then hears "conflict", not this read's verdict.
+  const check = checkCaseAction(staff.user, input.intent, current);
+  if (!check.ok && check.problem === "forbidden") throw forbidden();
+  // The page already explains a wait for the holder's consent; the post only hears it cannot be done yet.
+  if (!check.ok && !isStatusProblem(check.problem))
+    return { errors: null, problem: check.problem === "awaiting_consent" ? "illegal" : check.problem };
 
   if (input.intent === "note") {
     await addCaseNote(context.db, { applicationId: id, authorId: staff.user.id, body: input.note, actor });
     return back("note");
   }
-  const current = await getCaseDetails(context.db, id);
-  if (!current) throw notFound();
-  const supervisor = can(staff.user.role, "reassign:case:center");
   if (input.intent === "reassign") {
     const outcome = await reassignCase(context.db, {
       applicationId: id,
@@ -151,10 +132,6 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     });
     return outcome === "ok" ? back("reassign") : { errors: null, problem: outcome === "not_found" ? "illegal" : "conflict" };
   }
-  // Only the assignee (or a supervisor) works a claimed case; claiming needs the holder's consent first.
-  if (input.intent === "claim" && current.authorityStatus === "pending") return { errors: null, problem: "illegal" };
-  if (input.intent !== "claim" && current.assignedTo !== staff.user.id && !supervisor)
-    return { errors: null, problem: current.assignedTo ? "assigned_to_other" : "not_assigned" };
 
   const notice = statusNotice(context.env.PUBLIC_URL);
   const outcome =
