@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
 import { newReference } from "~/domain/reference.server";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import type { Database, NewApplication } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent, verifyAuditChain } from "./audit.server";

@@ -6,7 +6,7 @@ import { isValidCertificateNumber } from "~/domain/certificate-number";
 import type { CompleteAnswers } from "~/schemas/certificate";
 import { decodeQrCodes, embeddedJpegs, linkTargets, pdfPageCount, signatureByteRange } from "~/utils/certificate-pdf.test-support";
 import { certificateMails } from "~/mails/certificate-mails.server";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { runHousekeeping } from "../../server/housekeeping";
 import { seedReferenceData } from "../../db/seed";
 import { submitApplication } from "./application.server";

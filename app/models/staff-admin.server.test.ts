@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import type { Database } from "../../db/schema";
 import type { Kysely } from "kysely";

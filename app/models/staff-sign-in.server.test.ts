@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { createTestStaff, TEST_DOCUMENT_KEY, TEST_PASSWORD } from "./staff-auth.test-support";
 import { findStaffSession, type OpenStaffSession } from "./staff-session.server";
 import {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { createTestStaff } from "./staff-auth.test-support";
 import {
   claimTotpStep,
