@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { expect, it } from "vitest";
 import { isValidCertificateNumber } from "~/domain/certificate-number";
 import type { CompleteAnswers } from "~/schemas/certificate";
-import { decodeQrCodes, embeddedJpegs, linkTargets, pdfPageCount, signatureByteRange } from "~/utils/certificate-pdf.test-support";
+import { decodeQrCodes, embeddedJpegs, linkTargets, pdfPageCount, signatureByteRange } from "../../test/support/certificate-pdf";
 import { certificateMails } from "~/mails/certificate-mails.server";
 import { describeEachStore } from "../../test/support/stores";
 import { runHousekeeping } from "../../server/housekeeping";

@@ -5,7 +5,7 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
 import { describeEachStore } from "../../test/support/stores";
-import { createTestStaff } from "~/models/staff-auth.test-support";
+import { createTestStaff } from "../../test/support/staff-accounts";
 import { insertStaffSession, revokeStaffSession } from "~/models/staff-session.server";
 import {
   clearedSessionCookie,
