@@ -45,6 +45,14 @@ export default tseslint.config(
     },
   },
   {
+    // Test support is for tests: production code that imported it would ship test doubles.
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server/**/*.ts", "scripts/**/*.{ts,js}", "bench/**/*.ts"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/test/support/*"], message: "test/support is for tests only." }] }],
+    },
+  },
+  {
     // Migrations take Kysely<any> by design: they are frozen and must not depend on today's schema types.
     files: ["db/migrations/**", "db/dialect.ts", "db/migrate.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -1,8 +1,9 @@
 /**
- * The one place where SQLite and PostgreSQL differ in SQL. Migrations and models ask this
- * module instead of writing dialect-specific SQL themselves, and db/dialect.test.ts runs it on both.
+ * The one place where the running application's SQL differs between SQLite and PostgreSQL: models
+ * ask this module instead of writing dialect-specific SQL themselves. Migrations never import it:
+ * each keeps a frozen copy of what it needs, so a change here cannot change a migration that has run.
  */
-import { type CreateTableBuilder, type Kysely, PostgresAdapter, type SelectQueryBuilder, SqliteAdapter, sql } from "kysely";
+import { type Kysely, PostgresAdapter, type SelectQueryBuilder, SqliteAdapter, sql } from "kysely";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -11,56 +12,6 @@ export function dialectOf(db: Kysely<any>): DialectName {
   if (adapter instanceof PostgresAdapter) return "postgres";
   if (adapter instanceof SqliteAdapter) return "sqlite";
   throw new Error("Unsupported database dialect");
-}
-
-/** A 64-bit, database-assigned, ever-increasing integer key (for ordered, append-only tables). */
-export function addSequenceColumn<T extends string, C extends string>(
-  db: Kysely<any>,
-  table: CreateTableBuilder<T, C>,
-  name: string,
-): CreateTableBuilder<T, C | string> {
-  return dialectOf(db) === "postgres"
-    ? table.addColumn(name, "bigint", (col) => col.primaryKey().generatedAlwaysAsIdentity())
-    : table.addColumn(name, "integer", (col) => col.primaryKey().autoIncrement());
-}
-
-/** Column type for binary content (documents, PDFs). */
-export function binaryType(db: Kysely<any>): "bytea" | "blob" {
-  return dialectOf(db) === "postgres" ? "bytea" : "blob";
-}
-
-/**
- * Makes a table append-only at the database level: UPDATE and DELETE fail, whoever issues them.
- * The application never updates or deletes such rows; this catches anything that tries.
- */
-export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<void> {
-  const message = `${table} is append-only`;
-  if (dialectOf(db) === "postgres") {
-    await sql`
-      CREATE OR REPLACE FUNCTION refuse_change_${sql.raw(table)}() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION '${sql.raw(message)}'; END;
-      $$ LANGUAGE plpgsql`.execute(db);
-    await sql`
-      CREATE TRIGGER ${sql.raw(table)}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
-      FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_${sql.raw(table)}()`.execute(db);
-    return;
-  }
-  for (const op of ["UPDATE", "DELETE"] as const) {
-    await sql`
-      CREATE TRIGGER ${sql.raw(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)}
-      BEGIN SELECT RAISE(ABORT, '${sql.raw(message)}'); END`.execute(db);
-  }
-}
-
-export async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
-  if (dialectOf(db) === "postgres") {
-    await sql`DROP TRIGGER IF EXISTS ${sql.raw(table)}_append_only ON ${sql.table(table)}`.execute(db);
-    await sql`DROP FUNCTION IF EXISTS refuse_change_${sql.raw(table)}()`.execute(db);
-    return;
-  }
-  for (const op of ["update", "delete"]) {
-    await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_no_${op}`)}`.execute(db);
-  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { dialectOf } from "./dialect";
 import { createMigrator, migrateToLatest } from "./migrate";
 import { CENTERS, seedReferenceData } from "./seed";
-import { describeEachStore } from "./test-stores";
+import { describeEachStore } from "../test/support/stores";
 
 describeEachStore(
   "migrations",

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FEE_PKR } from "../app/domain/certificate-journey";
 import { INTL_LOCALES } from "../app/i18n";
-import { startTestServer, type TestServer } from "./test-server";
+import { startTestServer, type TestServer } from "../test/support/app-server";
 
 let server: TestServer;
 let baseUrl = "";

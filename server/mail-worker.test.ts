@@ -8,9 +8,9 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { countPendingMails, enqueueMail, MAIL_MAX_ATTEMPTS, type MailInput } from "../app/models/outbox.server";
 import { parseEnv } from "../app/utils/env.server";
 import { createMailTransport, type MailTransport } from "../app/utils/mailer.server";
-import { describeEachStore } from "../db/test-stores";
+import { describeEachStore } from "../test/support/stores";
 import { drainOutbox, startMailWorker } from "./mail-worker";
-import { startTestSmtpServer, type TestSmtpServer } from "./test-smtp";
+import { startTestSmtpServer, type TestSmtpServer } from "../test/support/smtp-server";
 
 const FROM = "Police Service Centers Global <no-reply@pscg.example>";
 const MIN = 60_000;

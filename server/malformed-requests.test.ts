@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES, type Lang, textDirection } from "~/i18n";
 import { getI18n } from "~/utils/i18n.server";
 import { hashToken } from "~/utils/secret-token.server";
-import { testApplication } from "../db/test-applications";
-import { rawRequest, type RawAnswer, startTestServer, type TestServer, decodeEntities } from "./test-server";
+import { testApplication } from "../test/support/application-fixture";
+import { rawRequest, type RawAnswer, startTestServer, type TestServer, decodeEntities } from "../test/support/app-server";
 
 let server: TestServer;
 

@@ -26,7 +26,6 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Role } from "~/domain/permissions";
 import { newCertificateNumber } from "~/domain/certificate-number.server";
-import { newReference } from "~/domain/reference.server";
 import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRouteRule, takesCase } from "~/domain/staff-routes";
 import { findCenter } from "~/models/center.server";
 import { addHoliday } from "~/models/holiday.server";
@@ -40,10 +39,11 @@ import { CASE_INTENTS } from "~/schemas/case-action";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
-import type { ApplicationStatus, NewApplication } from "../db/schema";
+import type { ApplicationStatus } from "../db/schema";
 import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
+import { testApplication } from "../test/support/application-fixture";
 import { createApp } from "./app";
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -103,51 +103,19 @@ async function sessionCookie(member: Member | null): Promise<string | null> {
 type CaseState = { status: ApplicationStatus; assignedTo: string | null; delivery?: "pdf" | "collection" };
 
 async function createCase(centerSlug: string, state: CaseState): Promise<{ id: string; version: number }> {
-  const id = randomUUID();
   const at = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString();
   const collection = state.delivery === "collection";
-  const row: NewApplication = {
-    id,
-    reference: newReference("application"),
-    draft_id: id,
+  const row = testApplication({
     status: state.status,
-    status_changed_at: at,
-    language: "en",
-    applicant_type: "self",
-    full_name: "Ali Khan",
-    name_search: "ali khan",
-    father_name: "Ahmed Khan",
-    date_of_birth: "1990-03-27",
-    gender: "male",
-    cnic: "3520212345671",
-    passport_number: "AB1234567",
-    passport_country: "PK",
-    nationality: "PK",
-    email: "ali.khan@example.com",
-    phone: "+306912345678",
-    residence_country: "GR",
-    residence_city: "Athens",
-    purpose: "work_visa",
-    purpose_other: null,
-    destination_country: "GR",
-    delivery: collection ? "collection" : "pdf",
-    collection_center_slug: collection ? "athens" : null,
-    referral_center_slug: null,
+    submitted_at: at,
     center_slug: centerSlug,
     assigned_to: state.assignedTo,
-    track_secret_hash: randomBytes(32).toString("hex"),
-    relative_name: null,
-    authority_status: null,
-    authority_token_hash: null,
-    authority_confirmed_at: null,
-    rejection_reason: null,
-    rejection_note: null,
-    submitted_at: at,
-    updated_at: at,
-  };
+    delivery: collection ? "collection" : "pdf",
+    collection_center_slug: collection ? "athens" : null,
+  });
   await store.db.insertInto("application").values(row).execute();
-  const { version } = await store.db.selectFrom("application").select("version").where("id", "=", id).executeTakeFirstOrThrow();
-  return { id, version };
+  const { version } = await store.db.selectFrom("application").select("version").where("id", "=", row.id).executeTakeFirstOrThrow();
+  return { id: row.id, version };
 }
 
 /** An issued case of the center with its certificate (a stand-in PDF: the table is about access, not issuing). */

@@ -4,7 +4,7 @@
  * (local runs) neither, since browsers would drop the cookie.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rawRequest, startTestServer, type TestServer } from "./test-server";
+import { rawRequest, startTestServer, type TestServer } from "../test/support/app-server";
 
 /** "Start now", as a browser on the portal's own pages sends it. */
 async function startDraft(server: TestServer, host: string) {

@@ -8,7 +8,7 @@ import { issueSetupToken } from "~/models/setup-token.server";
 import { insertStaffUser } from "~/models/staff-user.server";
 import { getI18n } from "~/utils/i18n.server";
 import { announceSetupLink, setupLinkPath } from "~/utils/setup-link.server";
-import { startTestServer, type TestServer } from "./test-server";
+import { startTestServer, type TestServer } from "../test/support/app-server";
 
 let server: TestServer;
 const TAKEN = "existing.officer@police.example.pk";

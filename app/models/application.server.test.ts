@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { CompleteAnswers } from "~/schemas/certificate";
 import { REQUIRED_DOCUMENTS } from "~/domain/certificate-journey";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import { verifyAuditChain } from "./audit.server";
 import { transitionApplication } from "./case.server";

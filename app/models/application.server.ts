@@ -4,6 +4,7 @@
  */
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
+import { isUniqueViolation } from "../../db/errors";
 import type { ApplicationStatus } from "../../db/schema";
 import type { Database } from "../../db/schema";
 import { newReference } from "~/domain/reference.server";
@@ -49,11 +50,6 @@ export async function draftReadiness(db: Kysely<Database>, draft: OpenDraft): Pr
   const reference = await findReferenceByDraft(db, draft.id);
   if (reference) return { state: "submitted", reference };
   return { state: "incomplete", step: read.complete ? "documents" : read.missing[0]! };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE|unique|23505/.test(text);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { expect, it } from "vitest";
-import { newReference } from "~/domain/reference.server";
-import { describeEachStore } from "../../db/test-stores";
+import { beforeAll, expect, it } from "vitest";
+import { testApplication } from "../../test/support/application-fixture";
+import { describeEachStore, type TestStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import type { Database, NewApplication } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent, verifyAuditChain } from "./audit.server";
@@ -18,50 +18,6 @@ import {
 } from "./audit-log.server";
 import { insertStaffUser } from "./staff-user.server";
 
-function application(centerSlug: string): NewApplication {
-  const id = randomUUID();
-  const at = "2026-11-20T09:00:00.000Z";
-  return {
-    id,
-    reference: newReference("application"),
-    draft_id: id,
-    status: "submitted",
-    status_changed_at: at,
-    language: "en",
-    applicant_type: "self",
-    full_name: "Ali Khan",
-    name_search: "ali khan",
-    father_name: "Ahmed",
-    date_of_birth: "1990-03-27",
-    gender: "male",
-    cnic: "3520212345671",
-    passport_number: "AB1234567",
-    passport_country: "PK",
-    nationality: "PK",
-    email: "a@example.com",
-    phone: "+306912345678",
-    residence_country: "GR",
-    residence_city: "Athens",
-    purpose: "work_visa",
-    purpose_other: null,
-    destination_country: "IT",
-    delivery: "pdf",
-    collection_center_slug: null,
-    referral_center_slug: null,
-    center_slug: centerSlug,
-    assigned_to: null,
-    track_secret_hash: randomUUID(),
-    relative_name: null,
-    authority_status: null,
-    authority_token_hash: null,
-    authority_confirmed_at: null,
-    rejection_reason: null,
-    rejection_note: null,
-    submitted_at: at,
-    updated_at: at,
-  };
-}
-
 async function staff(db: Kysely<Database>, role: "officer" | "supervisor" | "admin", centerSlug: string | null, displayName: string) {
   return db
     .transaction()
@@ -76,92 +32,113 @@ async function event(db: Kysely<Database>, input: AuditEventInput) {
 
 const day = (d: number, hour = 9) => new Date(Date.UTC(2026, 10, d, hour));
 
-describeEachStore("audit log browsing", (store) => {
-  let lahoreApp: NewApplication;
-  let gujratApp: NewApplication;
-  let ids: { lahoreOfficer: string; gujratOfficer: string; lahoreSupervisor: string; admin: string };
+const application = (centerSlug: string) =>
+  testApplication({ status: "submitted", submitted_at: "2026-11-20T09:00:00.000Z", center_slug: centerSlug });
 
-  it("sets up two centers' work", async () => {
-    const { db } = store();
-    await seedReferenceData(db);
-    lahoreApp = application("lahore");
-    gujratApp = application("gujrat");
-    await db.insertInto("application").values([lahoreApp, gujratApp]).execute();
-    ids = {
-      lahoreOfficer: await staff(db, "officer", "lahore", "Bilal Ahmed"),
-      gujratOfficer: await staff(db, "officer", "gujrat", "Hina Butt"),
-      lahoreSupervisor: await staff(db, "supervisor", "lahore", "Imran Qureshi"),
-      admin: await staff(db, "admin", null, "Ayesha Khan"),
-    };
-    const byStaff = (id: string) => ({ actorType: "staff" as const, actorId: id, sessionRef: id.slice(0, 16) });
-    await event(db, {
-      actorType: "applicant",
-      action: "application.submitted",
-      entityType: "application",
-      entityId: lahoreApp.id,
-      occurredAt: day(20),
-    });
-    await event(db, {
-      actorType: "applicant",
-      action: "application.submitted",
-      entityType: "application",
-      entityId: gujratApp.id,
-      occurredAt: day(20),
-    });
-    await event(db, {
-      ...byStaff(ids.lahoreOfficer),
-      action: "application.claim",
-      entityType: "application",
-      entityId: lahoreApp.id,
-      occurredAt: day(21),
-    });
-    await event(db, {
-      ...byStaff(ids.gujratOfficer),
-      action: "application.claim",
-      entityType: "application",
-      entityId: gujratApp.id,
-      occurredAt: day(21),
-    });
-    // A Lahore officer acting on Gujrat's application (say, before a transfer): still Gujrat's event.
-    await event(db, {
-      ...byStaff(ids.lahoreOfficer),
-      action: "application.release",
-      entityType: "application",
-      entityId: gujratApp.id,
-      occurredAt: day(22),
-    });
-    await event(db, {
-      ...byStaff(ids.lahoreOfficer),
-      action: "staff_user.signed_in",
-      entityType: "staff_user",
-      entityId: ids.lahoreOfficer,
-      occurredAt: day(22),
-    });
-    await event(db, {
-      ...byStaff(ids.gujratOfficer),
-      action: "staff_user.signed_in",
-      entityType: "staff_user",
-      entityId: ids.gujratOfficer,
-      occurredAt: day(23),
-    });
-    await event(db, {
-      ...byStaff(ids.admin),
-      action: "staff_user.disabled",
-      entityType: "staff_user",
-      entityId: ids.lahoreOfficer,
-      occurredAt: day(23),
-    });
-    await event(db, {
-      actorType: "system",
-      action: "staff_user.locked",
-      entityType: "staff_user",
-      entityId: ids.lahoreOfficer,
-      occurredAt: day(24),
-    });
+type TwoCentersWork = {
+  lahoreApp: NewApplication;
+  gujratApp: NewApplication;
+  ids: { lahoreOfficer: string; gujratOfficer: string; lahoreSupervisor: string; admin: string };
+};
+
+/** Two centers' applications, four staff members and nine events between them. */
+async function setUpTwoCentersWork(db: Kysely<Database>): Promise<TwoCentersWork> {
+  await seedReferenceData(db);
+  const lahoreApp = application("lahore");
+  const gujratApp = application("gujrat");
+  await db.insertInto("application").values([lahoreApp, gujratApp]).execute();
+  const ids = {
+    lahoreOfficer: await staff(db, "officer", "lahore", "Bilal Ahmed"),
+    gujratOfficer: await staff(db, "officer", "gujrat", "Hina Butt"),
+    lahoreSupervisor: await staff(db, "supervisor", "lahore", "Imran Qureshi"),
+    admin: await staff(db, "admin", null, "Ayesha Khan"),
+  };
+  const byStaff = (id: string) => ({ actorType: "staff" as const, actorId: id, sessionRef: id.slice(0, 16) });
+  await event(db, {
+    actorType: "applicant",
+    action: "application.submitted",
+    entityType: "application",
+    entityId: lahoreApp.id,
+    occurredAt: day(20),
   });
+  await event(db, {
+    actorType: "applicant",
+    action: "application.submitted",
+    entityType: "application",
+    entityId: gujratApp.id,
+    occurredAt: day(20),
+  });
+  await event(db, {
+    ...byStaff(ids.lahoreOfficer),
+    action: "application.claim",
+    entityType: "application",
+    entityId: lahoreApp.id,
+    occurredAt: day(21),
+  });
+  await event(db, {
+    ...byStaff(ids.gujratOfficer),
+    action: "application.claim",
+    entityType: "application",
+    entityId: gujratApp.id,
+    occurredAt: day(21),
+  });
+  // A Lahore officer acting on Gujrat's application (say, before a transfer): still Gujrat's event.
+  await event(db, {
+    ...byStaff(ids.lahoreOfficer),
+    action: "application.release",
+    entityType: "application",
+    entityId: gujratApp.id,
+    occurredAt: day(22),
+  });
+  await event(db, {
+    ...byStaff(ids.lahoreOfficer),
+    action: "staff_user.signed_in",
+    entityType: "staff_user",
+    entityId: ids.lahoreOfficer,
+    occurredAt: day(22),
+  });
+  await event(db, {
+    ...byStaff(ids.gujratOfficer),
+    action: "staff_user.signed_in",
+    entityType: "staff_user",
+    entityId: ids.gujratOfficer,
+    occurredAt: day(23),
+  });
+  await event(db, {
+    ...byStaff(ids.admin),
+    action: "staff_user.disabled",
+    entityType: "staff_user",
+    entityId: ids.lahoreOfficer,
+    occurredAt: day(23),
+  });
+  await event(db, {
+    actorType: "system",
+    action: "staff_user.locked",
+    entityType: "staff_user",
+    entityId: ids.lahoreOfficer,
+    occurredAt: day(24),
+  });
+  return { lahoreApp, gujratApp, ids };
+}
+
+/** Each suite's own store gets the same work once; the tests here only read it. */
+function withTwoCentersWork(store: () => TestStore): () => TwoCentersWork {
+  let work: TwoCentersWork | undefined;
+  beforeAll(async () => {
+    work = await setUpTwoCentersWork(store().db);
+  });
+  return () => {
+    if (!work) throw new Error("work not set up");
+    return work;
+  };
+}
+
+describeEachStore("audit log browsing", (store) => {
+  const work = withTwoCentersWork(store);
 
   it("shows an administrator everything, newest first, with names and references", async () => {
     const { db } = store();
+    const { lahoreApp, ids } = work();
     const page = await listAuditEvents(db, { kind: "any" }, NO_FILTER);
     expect(page.entries).toHaveLength(9);
     expect(page.nextBefore).toBeNull();
@@ -178,6 +155,7 @@ describeEachStore("audit log browsing", (store) => {
 
   it("never shows a supervisor of one center another center's application events", async () => {
     const { db } = store();
+    const { lahoreApp, gujratApp, ids } = work();
     const lahore: AuditScope = { kind: "center", centerSlug: "lahore" };
     const page = await listAuditEvents(db, lahore, NO_FILTER);
     expect(page.entries.map((e) => [e.action, e.entityId])).toEqual([
@@ -209,6 +187,7 @@ describeEachStore("audit log browsing", (store) => {
 
   it("filters by action, entity, reference, actor and UTC dates", async () => {
     const { db } = store();
+    const { lahoreApp, ids } = work();
     const any: AuditScope = { kind: "any" };
     const actions = async (filter: Partial<AuditFilter>) =>
       (await listAuditEvents(db, any, { ...NO_FILTER, ...filter })).entries.map((e) => e.action);
@@ -243,9 +222,15 @@ describeEachStore("audit log browsing", (store) => {
     expect(seen).toHaveLength(9);
     expect(new Set(seen).size).toBe(9);
   });
+});
+
+// Recording adds to the chain: its own store, so the counts the browsing tests read stay as set up.
+describeEachStore("audit log recording", (store) => {
+  const work = withTwoCentersWork(store);
 
   it("records each viewing and each chain check in the chain itself", async () => {
     const { db } = store();
+    const { ids } = work();
     const actor = { actorType: "staff" as const, actorId: ids.lahoreSupervisor, sessionRef: "abcdefabcdefabcd" };
     await recordAuditView(db, {
       actor,

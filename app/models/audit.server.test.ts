@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { insertAuditEvent, verifyAuditChain } from "./audit.server";
 
 describeEachStore("audit chain", (store) => {

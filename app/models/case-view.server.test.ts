@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
-import { testApplication } from "../../db/test-applications";
+import { testApplication } from "../../test/support/application-fixture";
 import { verifyAuditChain } from "./audit.server";
 import { downloadCaseDocument } from "./case-view.server";
 import { createStoreDocumentStorage } from "./document-storage.server";

@@ -12,6 +12,7 @@ import { type CertificateContent, expiryFor } from "~/domain/certificate";
 import { hashVerificationCode, newVerificationCode, verificationCodeKey } from "~/domain/verification-code.server";
 import { isLang } from "~/i18n";
 import { renderCertificatePdf } from "~/utils/certificate-pdf.server";
+import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { transitionApplication } from "./case.server";
@@ -27,11 +28,6 @@ export const CERTIFICATE_PHOTO = { width: 300, height: 400, quality: 80 } as con
 export type IssueOutcome =
   | { ok: true; number: string; certificateId: string }
   | { ok: false; problem: "not_found" | "not_approved" | "already_issued" | "no_photo" | "conflict" };
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE|unique|23505/.test(text);
-}
 
 /** Re-encoded from the decoded pixels: EXIF, GPS and any other metadata are gone, orientation applied. */
 export async function normaliseCertificatePhoto(bytes: Uint8Array): Promise<Buffer> {

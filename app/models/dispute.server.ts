@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DisputeDecision, DisputeStatus } from "~/domain/certificate";
+import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import type { ComposedMail } from "./outbox.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
@@ -22,11 +23,6 @@ export type DisputeView = {
   createdAt: string;
   decidedAt: string | null;
 };
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE|unique|23505/.test(text);
-}
 
 export type OpenDisputeOutcome = { ok: true; id: string } | { ok: false; problem: "no_certificate" | "already_open" };
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { createStoreDocumentStorage, newStorageId } from "./document-storage.server";
 
 const key = randomBytes(32);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { MAX_EVIDENCE_FILES } from "~/domain/document-rules";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import {
   deleteDocument,
   deleteDocumentsOf,

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { seedReferenceData } from "../../db/seed";
-import { testApplication } from "../../db/test-applications";
-import { describeEachStore } from "../../db/test-stores";
+import { testApplication } from "../../test/support/application-fixture";
+import { describeEachStore } from "../../test/support/stores";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { listDocuments, saveDocument } from "./document.server";
 import { createDraft, deleteExpiredDrafts, openDraft, redeemResumeKey, rotateDraftSecret, saveDraftStep } from "./draft.server";

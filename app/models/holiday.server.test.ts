@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { addHoliday, listHolidays, loadHolidays, removeHoliday } from "./holiday.server";
 import { insertStaffUser } from "./staff-user.server";
 

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { MAX_EVIDENCE_FILES } from "~/domain/document-rules";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
-import { testApplication } from "../../db/test-applications";
+import { testApplication } from "../../test/support/application-fixture";
 import { verifyAuditChain } from "./audit.server";
 import { DocumentLimitError, findDocumentCaseId, listDocuments } from "./document.server";
 import { answerInformationRequestWithEvidence, askForInformation, findOpenRequest } from "./information-request.server";

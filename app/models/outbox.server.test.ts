@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forUpdateSkipLocked } from "../../db/dialect";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import {
   claimDueMails,
   countPendingMails,

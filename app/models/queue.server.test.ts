@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import { migrateToLatest } from "../../db/migrate";
 import type { Database } from "../../db/schema";
-import { testApplication } from "../../db/test-applications";
+import { testApplication } from "../../test/support/application-fixture";
 import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listCenterStaffNames, listQueue } from "./queue.server";
 import { disableStaffUser, insertStaffUser } from "./staff-user.server";
 

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { clearHits, deleteExpiredHits, rateLimitKey, recordHit, undoHit } from "./rate-limit.server";
 
 describeEachStore("rate-limit counters", (store) => {

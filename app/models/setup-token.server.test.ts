@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { verifyAuditChain } from "./audit.server";
 import { consumeSetupToken, createFirstAdministrator, isSetupTokenUsable, issueSetupToken } from "./setup-token.server";
 

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from "kysely";
 import { generateSigningIdentity, type SigningIdentity } from "~/utils/signing-p12.server";
+import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { createStoreDocumentStorage } from "./document-storage.server";
 
@@ -17,11 +18,6 @@ export type SigningSettings = { CERTIFICATE_P12_BASE64?: string; CERTIFICATE_P12
 function decode(bytes: Uint8Array): SigningIdentity {
   const stored = JSON.parse(Buffer.from(bytes).toString("utf8")) as { p12: string; password: string };
   return { p12: Buffer.from(stored.p12, "base64"), password: stored.password };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE|unique|23505|PRIMARY/.test(text);
 }
 
 /** The identity to sign with, generating and storing one if the store has none yet. */

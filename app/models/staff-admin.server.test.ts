@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import type { Database } from "../../db/schema";
 import type { Kysely } from "kysely";
@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
 import { verifyAuditChain } from "./audit.server";
 import { confirmCenterDetails, findCenter, listActiveCenters, updateCenter } from "./center.server";
-import { createTestStaff, TEST_PASSWORD } from "./staff-auth.test-support";
+import { createTestStaff, TEST_PASSWORD } from "../../test/support/staff-accounts";
 import {
   acceptInvitation,
   type AdminActor,

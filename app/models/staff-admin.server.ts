@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { lockChain } from "../../db/dialect";
+import { isUniqueViolation } from "../../db/errors";
 import type { CenterTable, Database, StaffUserTable } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { type ComposedMail, enqueueMail } from "./outbox.server";
@@ -89,11 +90,6 @@ async function refusing<T>(work: () => Promise<T>): Promise<T | { ok: false; pro
     if (isUniqueViolation(error)) return { ok: false, problem: "email_taken" };
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { code?: string }).code ?? ""}` : "";
-  return /UNIQUE|unique|23505/.test(text);
 }
 
 type AccountRow = Pick<

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
+import { describeEachStore } from "../../test/support/stores";
 import { hashToken } from "~/utils/secret-token.server";
-import { createTestStaff, TEST_PASSWORD } from "./staff-auth.test-support";
+import { createTestStaff, TEST_PASSWORD } from "../../test/support/staff-accounts";
 import {
   findStaffSession,
   insertStaffSession,

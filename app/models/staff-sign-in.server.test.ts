@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
-import { createTestStaff, TEST_DOCUMENT_KEY, TEST_PASSWORD } from "./staff-auth.test-support";
+import { describeEachStore } from "../../test/support/stores";
+import { createTestStaff, TEST_DOCUMENT_KEY, TEST_PASSWORD } from "../../test/support/staff-accounts";
 import { findStaffSession, type OpenStaffSession } from "./staff-session.server";
 import {
   completeSignIn,

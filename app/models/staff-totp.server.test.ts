@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { describeEachStore } from "../../db/test-stores";
-import { createTestStaff } from "./staff-auth.test-support";
+import { describeEachStore } from "../../test/support/stores";
+import { createTestStaff } from "../../test/support/staff-accounts";
 import {
   claimTotpStep,
   compactRecoveryCode,

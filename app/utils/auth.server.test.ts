@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/schema";
-import { describeEachStore } from "../../db/test-stores";
-import { createTestStaff } from "~/models/staff-auth.test-support";
+import { describeEachStore } from "../../test/support/stores";
+import { createTestStaff } from "../../test/support/staff-accounts";
 import { insertStaffSession, revokeStaffSession } from "~/models/staff-session.server";
 import {
   clearedSessionCookie,

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { type CertificateContent, translationLanguage } from "~/domain/certificate";
 import { renderCertificatePdf } from "./certificate-pdf.server";
-import { decodeQrCodes, pdfPageCount, signatureByteRange } from "./certificate-pdf.test-support";
+import { decodeQrCodes, pdfPageCount, signatureByteRange } from "../../test/support/certificate-pdf";
 import { describeCertificate } from "./certificate-view.server";
 import { generateSigningIdentity, signingIdentityProblem } from "./signing-p12.server";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { startTestSmtpServer } from "../../server/test-smtp";
+import { startTestSmtpServer } from "../../test/support/smtp-server";
 import { parseEnv } from "./env.server";
 import { createMailTransport, summarizeMailError } from "./mailer.server";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { isSetupTokenUsable } from "~/models/setup-token.server";
 import { insertStaffUser } from "~/models/staff-user.server";
-import { createTestStore, type TestStore } from "../../db/test-stores";
+import { createTestStore, type TestStore } from "../../test/support/stores";
 import { announceSetupLink, removeSetupLink, setupLinkPath } from "./setup-link.server";
 
 let store: TestStore;

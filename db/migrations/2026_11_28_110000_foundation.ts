@@ -1,6 +1,65 @@
 // Frozen: never edit after it has run anywhere. Change the schema with a new migration.
-import type { Kysely } from "kysely";
-import { addSequenceColumn, binaryType, dropAppendOnly, makeAppendOnly } from "../dialect";
+import { type CreateTableBuilder, type Kysely, PostgresAdapter, SqliteAdapter, sql } from "kysely";
+
+// --- dialect helpers, frozen with this migration ------------------------------------------------
+// Copied from db/dialect.ts as it stood when this migration was written (2026-11-28), so that a
+// later change to that module cannot change what this migration does. Never edit them here.
+
+function isPostgres(db: Kysely<any>): boolean {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof PostgresAdapter) return true;
+  if (adapter instanceof SqliteAdapter) return false;
+  throw new Error("Unsupported database dialect");
+}
+
+/** A 64-bit, database-assigned, ever-increasing integer key (for ordered, append-only tables). */
+function addSequenceColumn<T extends string, C extends string>(
+  db: Kysely<any>,
+  table: CreateTableBuilder<T, C>,
+  name: string,
+): CreateTableBuilder<T, C | string> {
+  return isPostgres(db)
+    ? table.addColumn(name, "bigint", (col) => col.primaryKey().generatedAlwaysAsIdentity())
+    : table.addColumn(name, "integer", (col) => col.primaryKey().autoIncrement());
+}
+
+/** Column type for binary content (documents, PDFs). */
+function binaryType(db: Kysely<any>): "bytea" | "blob" {
+  return isPostgres(db) ? "bytea" : "blob";
+}
+
+/** UPDATE and DELETE (and on PostgreSQL TRUNCATE) of the table fail, whoever issues them. */
+async function makeAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  const message = `${table} is append-only`;
+  if (isPostgres(db)) {
+    await sql`
+      CREATE OR REPLACE FUNCTION refuse_change_${sql.raw(table)}() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION '${sql.raw(message)}'; END;
+      $$ LANGUAGE plpgsql`.execute(db);
+    await sql`
+      CREATE TRIGGER ${sql.raw(table)}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${sql.table(table)}
+      FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_${sql.raw(table)}()`.execute(db);
+    return;
+  }
+  for (const op of ["UPDATE", "DELETE"] as const) {
+    await sql`
+      CREATE TRIGGER ${sql.raw(`${table}_no_${op.toLowerCase()}`)} BEFORE ${sql.raw(op)} ON ${sql.table(table)}
+      BEGIN SELECT RAISE(ABORT, '${sql.raw(message)}'); END`.execute(db);
+  }
+}
+
+async function dropAppendOnly(db: Kysely<any>, table: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql`DROP TRIGGER IF EXISTS ${sql.raw(table)}_append_only ON ${sql.table(table)}`.execute(db);
+    await sql`DROP FUNCTION IF EXISTS refuse_change_${sql.raw(table)}()`.execute(db);
+    return;
+  }
+  for (const op of ["update", "delete"]) {
+    await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_no_${op}`)}`.execute(db);
+  }
+}
+
+// --- the migration -------------------------------------------------------------------------------
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

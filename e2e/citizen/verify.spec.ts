@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { type Browser, expect, type Page, type Response, test } from "@playwright/test";
 import { sendExpiryReminders } from "../../app/models/certificate-reminders.server";
-import { decodeQrCodes, pdfPageCount } from "../../app/utils/certificate-pdf.test-support";
+import { decodeQrCodes, pdfPageCount } from "../../test/support/certificate-pdf";
 import { certificateMails } from "../../app/mails/certificate-mails.server";
 import { BASE_URL } from "../../playwright.config";
 import { auditActions, certificateRow, setCertificateExpiry, withStore } from "../support/db";

@@ -3,11 +3,10 @@
  * another center's applications; an administrator sees everything and verifies the hash chain;
  * reading the log is itself recorded; other roles get no log at all.
  */
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { auditHash, GENESIS_HASH } from "../../app/domain/audit-chain";
-import { newReference } from "../../app/domain/reference.server";
-import { withDb } from "../support/db";
+import { testApplication } from "../../test/support/application-fixture";
+import { withDb, withStore } from "../support/db";
 import { t } from "../support/locales";
 import { createSignedInStaff, signInStaff } from "../support/staff";
 import { expectNoAxeViolations } from "../support/axe";
@@ -15,22 +14,10 @@ import { expectNoAxeViolations } from "../support/axe";
 const en = (key: string, values?: Record<string, string>) => t("en", key, values);
 
 /** A submitted application at a center, written straight into the store. */
-function insertApplication(centerSlug: string): { id: string; reference: string } {
-  const id = randomUUID();
-  const reference = newReference("application");
-  const now = new Date().toISOString();
-  withDb((db) =>
-    db
-      .prepare(
-        `INSERT INTO application (id, reference, draft_id, status, status_changed_at, version, language, applicant_type, full_name, name_search,
-          father_name, date_of_birth, gender, cnic, passport_number, passport_country, nationality, email, phone, residence_country,
-          residence_city, purpose, destination_country, delivery, center_slug, track_secret_hash, submitted_at, updated_at)
-         VALUES (?, ?, ?, 'submitted', ?, 1, 'en', 'self', 'Ali Khan', 'ali khan', 'Ahmed Khan', '1990-03-27', 'male', '3520212345671',
-          'AB1234567', 'PK', 'PK', 'ali@example.com', '+306912345678', 'GR', 'Athens', 'work_visa', 'IT', 'pdf', ?, ?, ?, ?)`,
-      )
-      .run(id, reference, id, now, centerSlug, randomUUID(), now, now),
-  );
-  return { id, reference };
+async function insertApplication(centerSlug: string): Promise<{ id: string; reference: string }> {
+  const application = testApplication({ status: "submitted", submitted_at: new Date().toISOString(), center_slug: centerSlug });
+  await withStore((store) => store.db.insertInto("application").values(application).execute());
+  return { id: application.id, reference: application.reference };
 }
 
 /** Appends an event to the chain exactly as the app does (same hash), so the chain stays intact. */
@@ -84,8 +71,8 @@ test("a supervisor sees their own center's events only; an administrator sees al
   test.slow();
   const lahoreOfficer = await createSignedInStaff({ role: "officer", centerSlug: "lahore", displayName: "Bilal Ahmed" });
   const gujratOfficer = await createSignedInStaff({ role: "officer", centerSlug: "gujrat", displayName: "Tariq Mehmood" });
-  const lahoreCase = insertApplication("lahore");
-  const gujratCase = insertApplication("gujrat");
+  const lahoreCase = await insertApplication("lahore");
+  const gujratCase = await insertApplication("gujrat");
   appendAuditEvent({ actorId: lahoreOfficer.id, action: "application.claim", entityType: "application", entityId: lahoreCase.id });
   appendAuditEvent({ actorId: gujratOfficer.id, action: "application.claim", entityType: "application", entityId: gujratCase.id });
   // Even a Lahore officer's action on Gujrat's application stays Gujrat's.

@@ -9,7 +9,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { Secret, TOTP } from "otpauth";
-import { testApplication } from "../../db/test-applications";
+import { testApplication } from "../../test/support/application-fixture";
 import { auditActions, E2E_DATABASE, withStore } from "../support/db";
 import {
   fillAddress,

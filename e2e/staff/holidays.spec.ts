@@ -4,7 +4,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { dueAt, pakistanDate } from "../../app/domain/sla";
-import { testApplication } from "../../db/test-applications";
+import { testApplication } from "../../test/support/application-fixture";
 import { expectNoAxeViolations } from "../support/axe";
 import { auditActions, withStore } from "../support/db";
 import { errorSummary } from "../support/forms";

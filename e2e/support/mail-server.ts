@@ -3,7 +3,7 @@
  * read-out of what it received, for specs to check receipts. Started by playwright.config.ts.
  */
 import http from "node:http";
-import { startTestSmtpServer } from "../../server/test-smtp";
+import { startTestSmtpServer } from "../../test/support/smtp-server";
 
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2526);

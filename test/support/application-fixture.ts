@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { newReference } from "~/domain/reference.server";
-import type { ApplicationStatus, NewApplication } from "./schema";
+import type { ApplicationStatus, NewApplication } from "../../db/schema";
 
 export function testApplication(overrides: Partial<NewApplication> & { status: ApplicationStatus; submitted_at: string }): NewApplication {
   const id = randomUUID();

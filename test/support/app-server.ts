@@ -12,11 +12,11 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
-import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
-import { openStore, type Store } from "../db/connect";
-import { migrateToLatest } from "../db/migrate";
-import { seedReferenceData } from "../db/seed";
-import { createApp } from "./app";
+import { type Env, parseEnv, resolveSecrets, type Secrets } from "../../app/utils/env.server";
+import { openStore, type Store } from "../../db/connect";
+import { migrateToLatest } from "../../db/migrate";
+import { seedReferenceData } from "../../db/seed";
+import { createApp } from "../../server/app";
 
 export type TestServer = {
   baseUrl: string;

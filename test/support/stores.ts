@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
-import { openStore, type Store } from "./connect";
-import type { DialectName } from "./dialect";
-import { migrateToLatest } from "./migrate";
+import { openStore, type Store } from "../../db/connect";
+import type { DialectName } from "../../db/dialect";
+import { migrateToLatest } from "../../db/migrate";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
 

@@ -4,8 +4,8 @@ import type { Kysely } from "kysely";
 import type { Role } from "~/domain/permissions";
 import { hashPassword } from "~/utils/password.server";
 import type { Database } from "../../db/schema";
-import { insertStaffUser } from "./staff-user.server";
-import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "./staff-totp.server";
+import { insertStaffUser } from "~/models/staff-user.server";
+import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "~/models/staff-totp.server";
 
 export const TEST_PASSWORD = "monsoon rain over the ravi river";
 export const TEST_DOCUMENT_KEY = randomBytes(32);
