@@ -36,6 +36,8 @@ import { insertStaffSession } from "~/models/staff-session.server";
 import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "~/models/staff-totp.server";
 import { insertStaffUser } from "~/models/staff-user.server";
 import { CASE_INTENTS } from "~/schemas/case-action";
+import { DISPUTE_INTENTS } from "~/schemas/dispute";
+import { HOLIDAY_INTENTS } from "~/schemas/holiday";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
@@ -634,12 +636,14 @@ describe("the staff route table", () => {
 });
 
 /**
- * The intents a route module's action accepts: its `INTENTS` list, or the case action schema's.
+ * The intents a route module's action accepts: its `INTENTS` list, or the list beside the form schema it imports.
  * Null when the module declares none (an action that does one thing).
  */
 function declaredIntents(source: string): string[] | null {
   const list = /\bconst INTENTS\s*=\s*\[([^\]]*)\]/.exec(source);
   if (list) return [...list[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   if (/from "~\/schemas\/case-action"/.test(source)) return [...CASE_INTENTS];
+  if (/from "~\/schemas\/dispute"/.test(source)) return [...DISPUTE_INTENTS];
+  if (/from "~\/schemas\/holiday"/.test(source)) return [...HOLIDAY_INTENTS];
   return null;
 }

@@ -1,20 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
 import { confirmAuthority, findPendingAuthority } from "~/models/application.server";
+import { ConsentSchema } from "~/schemas/consent";
 import { parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { ErrorMessage } from "~/components/error-message";
 import { readForm } from "~/utils/form.server";
-
-const ConsentSchema = z.object({
-  token: z.string(),
-  declaration: z.literal("yes", { error: () => "validation:required.declaration" }),
-});
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:consent.title") };
 

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
@@ -20,6 +19,7 @@ import {
   setStaffUserDisabled,
   unlockStaffUser,
 } from "~/models/staff-admin.server";
+import { ROLE_FIELDS, RoleSchema } from "~/schemas/staff-account";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -29,13 +29,6 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
-
-const ROLE_FIELDS = ["role", "center"] as const;
-
-const RoleSchema = z.object({
-  role: z._default(z.string(), "").check(z.refine((v) => (ROLES as readonly string[]).includes(v), "staff:validation.roleRequired")),
-  center: z._default(z.string(), ""),
-});
 
 const INTENTS = ["role", "disable", "enable", "unlock", "reset_totp", "reinvite"] as const;
 type Intent = (typeof INTENTS)[number];

@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
@@ -10,6 +9,7 @@ import { TextField } from "~/components/text-field";
 import { ROLES, type Role } from "~/domain/permissions";
 import { listAllCenters } from "~/models/center.server";
 import { type AdminProblem, INVITATION_TTL_MS, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
+import { INVITE_FIELDS, InviteSchema } from "~/schemas/staff-account";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -19,25 +19,6 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
-
-const INVITE_FIELDS = ["displayName", "email", "role", "center"] as const;
-
-const InviteSchema = z.object({
-  displayName: z
-    .string()
-    .check(z.trim(), z.minLength(1, "staff:validation.staffNameRequired"), z.maxLength(100, "staff:validation.nameTooLong")),
-  email: z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.minLength(1, "staff:validation.staffEmailRequired"),
-      z.maxLength(254, "staff:validation.emailFormat"),
-      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "staff:validation.emailFormat"),
-    ),
-  role: z._default(z.string(), "").check(z.refine((v) => (ROLES as readonly string[]).includes(v), "staff:validation.roleRequired")),
-  center: z._default(z.string(), ""),
-});
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:invite.title") };
 export const headers = noStoreHeaders;

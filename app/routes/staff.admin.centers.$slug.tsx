@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
@@ -10,6 +9,7 @@ import { TextareaField } from "~/components/textarea-field";
 import { TextField } from "~/components/text-field";
 import { parsePhone } from "~/domain/phone";
 import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
+import { CENTER_FIELDS, CenterSchema } from "~/schemas/center";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -18,46 +18,6 @@ import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
-
-const CENTER_FIELDS = [
-  "nameEn",
-  "nameUr",
-  "nameEl",
-  "nameIt",
-  "address",
-  "openingHours",
-  "phone",
-  "email",
-  "referralCode",
-  "active",
-  "confirm",
-] as const;
-
-const name = () =>
-  z.string().check(z.trim(), z.minLength(1, "staff:validation.centerNameRequired"), z.maxLength(150, "staff:validation.centerNameTooLong"));
-
-const CenterSchema = z.object({
-  nameEn: name(),
-  nameUr: name(),
-  nameEl: name(),
-  nameIt: name(),
-  address: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.addressTooLong")),
-  openingHours: z._default(z.string(), "").check(z.trim(), z.maxLength(300, "staff:validation.openingHoursTooLong")),
-  phone: z._default(z.string(), "").check(z.trim()),
-  email: z._default(z.string(), "").check(
-    z.trim(),
-    z.toLowerCase(),
-    z.maxLength(254, "staff:validation.emailFormat"),
-    z.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "staff:validation.emailFormat"),
-  ),
-  // What a poster prints and an applicant types: letters and digits, kept in capitals.
-  referralCode: z._default(z.string(), "").check(
-    z.trim(),
-    z.toUpperCase(),
-    z.refine((v) => v === "" || /^[A-Z0-9]{3,20}$/.test(v), "staff:validation.referralFormat"),
-  ),
-  active: z._default(z.string(), "").check(z.refine((v) => v === "yes" || v === "no", "staff:validation.activeRequired")),
-});
 
 export const handle: RouteHandle = {
   i18n: ["staff"],

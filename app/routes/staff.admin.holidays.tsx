@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
 import { DateInput } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
@@ -9,7 +8,8 @@ import { ScrollableTable } from "~/components/scrollable-table";
 import { TextField } from "~/components/text-field";
 import { pakistanDate, SLA_WORKING_DAYS } from "~/domain/sla";
 import { addHoliday, listHolidays, removeHoliday } from "~/models/holiday.server";
-import { HolidayDaySchema, holidaySchema } from "~/schemas/holiday";
+import { ISO_DATE_PATTERN } from "~/schemas/date";
+import { HOLIDAY_FIELDS, HolidayDaySchema, HolidayIntentSchema, holidaySchema } from "~/schemas/holiday";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -17,10 +17,6 @@ import { readForm } from "~/utils/form.server";
 import { formatDate, formatDay } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-
-const HOLIDAY_FIELDS = ["date", "name"] as const;
-const INTENTS = ["add", "remove"] as const;
-const IntentSchema = z.object({ intent: z.enum(INTENTS) });
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:holidays.title") };
 export const headers = noStoreHeaders;
@@ -31,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const done = (name: string) => {
     const day = url.searchParams.get(name);
-    return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(lang, day) : null;
+    return day && ISO_DATE_PATTERN.test(day) ? formatDate(lang, day) : null;
   };
   const holidays = await listHolidays(context.db, pakistanDate(new Date()));
   return {
@@ -50,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const here = staffPath(request, "/staff/admin/holidays");
   // Only a hand-made request lacks a known intent or a well-formed day: back to the list.
-  const intent = parseForm(IntentSchema, formData);
+  const intent = parseForm(HolidayIntentSchema, formData);
   if (!intent.ok) throw redirect(here);
   if (intent.data.intent === "remove") {
     const target = parseForm(HolidayDaySchema, formData);

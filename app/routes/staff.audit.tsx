@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
@@ -16,6 +15,7 @@ import {
   recordChainVerification,
   resolveAuditEntity,
 } from "~/models/audit-log.server";
+import { AUDIT_FILTER_FIELDS, AuditQuerySchema } from "~/schemas/audit";
 import { noStoreHeaders, requirePermission, requireStaff, type StaffIdentity, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formValues, parseForm } from "~/utils/form";
@@ -24,38 +24,6 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { formatMoment } from "~/utils/format";
-
-const FILTER_FIELDS = ["action", "entityType", "entity", "actor", "from", "to"] as const;
-
-function isDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const code = () => z._default(z.string(), "").check(z.trim(), z.toLowerCase(), z.maxLength(100, "staff:validation.filterTooLong"));
-const date = () =>
-  z._default(z.string(), "").check(
-    z.trim(),
-    z.refine((v) => v === "" || isDate(v), "staff:validation.dateFormat"),
-  );
-
-const AuditQuerySchema = z
-  .object({
-    action: code(),
-    entityType: code(),
-    entity: z._default(z.string(), "").check(z.trim(), z.maxLength(100, "staff:validation.filterTooLong")),
-    actor: z._default(z.string(), "").check(z.maxLength(100, "staff:validation.filterTooLong")),
-    from: date(),
-    to: date(),
-  })
-  .check(
-    z.refine((v) => !v.from || !v.to || !isDate(v.from) || !isDate(v.to) || v.from <= v.to, {
-      message: "staff:validation.dateOrder",
-      path: ["to"],
-      when: () => true,
-    }),
-  );
 
 export const handle: RouteHandle = {
   i18n: ["staff"],
@@ -160,13 +128,13 @@ export default function AuditLog() {
   const result = useActionData<typeof action>();
   const errors = data.errors ?? undefined;
   const v = data.values as Record<string, string | undefined>;
-  const filtered = FILTER_FIELDS.some((f) => v[f]);
+  const filtered = AUDIT_FILTER_FIELDS.some((f) => v[f]);
   const actorName = (entry: (typeof data.entries)[number]) =>
     entry.actorType === "staff" ? (entry.actorName ?? t("audit.actors.unknownStaff")) : t(`audit.actors.${entry.actorType}`);
   return (
     <>
       <BackLink href={data.backHref} />
-      <ErrorSummary errors={errors} order={FILTER_FIELDS} />
+      <ErrorSummary errors={errors} order={AUDIT_FILTER_FIELDS} />
       {result?.verification ? (
         result.verification.intact ? (
           <div className="notice notice--success" role="status">

@@ -1,13 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
-import { DISPUTE_TEXT_MAX } from "~/domain/certificate";
 import { sizeInKb } from "~/domain/document-rules";
 import { can } from "~/domain/permissions";
 import { decideDispute, listDisputes, type QueuedDispute } from "~/models/dispute.server";
+import { DisputeDecisionSchema } from "~/schemas/dispute";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
@@ -18,17 +17,6 @@ import { certificateMails } from "~/mails/certificate-mails.server";
 import { notFound } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { readForm } from "~/utils/form.server";
-
-/** A supervisor upholds (the certificate was wrong: it is revoked) or dismisses, with a note the holder reads. */
-const INTENTS = ["uphold", "dismiss"] as const;
-
-const DecideSchema = z.object({
-  intent: z.enum(INTENTS),
-  disputeId: z.string().check(z.minLength(1), z.maxLength(64)),
-  outcome: z
-    .string({ error: () => "cases:disputes.noteRequired" })
-    .check(z.trim(), z.minLength(1, "cases:disputes.noteRequired"), z.maxLength(DISPUTE_TEXT_MAX, "cases:case.problems.tooLong")),
-});
 
 export const handle: RouteHandle = { i18n: ["cases", "documents"], title: (t) => t("cases:disputes.title") };
 export const headers = noStoreHeaders;
@@ -71,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const formData = await readForm(request);
   const disputeId = String(formData.get("disputeId") ?? "");
   const outcome = String(formData.get("outcome") ?? "");
-  const parsed = parseForm(DecideSchema, formData);
+  const parsed = parseForm(DisputeDecisionSchema, formData);
   if (!parsed.ok) {
     const errors = parsed.errors.outcome ? { [`outcome-${disputeId}`]: parsed.errors.outcome } : null;
     return { errors, disputeId, outcome, problem: errors ? null : "notFound" };

@@ -1,39 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import * as z from "zod/mini";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.server";
+import { PASSWORD_MIN_LENGTH } from "~/schemas/password";
+import { AcceptInvitationSchema, PASSWORD_FIELDS } from "~/schemas/staff-invitation";
 import { noStoreHeaders, STAFF_LOGIN, staffPath } from "~/utils/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { hashPassword, isCommonPassword, PASSWORD_MIN_LENGTH } from "~/utils/password.server";
-
-const PASSWORD_FIELDS = ["password", "confirmPassword"] as const;
-
-/** The same password rules as the first administrator's setup. */
-const AcceptInvitationSchema = z
-  .object({
-    token: z._default(z.string(), ""),
-    // Not trimmed: spaces are part of a passphrase.
-    password: z
-      ._default(z.string(), "")
-      .check(
-        z.minLength(1, "staff:validation.passwordRequired"),
-        z.minLength(15, "staff:validation.passwordTooShort"),
-        z.maxLength(128, "staff:validation.passwordTooLong"),
-      ),
-    confirmPassword: z._default(z.string(), ""),
-  })
-  .check(
-    z.refine((v) => v.password === v.confirmPassword, {
-      message: "staff:validation.passwordMismatch",
-      path: ["confirmPassword"],
-    }),
-  );
+import { hashPassword, isCommonPassword } from "~/utils/password.server";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:acceptInvite.title") };
 export const headers = noStoreHeaders;

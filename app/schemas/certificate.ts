@@ -7,6 +7,7 @@ import { cnicGenderDigitMatches, parseCnic } from "~/domain/cnic";
 import { parsePassportNumber } from "~/domain/passport";
 import { parsePhone } from "~/domain/phone";
 import { readCalendarDate } from "./date";
+import { contactEmail } from "./email";
 
 export const GENDERS = ["male", "female", "transgender"] as const;
 export const PURPOSES = ["work_visa", "residence_permit", "immigration", "employment", "other"] as const;
@@ -23,17 +24,6 @@ const text = (requiredKey: string, max = TEXT_MAX) =>
 const personName = (requiredKey: string) => text(requiredKey, NAME_MAX).check(z.regex(NAME_PATTERN, "validation:name.characters"));
 const country = (requiredKey: string) =>
   z.string({ error: () => requiredKey }).check(z.trim(), z.minLength(1, requiredKey), z.regex(COUNTRY_PATTERN, requiredKey));
-// Deliberately loose (one @, a dot in the domain, no spaces or markup): the confirmation mail is the real test.
-const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
-const email = (requiredKey: string) =>
-  z
-    .string({ error: () => requiredKey })
-    .check(
-      z.trim(),
-      z.minLength(1, requiredKey),
-      z.maxLength(254, "validation:email.format"),
-      z.regex(EMAIL_PATTERN, "validation:email.format"),
-    );
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, requiredKey: string) => z.enum(values, { error: () => requiredKey });
 
 /**
@@ -84,7 +74,7 @@ export const AuthoritySchema = z.pipe(
     .object({
       holderName: personName("validation:required.holderName"),
       holderPassport: text("validation:required.holderPassport", 64),
-      holderEmail: email("validation:required.holderEmail"),
+      holderEmail: contactEmail("validation:required.holderEmail"),
       relativeName: personName("validation:required.relativeName"),
       relationship: oneOf(RELATIONSHIPS, "validation:required.relationship"),
     })
@@ -144,7 +134,7 @@ export type PersonalAnswers = z.output<typeof PersonalSchema>;
 export const ContactSchema = z.pipe(
   z
     .object({
-      email: email("validation:required.email"),
+      email: contactEmail("validation:required.email"),
       phone: text("validation:required.phone", 64),
       residenceCountry: country("validation:required.residenceCountry"),
       residenceCity: text("validation:required.residenceCity", NAME_MAX),

@@ -19,3 +19,13 @@ export function readCalendarDate(
     return { ok: false, error: "validation:date.real" };
   return { ok: true, iso: date.toISOString().slice(0, 10) };
 }
+
+/** A date as YYYY-MM-DD, the shape date links and buttons carry; says nothing about the calendar. */
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date as YYYY-MM-DD ("2026-02-30" is not). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

@@ -1,5 +1,9 @@
 import * as z from "zod/mini";
-import { readCalendarDate } from "./date";
+import { ISO_DATE_PATTERN, readCalendarDate } from "./date";
+
+export const HOLIDAY_FIELDS = ["date", "name"] as const;
+export const HOLIDAY_INTENTS = ["add", "remove"] as const;
+export const HolidayIntentSchema = z.object({ intent: z.enum(HOLIDAY_INTENTS) });
 
 /** Holidays are announced months ahead at most; three years catches a mistyped year. */
 const MAX_YEARS_AHEAD = 3;
@@ -42,4 +46,4 @@ export function holidaySchema(today: string) {
 }
 
 /** The day of a holiday to remove, as the list's button sends it. */
-export const HolidayDaySchema = z.object({ day: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "staff:validation.holidayDateRequired")) });
+export const HolidayDaySchema = z.object({ day: z.string().check(z.regex(ISO_DATE_PATTERN, "staff:validation.holidayDateRequired")) });

@@ -1,17 +1,10 @@
 import * as z from "zod/mini";
+import { staffEmail } from "./email";
 
 export const SIGN_IN_FIELDS = ["email", "password"] as const;
 
 export const StaffSignInSchema = z.object({
-  email: z
-    .string()
-    .check(
-      z.trim(),
-      z.toLowerCase(),
-      z.minLength(1, "staff:validation.emailRequired"),
-      z.maxLength(254, "staff:validation.emailFormat"),
-      z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "staff:validation.emailFormat"),
-    ),
+  email: staffEmail("staff:validation.emailRequired"),
   // Not trimmed: spaces are part of a passphrase. No upper bound here: the body limit caps it,
   // and a too-long password is simply a wrong one.
   password: z.string().check(z.minLength(1, "staff:validation.passwordRequired")),

@@ -1,13 +1,10 @@
 /**
- * Staff passwords per OWASP ASVS: long, not common, no composition rules; argon2id with the
+ * Staff passwords per OWASP ASVS: long (app/schemas/password.ts), not common, no composition rules; argon2id with the
  * library's defaults (m=19 MiB, t=2, p=1, the OWASP minimum).
  */
 import { hash, verify } from "@node-rs/argon2";
 import { createRequire } from "node:module";
 import type * as LanguageCommon from "@zxcvbn-ts/language-common";
-
-export const PASSWORD_MIN_LENGTH = 15;
-export const PASSWORD_MAX_LENGTH = 128;
 
 /**
  * The 49,000 common passwords (about 7 MB in memory) are read at the first password check, not at
