@@ -3,6 +3,30 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+const TEST_SUPPORT = { group: ["**/test/support/*"], message: "test/support is for tests only." };
+
+/** Files matching `files` may not import from the app folders in `folders` (nor from test support). */
+function layer(files, folders) {
+  return {
+    files: [files],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            TEST_SUPPORT,
+            ...folders.map((folder) => ({
+              group: [`~/${folder}/*`, `**/app/${folder}/*`, `../${folder}/*`],
+              message: `${files} sits below app/${folder}: move the shared piece down, or pass it in.`,
+            })),
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,11 +60,11 @@ export default tseslint.config(
   {
     // Forms are read with readForm: a body that is not a form then answers 400, not 500.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/utils/form.server.ts", "app/**/*.test.{ts,tsx}"],
+    ignores: ["app/lib/form.server.ts", "app/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/utils/form.server.ts)." },
+        { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/lib/form.server.ts)." },
       ],
     },
   },
@@ -49,9 +73,16 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server/**/*.ts", "scripts/**/*.{ts,js}", "bench/**/*.ts"],
     ignores: ["**/*.test.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/test/support/*"], message: "test/support is for tests only." }] }],
+      "no-restricted-imports": ["error", { patterns: [TEST_SUPPORT] }],
     },
   },
+  // Layers: each folder imports only from the layers below it (README, "Where things live").
+  // lib knows no tables; domain does no I/O; models never reach up into services, mails or routes.
+  layer("app/lib/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components"]),
+  layer("app/domain/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components", "lib"]),
+  layer("app/{pdf,uploads}/**", ["models", "services", "mails", "routes", "components"]),
+  layer("app/models/**", ["services", "mails", "routes", "components"]),
+  layer("app/mails/**", ["services", "routes", "components"]),
   {
     // Migrations take Kysely<any> by design: they are frozen and must not depend on today's schema types.
     files: ["db/migrations/**", "db/dialect.ts", "db/migrate.ts"],

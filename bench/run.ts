@@ -28,7 +28,7 @@ import { sql } from "kysely";
 import { destination, multistream, pino } from "pino";
 import { insertStaffSession } from "../app/models/staff-session.server";
 import { insertStaffUser } from "../app/models/staff-user.server";
-import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
+import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/lib/env.server";
 import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
@@ -192,7 +192,7 @@ function startPageViews(count: number): PlannedRequest[] {
 }
 
 async function submissions(draftKeys: string[]): Promise<PlannedRequest[]> {
-  // The draft cookie is unsigned (app/utils/draft-session.server.ts): Remix encodes the key, and
+  // The draft cookie is unsigned (app/services/draft-session.server.ts): Remix encodes the key, and
   // only the name=value part goes back to the server.
   const cookie = createCookie("pcc_draft", { path: "/", httpOnly: true, sameSite: "lax" });
   const headers = await Promise.all(draftKeys.map(async (key) => (await cookie.serialize(key)).split(";")[0]!));

@@ -1,4 +1,4 @@
-import type { CertificateView } from "~/utils/certificate-view.server";
+import type { CertificateView } from "~/pdf/certificate-view.server";
 
 /**
  * The certificate as issued, drawn in HTML from the stored record in the reader's language (not a

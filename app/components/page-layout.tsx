@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Lang } from "~/i18n";
-import type { StaffNavigation } from "~/utils/staff-nav.server";
+import type { StaffNavigation } from "~/services/staff-nav.server";
 import { LanguageSwitcher } from "./language-switcher";
 import { StaffNav } from "./staff-nav";
 

@@ -1,4 +1,4 @@
-import type { StaffNavigation } from "~/utils/staff-nav.server";
+import type { StaffNavigation } from "~/services/staff-nav.server";
 
 /**
  * The back office's menu under the header. Sign-out is a plain POST form (a link could be

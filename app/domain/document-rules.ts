@@ -1,6 +1,6 @@
 /**
  * What a citizen may upload, and how a refusal is worded. No I/O: the server checks the bytes
- * (app/utils/document-check.server.ts) and the pages use these rules and message keys.
+ * (app/uploads/document-check.server.ts) and the pages use these rules and message keys.
  */
 
 export const DOCUMENT_KINDS = ["passport", "cnic_front", "cnic_back", "photo", "evidence"] as const;

@@ -11,7 +11,7 @@ import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { type CertificateContent, expiryFor } from "~/domain/certificate";
 import { hashVerificationCode, newVerificationCode, verificationCodeKey } from "~/domain/verification-code.server";
 import { isLang } from "~/i18n";
-import { renderCertificatePdf } from "~/utils/certificate-pdf.server";
+import { renderCertificatePdf } from "~/pdf/certificate-pdf.server";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";

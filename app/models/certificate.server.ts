@@ -19,7 +19,7 @@ export type CertificateSettings = {
   signing?: SigningSettings;
 };
 
-/** The mails certificates send, written by the caller in the holder's language (app/utils/notices.server.ts). */
+/** The mails certificates send, written by the caller in the holder's language (app/mails). */
 export type CertificateMails = {
   /** `collectionCenter`: the center's name in the holder's language, when they collect it. */
   ready: (info: { reference: string; language: string; number: string; collectionCenter: string | null }) => ComposedMail;

@@ -1,4 +1,4 @@
-import { notFound } from "~/utils/responses";
+import { notFound } from "~/lib/responses";
 
 /**
  * Any path no other route claims. Answering here (rather than letting the router fall through)

@@ -8,13 +8,13 @@ import { Radios } from "~/components/radios";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { type AuthorityAnswers, AuthoritySchema, RELATIONSHIPS, type WhoAnswers } from "~/schemas/certificate";
-import { requireDraft } from "~/utils/draft-session.server";
-import type { FormValues } from "~/utils/form";
-import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck, stepHref } from "~/utils/step-action.server";
+import { requireDraft } from "~/services/draft-session.server";
+import type { FormValues } from "~/lib/form";
+import type { RouteHandle } from "~/lib/handle";
+import { notFound } from "~/lib/responses";
+import { handleStepAction, isReturnToCheck, stepHref } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
-import { readForm } from "~/utils/form.server";
+import { readForm } from "~/lib/form.server";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 

@@ -2,9 +2,9 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isLang } from "~/i18n";
-import { clearDraftCookie } from "~/utils/draft-session.server";
-import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
+import { clearDraftCookie } from "~/services/draft-session.server";
+import type { RouteHandle } from "~/lib/handle";
+import { notFound } from "~/lib/responses";
 import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:expired.title") };

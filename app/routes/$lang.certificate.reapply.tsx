@@ -6,12 +6,12 @@ import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
 import { findReapply, redeemReapply } from "~/models/certificate-reminders.server";
 import { ReapplySchema } from "~/schemas/verify";
-import { setDraftCookie } from "~/utils/draft-session.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
-import type { RouteHandle } from "~/utils/handle";
-import { REAPPLY_CONFIRMATIONS, withinLimit } from "~/utils/rate-limit.server";
-import { notFound } from "~/utils/responses";
+import { setDraftCookie } from "~/services/draft-session.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
+import { readForm } from "~/lib/form.server";
+import type { RouteHandle } from "~/lib/handle";
+import { REAPPLY_CONFIRMATIONS, withinLimit } from "~/services/rate-limit.server";
+import { notFound } from "~/lib/responses";
 
 export const handle: RouteHandle = {
   i18n: ["certificate", "validation"],

@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { firstUnanswered, type Step, STEPS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
 import { redeemResumeKey } from "~/models/draft.server";
-import { missingDocuments } from "~/utils/documents-step.server";
+import { missingDocuments } from "~/services/documents-step.server";
 import { readAnswers } from "~/schemas/certificate";
-import { setDraftCookie } from "~/utils/draft-session.server";
-import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
+import { setDraftCookie } from "~/services/draft-session.server";
+import type { RouteHandle } from "~/lib/handle";
+import { notFound } from "~/lib/responses";
 import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.invalidTitle") };

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadCaseDocument } from "~/models/case-view.server";
-import { noStoreHeaders, staffActor } from "~/utils/auth.server";
-import { notFound } from "~/utils/responses";
-import { requireDocumentAccess } from "~/utils/staff-scope.server";
+import { noStoreHeaders, staffActor } from "~/services/auth.server";
+import { notFound } from "~/lib/responses";
+import { requireDocumentAccess } from "~/services/staff-scope.server";
 
 export const headers = noStoreHeaders;
 

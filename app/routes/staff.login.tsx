@@ -17,11 +17,11 @@ import {
   takeSignInAttempt,
   TOTP_PAGE,
   TOTP_SETUP_PAGE,
-} from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
-import type { RouteHandle } from "~/utils/handle";
+} from "~/services/auth.server";
+import { assertSameOrigin } from "~/lib/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
+import { readForm } from "~/lib/form.server";
+import type { RouteHandle } from "~/lib/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:signIn.title") };
 export const headers = noStoreHeaders;

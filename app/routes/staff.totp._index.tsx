@@ -15,11 +15,11 @@ import {
   STAFF_LOGIN,
   staffPath,
   takeSignInAttempt,
-} from "~/utils/auth.server";
-import { assertSameOrigin } from "~/utils/csrf.server";
-import { type FieldErrors, parseForm } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
-import type { RouteHandle } from "~/utils/handle";
+} from "~/services/auth.server";
+import { assertSameOrigin } from "~/lib/csrf.server";
+import { type FieldErrors, parseForm } from "~/lib/form";
+import { readForm } from "~/lib/form.server";
+import type { RouteHandle } from "~/lib/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totp.title") };
 export const headers = noStoreHeaders;

@@ -2,8 +2,8 @@ import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
-import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/utils/auth.server";
-import type { RouteHandle } from "~/utils/handle";
+import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/services/auth.server";
+import type { RouteHandle } from "~/lib/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:recoveryCodes.title") };
 export const headers = noStoreHeaders;

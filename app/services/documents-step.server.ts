@@ -7,9 +7,9 @@ import { type AppLoadContext, unstable_parseMultipartFormData as parseMultipartF
 import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMessageKey } from "~/domain/document-rules";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { type DocumentUpload, saveDocument } from "~/models/document.server";
-import { inspectUpload } from "~/utils/document-check.server";
-import { readForm } from "~/utils/form.server";
-import type { FieldErrors } from "./form";
+import { inspectUpload } from "~/uploads/document-check.server";
+import { readForm } from "~/lib/form.server";
+import type { FieldErrors } from "~/lib/form";
 
 const TOO_LARGE = "\u0000too-large";
 

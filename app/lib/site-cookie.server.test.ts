@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import { clearDraftCookie, setDraftCookie, setSavedLink } from "./draft-session.server";
+import { clearDraftCookie, setDraftCookie, setSavedLink } from "~/services/draft-session.server";
 import { parseEnv } from "./env.server";
 import { hasSiteCookie } from "./site-cookie.server";
 import { endTracking, grantTracking } from "./track-session.server";
