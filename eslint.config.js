@@ -60,11 +60,11 @@ export default tseslint.config(
   {
     // Forms are read with readForm: a body that is not a form then answers 400, not 500.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/lib/form.server.ts", "app/**/*.test.{ts,tsx}"],
+    ignores: ["app/utils/form.server.ts", "app/**/*.test.{ts,tsx}"],
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/lib/form.server.ts)." },
+        { selector: "CallExpression[callee.property.name='formData']", message: "Read forms with readForm (app/utils/form.server.ts)." },
       ],
     },
   },
@@ -77,9 +77,9 @@ export default tseslint.config(
     },
   },
   // Layers: each folder imports only from the layers below it (README, "Where things live").
-  // lib knows no tables; domain does no I/O; models never reach up into services, mails or routes.
-  layer("app/lib/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components"]),
-  layer("app/domain/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components", "lib"]),
+  // utils knows no tables; domain does no I/O; models never reach up into services, mails or routes.
+  layer("app/utils/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components"]),
+  layer("app/domain/**", ["models", "services", "mails", "pdf", "uploads", "routes", "components", "utils"]),
   layer("app/{pdf,uploads}/**", ["models", "services", "mails", "routes", "components"]),
   layer("app/models/**", ["services", "mails", "routes", "components"]),
   layer("app/mails/**", ["services", "routes", "components"]),

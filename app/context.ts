@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Database } from "../db/schema";
-import type { Env } from "./lib/env.server";
+import type { Env } from "./utils/env.server";
 
 /** What the Express server hands every loader and action (see server/app.ts). */
 export type PortalContext = {

@@ -4,7 +4,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, FALLBACK_LANGUAGE, isLang } from "./i18n";
-import { I18N_SCRIPT_ID } from "./lib/i18n-script";
+import { I18N_SCRIPT_ID } from "./utils/i18n-script";
 
 // Only pages that ask to hydrate load this bundle; they embed the translations they need.
 const embedded = document.getElementById(I18N_SCRIPT_ID)?.textContent;

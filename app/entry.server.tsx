@@ -3,8 +3,8 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import "./context";
-import { getI18n, requestLanguage } from "./lib/i18n.server";
-import { NonceProvider } from "./lib/nonce";
+import { getI18n, requestLanguage } from "./utils/i18n.server";
+import { NonceProvider } from "./utils/nonce";
 
 /**
  * Pages carry no streaming UI (no `defer`, no Suspense), so the whole document is rendered to one

@@ -80,7 +80,7 @@ const glossary = (lang: string): GlossaryTerm[] =>
 // A variant counts only as a whole word or phrase ("parente" is not in "parentela").
 const asWord = (variant: string) =>
   new RegExp(`(?<![\\p{L}\\p{M}])${variant.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{M}])`, "iu");
-const PDF_SOURCES = ["app/pdf/certificate-pdf.server.ts", "app/lib/signing-p12.server.ts"];
+const PDF_SOURCES = ["app/pdf/certificate-pdf.server.ts", "app/utils/signing-p12.server.ts"];
 
 describe.each(LANGUAGES)("glossary %s", (lang) => {
   const terms = glossary(lang);

@@ -18,11 +18,11 @@ import { FALLBACK_LANGUAGE, isLang, type Lang, textDirection } from "./i18n";
 import appStyles from "./styles/app.css";
 import nastaliqFont from "@fontsource/noto-nastaliq-urdu/files/noto-nastaliq-urdu-arabic-400-normal.woff2";
 import urduStyles from "./styles/urdu.css";
-import { isRouteHandle } from "./lib/handle";
-import { I18nResourcesScript } from "./lib/i18n-script";
-import { useNonce } from "./lib/nonce";
-import { usePageDescription, usePageTitle } from "./lib/page-title";
-import { errorPageFor } from "./lib/responses";
+import { isRouteHandle } from "./utils/handle";
+import { I18nResourcesScript } from "./utils/i18n-script";
+import { useNonce } from "./utils/nonce";
+import { usePageDescription, usePageTitle } from "./utils/page-title";
+import { errorPageFor } from "./utils/responses";
 import { staffNavigation } from "./services/staff-nav.server";
 
 export const links: LinksFunction = () => [

@@ -28,7 +28,7 @@ import { sql } from "kysely";
 import { destination, multistream, pino } from "pino";
 import { insertStaffSession } from "../app/models/staff-session.server";
 import { insertStaffUser } from "../app/models/staff-user.server";
-import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/lib/env.server";
+import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
 import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";

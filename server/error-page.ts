@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Request } from "express";
 import { type Lang, LANGUAGES, pageLanguage, textDirection } from "../app/i18n";
-import type { ErrorPageKey } from "../app/lib/responses";
+import type { ErrorPageKey } from "../app/utils/responses";
 
 type Messages = { portal: { name: string }; errors: Record<string, { title: string; body: string } | string> };
 

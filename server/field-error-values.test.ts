@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES } from "~/i18n";
 import { NAME_MAX } from "~/schemas/certificate";
-import { getI18n } from "~/lib/i18n.server";
+import { getI18n } from "~/utils/i18n.server";
 import { rawRequest, startTestServer, type TestServer, decodeEntities } from "../test/support/app-server";
 
 let server: TestServer;

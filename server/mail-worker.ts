@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { type ClaimedMail, claimDueMails, markFailed, markSent, releaseClaimedMails } from "../app/models/outbox.server";
-import { isPermanentRecipientFailure, type MailTransport, summarizeMailError } from "../app/lib/mailer.server";
+import { isPermanentRecipientFailure, type MailTransport, summarizeMailError } from "../app/utils/mailer.server";
 import type { Database } from "../db/schema";
 
 const DEFAULT_INTERVAL_MS = 5_000;

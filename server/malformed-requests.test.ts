@@ -8,8 +8,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES, type Lang, textDirection } from "~/i18n";
-import { getI18n } from "~/lib/i18n.server";
-import { hashToken } from "~/lib/secret-token.server";
+import { getI18n } from "~/utils/i18n.server";
+import { hashToken } from "~/utils/secret-token.server";
 import { testApplication } from "../test/support/application-fixture";
 import { rawRequest, type RawAnswer, startTestServer, type TestServer, decodeEntities } from "../test/support/app-server";
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { issueSetupToken } from "~/models/setup-token.server";
 import { insertStaffUser } from "~/models/staff-user.server";
-import { getI18n } from "~/lib/i18n.server";
+import { getI18n } from "~/utils/i18n.server";
 import { announceSetupLink, setupLinkPath } from "~/services/setup-link.server";
 import { startTestServer, type TestServer } from "../test/support/app-server";
 

@@ -1,4 +1,4 @@
-import { bidiSegments } from "~/lib/bidi";
+import { bidiSegments } from "~/utils/bidi";
 
 /** Text built with isolate(): each isolated run becomes a <bdi>, the translated words around it stay in the page's direction. */
 export function BidiText({ text }: { text: string }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/lib/form";
+import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { type FieldError, renderFieldError } from "~/lib/form";
+import { type FieldError, renderFieldError } from "~/utils/form";
 
 /**
  * The inline message under a field's label: "Error:" for screen readers, then the translated

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { type FieldErrors, renderFieldError } from "~/lib/form";
+import { type FieldErrors, renderFieldError } from "~/utils/form";
 
 /**
  * GOV.UK error summary: above the heading, focused on load (autofocus works without JavaScript),

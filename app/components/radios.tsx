@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/lib/form";
+import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /** `conditional`: the follow-up question for this answer only, revealed while it is checked. */

@@ -1,5 +1,5 @@
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/lib/form";
+import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */

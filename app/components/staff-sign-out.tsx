@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useStaffHref } from "~/lib/staff-href";
+import { useStaffHref } from "~/utils/staff-href";
 
 /** Signing out is a POST (a link could be triggered by another site, or prefetched). */
 export function StaffSignOut({ secondary = true }: { secondary?: boolean }) {

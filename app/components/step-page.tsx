@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Step, STEPS, stepNumber } from "~/domain/certificate-journey";
-import type { FieldErrors } from "~/lib/form";
+import type { FieldErrors } from "~/utils/form";
 import { BackLink } from "./back-link";
 import { ErrorSummary } from "./error-summary";
 import { JourneyButtons } from "./journey-buttons";

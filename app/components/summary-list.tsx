@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { hasIsolates } from "~/lib/bidi";
+import { hasIsolates } from "~/utils/bidi";
 import { BidiText } from "./bidi-text";
 
 /**

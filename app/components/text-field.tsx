@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/lib/form";
+import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 type Props = {

@@ -1,5 +1,5 @@
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/lib/form";
+import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
 
 /** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */

@@ -1,7 +1,7 @@
 /** To the holder, when a relative applies for them: confirm the e-authority by following the link. */
 import type { Lang } from "~/i18n";
-import { isolate } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { isolate } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function authorityRequestMail(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import { LANGUAGES } from "~/i18n";
-import { getI18n } from "~/lib/i18n.server";
+import { getI18n } from "~/utils/i18n.server";
 import { certificateMails } from "./certificate-mails.server";
 
 describe("the certificate-ready mail", () => {

@@ -1,8 +1,8 @@
 /** The certificate is issued: where to collect it and what to bring, or that it can be downloaded. */
 import { COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import type { Lang } from "~/i18n";
-import { isolate } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { isolate } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function certificateReadyMail(

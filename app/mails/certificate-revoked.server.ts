@@ -1,6 +1,6 @@
 /** The holder's certificate was revoked by a supervisor; the tracking page gives the reason. */
 import type { Lang } from "~/i18n";
-import { getI18n } from "~/lib/i18n.server";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function certificateRevokedMail(

@@ -3,13 +3,13 @@
  * alternative with the same words, in the recipient's language, with the one signature. Mail
  * modules (one per mail, beside this file) say what a mail contains; models only queue the result.
  *
- * Typed values arrive isolated (FSI … PDI, see app/lib/bidi.ts): plain text keeps the marks,
+ * Typed values arrive isolated (FSI … PDI, see app/utils/bidi.ts): plain text keeps the marks,
  * HTML turns them into <bdi>. The HTML has no images, styles or scripts: mail clients on costly
  * data show it as fast as the text, and nothing in it can be tracked.
  */
 import { type Lang, textDirection } from "~/i18n";
-import { bidiSegments } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { bidiSegments } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 
 /** A paragraph, a link on its own line (optionally after a label line), or a bulleted list between two lines. */
 export type MailBlock = string | { label?: string; link: string } | { items: readonly string[]; intro?: string; outro?: string };

@@ -1,8 +1,8 @@
 /** A supervisor decided the holder's dispute of their certificate: the decision and its explanation. */
 import type { Lang } from "~/i18n";
 import type { DisputeDecision } from "~/domain/certificate";
-import { isolate } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { isolate } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function disputeDecidedMail(

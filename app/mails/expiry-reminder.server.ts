@@ -1,7 +1,7 @@
 /** Before a certificate expires: a single-use link to apply again with the same answers. */
 import type { Lang } from "~/i18n";
-import { formatDate } from "~/lib/format";
-import { getI18n } from "~/lib/i18n.server";
+import { formatDate } from "~/utils/format";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function expiryReminderMail(

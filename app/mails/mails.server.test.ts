@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, type Lang } from "~/i18n";
-import { isolate } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { isolate } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 import { authorityRequestMail } from "./authority-request.server";
 import { certificateMails } from "./certificate-mails.server";
 import type { ComposedMail } from "./compose.server";

@@ -1,8 +1,8 @@
 /** The receipt an applicant gets on sending an application: the reference and a link to track it. */
 import type { Lang } from "~/i18n";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
-import { isolate } from "~/lib/bidi";
-import { getI18n } from "~/lib/i18n.server";
+import { isolate } from "~/utils/bidi";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function receiptMail(

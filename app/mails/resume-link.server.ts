@@ -1,7 +1,7 @@
 /** The link to a saved application, sent when the applicant saves to come back later. */
 import type { Lang } from "~/i18n";
-import { formatDate } from "~/lib/format";
-import { getI18n } from "~/lib/i18n.server";
+import { formatDate } from "~/utils/format";
+import { getI18n } from "~/utils/i18n.server";
 import { type ComposedMail, composeMail } from "./compose.server";
 
 export function resumeLinkMail(lang: Lang, { link, expiresAt }: { link: string; expiresAt: string }): ComposedMail {

@@ -4,10 +4,10 @@
  */
 import type { Lang } from "~/i18n";
 import type { InvitationMail } from "~/models/staff-admin.server";
-import type { Env } from "~/lib/env.server";
-import { isolate } from "~/lib/bidi";
-import { formatMoment, LONG_MOMENT } from "~/lib/format";
-import { getI18n } from "~/lib/i18n.server";
+import type { Env } from "~/utils/env.server";
+import { isolate } from "~/utils/bidi";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
+import { getI18n } from "~/utils/i18n.server";
 import { composeMail } from "./compose.server";
 
 export function invitationMail(lang: Lang): InvitationMail {

@@ -1,7 +1,7 @@
 /** The applicant's notice that their application changed status; the tracking page says how. */
 import { isLang } from "~/i18n";
 import type { NoticeFor } from "~/models/case.server";
-import { getI18n } from "~/lib/i18n.server";
+import { getI18n } from "~/utils/i18n.server";
 import { composeMail } from "./compose.server";
 
 export function statusNotice(publicUrl: string): NoticeFor {

@@ -10,7 +10,7 @@ import type { Database } from "../../db/schema";
 import { newReference } from "~/domain/reference.server";
 import { serviceCenterFor } from "~/domain/service-center";
 import { type CompleteAnswers, readAnswers } from "~/schemas/certificate";
-import { hashToken, newSecretToken } from "~/lib/secret-token.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { insertAuditEvent } from "./audit.server";
 import { missingDocuments, moveDocuments } from "./document.server";
 import type { OpenDraft } from "./draft.server";

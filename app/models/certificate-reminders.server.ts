@@ -2,7 +2,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { reminderHorizon } from "~/domain/certificate";
-import { hashToken, newSecretToken } from "~/lib/secret-token.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { createDraft } from "./draft.server";

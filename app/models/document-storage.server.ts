@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { decryptBlob, encryptBlob } from "~/lib/document-crypto.server";
+import { decryptBlob, encryptBlob } from "~/utils/document-crypto.server";
 import type { Database } from "../../db/schema";
 
 export interface DocumentStorage {

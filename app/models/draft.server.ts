@@ -4,7 +4,7 @@
  */
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
-import { hashToken, newSecretToken } from "~/lib/secret-token.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
 import type { DocumentStorage } from "./document-storage.server";
 import { deleteDocumentsOf } from "./document.server";

@@ -1,6 +1,6 @@
 /** The one-time link that creates the first administrator (no default passwords anywhere). */
 import type { Kysely, Transaction } from "kysely";
-import { hashToken, newSecretToken } from "~/lib/secret-token.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { insertStaffUser } from "./staff-user.server";

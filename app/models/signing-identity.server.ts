@@ -5,7 +5,7 @@
  * the same key and a restore of the store brings it back.
  */
 import type { Kysely } from "kysely";
-import { generateSigningIdentity, type SigningIdentity } from "~/lib/signing-p12.server";
+import { generateSigningIdentity, type SigningIdentity } from "~/utils/signing-p12.server";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { createStoreDocumentStorage } from "./document-storage.server";

@@ -9,7 +9,7 @@
  * administrators disabling each other at the same moment therefore leave one of them active.
  */
 import type { Kysely, Transaction } from "kysely";
-import { hashToken, newSecretToken } from "~/lib/secret-token.server";
+import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { lockChain } from "../../db/dialect";
 import { isUniqueViolation } from "../../db/errors";
 import type { CenterTable, Database, StaffUserTable } from "../../db/schema";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachStore } from "../../test/support/stores";
-import { hashToken } from "~/lib/secret-token.server";
+import { hashToken } from "~/utils/secret-token.server";
 import { createTestStaff, TEST_PASSWORD } from "../../test/support/staff-accounts";
 import {
   findStaffSession,

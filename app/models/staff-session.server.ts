@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Role } from "../domain/permissions";
-import { hashToken } from "../lib/secret-token.server";
+import { hashToken } from "../utils/secret-token.server";
 import type { Database } from "../../db/schema";
 
 /** Signed out after this long without a request (OWASP: 15–30 minutes for sensitive back offices). */

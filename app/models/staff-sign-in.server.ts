@@ -31,8 +31,8 @@ import {
   sealRecoveryCodes,
   sealTotpSecret,
 } from "~/models/staff-totp.server";
-import { hashPassword, verifyPassword } from "~/lib/password.server";
-import { hashToken } from "~/lib/secret-token.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { hashToken } from "~/utils/secret-token.server";
 import type { Database } from "../../db/schema";
 
 /** Wrong passwords or codes in a row before the account locks (ASVS 2.2.1 asks for at most 100). */

@@ -13,7 +13,7 @@ import type { Kysely } from "kysely";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { ALPHABET, compactSymbols } from "../domain/reference";
-import { decryptBlob, encryptBlob } from "../lib/document-crypto.server";
+import { decryptBlob, encryptBlob } from "../utils/document-crypto.server";
 import type { Database } from "../../db/schema";
 
 export const TOTP_ISSUER = "PSCG";

@@ -6,7 +6,7 @@ import { type CertificateContent, translationLanguage } from "~/domain/certifica
 import { renderCertificatePdf } from "./certificate-pdf.server";
 import { decodeQrCodes, pdfPageCount, signatureByteRange } from "../../test/support/certificate-pdf";
 import { describeCertificate } from "./certificate-view.server";
-import { generateSigningIdentity, signingIdentityProblem } from "~/lib/signing-p12.server";
+import { generateSigningIdentity, signingIdentityProblem } from "~/utils/signing-p12.server";
 
 const identity = generateSigningIdentity();
 const content: CertificateContent = {

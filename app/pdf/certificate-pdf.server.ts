@@ -20,8 +20,8 @@ import { type CertificateContent, translationLanguage } from "~/domain/certifica
 import { formatVerificationCode } from "~/domain/verification-code";
 import { INTL_LOCALES, type Lang } from "~/i18n";
 import { type CertificateLine, describeCertificate } from "./certificate-view.server";
-import { getI18n } from "~/lib/i18n.server";
-import { type SigningIdentity, signerName } from "~/lib/signing-p12.server";
+import { getI18n } from "~/utils/i18n.server";
+import { type SigningIdentity, signerName } from "~/utils/signing-p12.server";
 
 // DejaVu: TrueType files with Greek, that pdf-lib's fontkit subsets correctly (Google's current
 // Noto Sans files come out with missing glyphs when subset).

@@ -6,8 +6,8 @@
 import { formatCnic } from "~/domain/cnic";
 import type { CertificateContent } from "~/domain/certificate";
 import type { Lang } from "~/i18n";
-import { countryName, formatDate } from "~/lib/format";
-import { getI18n } from "~/lib/i18n.server";
+import { countryName, formatDate } from "~/utils/format";
+import { getI18n } from "~/utils/i18n.server";
 
 export type CertificateLine = { key: string; label: string; value: string };
 

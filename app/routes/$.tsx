@@ -1,4 +1,4 @@
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 /**
  * Any path no other route claims. Answering here (rather than letting the router fall through)

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { availableServices } from "~/domain/services";
-import type { RouteHandle } from "~/lib/handle";
+import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["home"], title: () => "", description: (t) => t("home:description") };
 

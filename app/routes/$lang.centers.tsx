@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { CenterDetails } from "~/components/center-details";
 import { isLang } from "~/i18n";
 import { listActiveCenters } from "~/models/center.server";
-import { compareText, countryName } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import { compareText, countryName } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["centers"], title: (t) => t("centers:title"), description: (t) => t("centers:description") };
 

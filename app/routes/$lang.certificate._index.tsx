@@ -6,10 +6,10 @@ import { isLang } from "~/i18n";
 import { createDraft } from "~/models/draft.server";
 import { findReferralCenter } from "~/models/referral.server";
 import { readDraft, setDraftCookie } from "~/services/draft-session.server";
-import { formatRupees } from "~/lib/format";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import { formatRupees } from "~/utils/format";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["certificate"],

@@ -11,13 +11,13 @@ import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
 import { saveDraftStep } from "~/models/draft.server";
 import { type AddressAnswer, AddressSchema, MAX_ADDRESSES } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { addressPeriod } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { addressPeriod } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
-import { readForm } from "~/lib/form.server";
+import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["addresses", "district", "policeStation", "address", "from", "to"] as const;
 const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fromYear", "toMonth", "toYear"];

@@ -9,12 +9,12 @@ import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { type AuthorityAnswers, AuthoritySchema, RELATIONSHIPS, type WhoAnswers } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
-import type { FormValues } from "~/lib/form";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { FormValues } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck, stepHref } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
-import { readForm } from "~/lib/form.server";
+import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 

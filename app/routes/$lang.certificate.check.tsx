@@ -13,16 +13,16 @@ import { listActiveCenters } from "~/models/center.server";
 import { listDocuments } from "~/models/document.server";
 import { type CompleteAnswers, DeclarationSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
-import { parseForm } from "~/lib/form";
-import { addressPeriod, countryName, formatDate, joinParts } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { getI18n } from "~/lib/i18n.server";
-import { notFound } from "~/lib/responses";
+import { parseForm } from "~/utils/form";
+import { addressPeriod, countryName, formatDate, joinParts } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { getI18n } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 import { formatCnic } from "~/domain/cnic";
 import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
 import { ErrorMessage } from "~/components/error-message";
-import { readForm } from "~/lib/form.server";
-import { isolate } from "~/lib/bidi";
+import { readForm } from "~/utils/form.server";
+import { isolate } from "~/utils/bidi";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
 

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
 import { readDraft } from "~/services/draft-session.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:confirmation.title") };
 

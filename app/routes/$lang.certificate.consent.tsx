@@ -5,11 +5,11 @@ import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
 import { confirmAuthority, findPendingAuthority } from "~/models/application.server";
 import { ConsentSchema } from "~/schemas/consent";
-import { parseForm } from "~/lib/form";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import { parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { ErrorMessage } from "~/components/error-message";
-import { readForm } from "~/lib/form.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:consent.title") };
 

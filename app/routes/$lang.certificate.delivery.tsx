@@ -8,11 +8,11 @@ import { isLang } from "~/i18n";
 import { listActiveCenters } from "~/models/center.server";
 import { DELIVERY_METHODS, type DeliveryAnswers, DeliverySchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
-import type { FormValues } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import { countryName } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { FormValues } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import { countryName } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
 
 const FIELDS = ["delivery", "collectionCenter"] as const;

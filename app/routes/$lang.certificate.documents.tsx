@@ -17,11 +17,11 @@ import { isLang } from "~/i18n";
 import { listDocuments } from "~/models/document.server";
 import { missingDocuments, readUploadForm, storeUploads } from "~/services/documents-step.server";
 import { requireDraft } from "~/services/draft-session.server";
-import type { FieldErrors } from "~/lib/form";
-import { formatNumber } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { useNonce } from "~/lib/nonce";
-import { notFound } from "~/lib/responses";
+import type { FieldErrors } from "~/utils/form";
+import { formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { useNonce } from "~/utils/nonce";
+import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
 

@@ -3,8 +3,8 @@ import { useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isLang } from "~/i18n";
 import { clearDraftCookie } from "~/services/draft-session.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:expired.title") };

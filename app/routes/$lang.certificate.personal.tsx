@@ -8,12 +8,12 @@ import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { type AuthorityAnswers, GENDERS, type PersonalAnswers, PersonalSchema, type WhoAnswers } from "~/schemas/certificate";
-import { countryOptions } from "~/lib/countries";
+import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/services/draft-session.server";
-import type { FormValues } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { FormValues } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
 
 const FIELDS = ["fullName", "fatherName", "dateOfBirth", "gender", "cnic", "passportCountry", "passportNumber", "nationality"] as const;

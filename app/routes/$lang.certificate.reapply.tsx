@@ -7,11 +7,11 @@ import { isLang } from "~/i18n";
 import { findReapply, redeemReapply } from "~/models/certificate-reminders.server";
 import { ReapplySchema } from "~/schemas/verify";
 import { setDraftCookie } from "~/services/draft-session.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
 import { REAPPLY_CONFIRMATIONS, withinLimit } from "~/services/rate-limit.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["certificate", "validation"],

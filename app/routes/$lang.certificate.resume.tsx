@@ -7,8 +7,8 @@ import { redeemResumeKey } from "~/models/draft.server";
 import { missingDocuments } from "~/services/documents-step.server";
 import { readAnswers } from "~/schemas/certificate";
 import { setDraftCookie } from "~/services/draft-session.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { StartAgain } from "~/components/start-again";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.invalidTitle") };

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { isLang } from "~/i18n";
 import { openDraft } from "~/models/draft.server";
 import { clearSavedLink, readSavedLink, setDraftCookie, takeSavedLink } from "~/services/draft-session.server";
-import { formatDate } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { useNonce } from "~/lib/nonce";
-import { notFound } from "~/lib/responses";
+import { formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { useNonce } from "~/utils/nonce";
+import { notFound } from "~/utils/responses";
 import { isSection, stepHref } from "~/services/step-action.server";
 
 export const handle: RouteHandle = { i18n: ["certificate"], title: (t) => t("certificate:resume.title") };

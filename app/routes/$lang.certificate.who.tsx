@@ -7,9 +7,9 @@ import { Radios } from "~/components/radios";
 import { isLang } from "~/i18n";
 import { APPLICANT_TYPES, type WhoAnswers, WhoSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
 import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:who.title") };

@@ -7,12 +7,12 @@ import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { findByTrackSecret, findForTracking } from "~/models/application.server";
 import { TRACK_FIELDS, TrackLookupSchema } from "~/schemas/track";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
 import { TRACKING_LOOKUPS, withinLimit } from "~/services/rate-limit.server";
-import { notFound } from "~/lib/responses";
-import { grantTracking } from "~/lib/track-session.server";
+import { notFound } from "~/utils/responses";
+import { grantTracking } from "~/utils/track-session.server";
 
 export const handle: RouteHandle = {
   i18n: ["track", "validation"],

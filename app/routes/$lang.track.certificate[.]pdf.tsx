@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { isLang } from "~/i18n";
 import { readCertificatePdf } from "~/models/certificate.server";
-import { notFound } from "~/lib/responses";
-import { trackedApplicationId } from "~/lib/track-session.server";
+import { notFound } from "~/utils/responses";
+import { trackedApplicationId } from "~/utils/track-session.server";
 
 /**
  * The holder's certificate, for the browser that looked the application up (the tracking cookie):

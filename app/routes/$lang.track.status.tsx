@@ -15,11 +15,11 @@ import { answerInformationRequestWithEvidence, findOpenRequest, listInformationR
 import { InformationAnswerSchema } from "~/schemas/track";
 import { DisputeSchema } from "~/schemas/verify";
 import { checkUploads, readUploadForm } from "~/services/documents-step.server";
-import { type FieldErrors, parseForm } from "~/lib/form";
-import { countryName, formatDate, formatNumber } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { notFound } from "~/lib/responses";
-import { endTracking, trackedApplicationId } from "~/lib/track-session.server";
+import { type FieldErrors, parseForm } from "~/utils/form";
+import { countryName, formatDate, formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { notFound } from "~/utils/responses";
+import { endTracking, trackedApplicationId } from "~/utils/track-session.server";
 import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
 

@@ -5,11 +5,11 @@ import { CertificateCard } from "~/components/certificate-card";
 import { isLang } from "~/i18n";
 import { verifyCertificate } from "~/models/certificate-verification.server";
 import { describeCertificate } from "~/pdf/certificate-view.server";
-import { formatDate } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { getI18n } from "~/lib/i18n.server";
+import { formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { getI18n } from "~/utils/i18n.server";
 import { CERTIFICATE_VERIFICATIONS, withinLimit } from "~/services/rate-limit.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 type Answer = "valid" | "expired" | "revoked" | "notFound" | "limited";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLang } from "~/i18n";
 import { readVerifiedPhoto } from "~/models/certificate-verification.server";
 import { CERTIFICATE_PHOTOS, withinLimit } from "~/services/rate-limit.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 /**
  * The holder's photo on the verification page, only for the right number and code (the same

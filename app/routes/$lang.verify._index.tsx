@@ -7,11 +7,11 @@ import { parseCertificateNumber } from "~/domain/certificate-number";
 import { normalizeVerificationCode } from "~/domain/verification-code";
 import { isLang } from "~/i18n";
 import { VERIFY_FIELDS, VerifyFormSchema } from "~/schemas/verify";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
 import { CERTIFICATE_VERIFICATIONS, withinLimit } from "~/services/rate-limit.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["verify"], title: (t) => t("verify:title"), description: (t) => t("verify:description") };
 

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { SummaryList } from "~/components/summary-list";
 import { listActiveCenters } from "~/models/center.server";
 import { noStoreHeaders, requireStaff } from "~/services/auth.server";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 
 /** Who is signed in, in which role and center; the areas themselves are in the menu (StaffNav). */
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:home.title") };

@@ -21,13 +21,13 @@ import {
 } from "~/models/staff-admin.server";
 import { ROLE_FIELDS, RoleSchema } from "~/schemas/staff-account";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
-import { forbidden, notFound } from "~/lib/responses";
-import { formatMoment, LONG_MOMENT } from "~/lib/format";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { forbidden, notFound } from "~/utils/responses";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
 
 const INTENTS = ["role", "disable", "enable", "unlock", "reset_totp", "reinvite"] as const;

@@ -5,8 +5,8 @@ import { BackLink } from "~/components/back-link";
 import { listAllCenters } from "~/models/center.server";
 import { type AccountStatus, listStaffAccounts } from "~/models/staff-admin.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:accounts.title") };

@@ -11,13 +11,13 @@ import { parsePhone } from "~/domain/phone";
 import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
 import { CENTER_FIELDS, CenterSchema } from "~/schemas/center";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import { countryName, formatDate } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
-import { notFound } from "~/lib/responses";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import { countryName, formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["staff"],

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { listAllCenters } from "~/models/center.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
-import { countryName } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import { countryName } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:centers.title") };

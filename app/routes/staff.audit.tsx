@@ -17,13 +17,13 @@ import {
 } from "~/models/audit-log.server";
 import { AUDIT_FILTER_FIELDS, AuditQuerySchema } from "~/schemas/audit";
 import { noStoreHeaders, requirePermission, requireStaff, type StaffIdentity, staffActor, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { formValues, parseForm } from "~/lib/form";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
-import { forbidden } from "~/lib/responses";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { formValues, parseForm } from "~/utils/form";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
-import { formatMoment } from "~/lib/format";
+import { formatMoment } from "~/utils/format";
 
 export const handle: RouteHandle = {
   i18n: ["staff"],

@@ -17,19 +17,19 @@ import { askForInformation } from "~/models/information-request.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, parseForm } from "~/lib/form";
-import { countryName, formatDate, formatMoment, joinParts } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, parseForm } from "~/utils/form";
+import { countryName, formatDate, formatMoment, joinParts } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
 import { statusNotice } from "~/mails/status-changed.server";
-import { forbidden, notFound } from "~/lib/responses";
+import { forbidden, notFound } from "~/utils/responses";
 import { requireCaseAccess } from "~/services/staff-scope.server";
 import { ErrorMessage } from "~/components/error-message";
 import { TextareaField } from "~/components/textarea-field";
-import { readForm } from "~/lib/form.server";
-import { isolate } from "~/lib/bidi";
+import { readForm } from "~/utils/form.server";
+import { isolate } from "~/utils/bidi";
 import { BidiText } from "~/components/bidi-text";
 
 export const handle: RouteHandle = {

@@ -11,14 +11,14 @@ import { getCertificateRecord } from "~/models/certificate.server";
 import { revokeCertificate } from "~/models/certificate-revocation.server";
 import { RevokeSchema } from "~/schemas/verify";
 import { noStoreHeaders, staffActor, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, type FormValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import { formatDate, formatNumber } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 import { requireCertificateAccess } from "~/services/staff-scope.server";
 
 export const handle: RouteHandle = {

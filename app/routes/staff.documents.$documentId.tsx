@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadCaseDocument } from "~/models/case-view.server";
 import { noStoreHeaders, staffActor } from "~/services/auth.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 import { requireDocumentAccess } from "~/services/staff-scope.server";
 
 export const headers = noStoreHeaders;

@@ -7,11 +7,11 @@ import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.serve
 import { PASSWORD_MIN_LENGTH } from "~/schemas/password";
 import { AcceptInvitationSchema, PASSWORD_FIELDS } from "~/schemas/staff-invitation";
 import { noStoreHeaders, STAFF_LOGIN, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { hashPassword, isCommonPassword } from "~/lib/password.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { hashPassword, isCommonPassword } from "~/utils/password.server";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:acceptInvite.title") };
 export const headers = noStoreHeaders;

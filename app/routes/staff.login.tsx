@@ -18,10 +18,10 @@ import {
   TOTP_PAGE,
   TOTP_SETUP_PAGE,
 } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:signIn.title") };
 export const headers = noStoreHeaders;

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { signOut } from "~/models/staff-sign-in.server";
 import { clearedSessionCookie, readStaffSession, STAFF_HOME, STAFF_LOGIN, staffPath } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
 
 /** Only a POST signs out: a GET can be sent by any page (an <img>) or by a link prefetcher. */
 export async function loader({ request }: LoaderFunctionArgs) {

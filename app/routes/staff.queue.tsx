@@ -8,12 +8,12 @@ import { listActiveCenters } from "~/models/center.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { countTabs, listCenterStaffNames, listQueue, QUEUE_TABS } from "~/models/queue.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
-import { countryOptions } from "~/lib/countries";
-import { formatDate, formatNumber } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
+import { countryOptions } from "~/utils/countries";
+import { formatDate, formatNumber } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
 import { readQueueQuery } from "~/services/queue-query.server";
-import { forbidden } from "~/lib/responses";
+import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "certificate"], title: (t) => t("cases:queue.title") };

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportQueue } from "~/models/queue.server";
 import { recordCaseEvent } from "~/models/case-view.server";
 import { requirePermission, staffActor } from "~/services/auth.server";
-import { csvRow } from "~/lib/csv";
-import { getFixedT } from "~/lib/i18n.server";
-import { forbidden } from "~/lib/responses";
+import { csvRow } from "~/utils/csv";
+import { getFixedT } from "~/utils/i18n.server";
+import { forbidden } from "~/utils/responses";
 import { readQueueQuery } from "~/services/queue-query.server";
 
 /**

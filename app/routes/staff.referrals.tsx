@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { parseReference } from "~/domain/reference";
 import { listReferredApplications } from "~/models/referral.server";
 import { noStoreHeaders, requirePermission } from "~/services/auth.server";
-import { formatDate } from "~/lib/format";
-import type { RouteHandle } from "~/lib/handle";
-import { requestLanguage } from "~/lib/i18n.server";
-import { forbidden } from "~/lib/responses";
+import { formatDate } from "~/utils/format";
+import type { RouteHandle } from "~/utils/handle";
+import { requestLanguage } from "~/utils/i18n.server";
+import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "track"], title: (t) => t("cases:referrals.title") };

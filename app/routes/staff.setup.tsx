@@ -6,11 +6,11 @@ import { TextField } from "~/components/text-field";
 import { createFirstAdministrator, isSetupTokenUsable } from "~/models/setup-token.server";
 import { findStaffUserIdByEmail } from "~/models/staff-user.server";
 import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, type FormValues, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
-import { hashPassword, isCommonPassword } from "~/lib/password.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
+import { hashPassword, isCommonPassword } from "~/utils/password.server";
 import { removeSetupLink } from "~/services/setup-link.server";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:setup.title") };

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
 import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/services/auth.server";
-import type { RouteHandle } from "~/lib/handle";
+import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:recoveryCodes.title") };
 export const headers = noStoreHeaders;

@@ -16,10 +16,10 @@ import {
   staffPath,
   takeSignInAttempt,
 } from "~/services/auth.server";
-import { assertSameOrigin } from "~/lib/csrf.server";
-import { type FieldErrors, parseForm } from "~/lib/form";
-import { readForm } from "~/lib/form.server";
-import type { RouteHandle } from "~/lib/handle";
+import { assertSameOrigin } from "~/utils/csrf.server";
+import { type FieldErrors, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import type { RouteHandle } from "~/utils/handle";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totpSetup.title") };
 export const headers = noStoreHeaders;

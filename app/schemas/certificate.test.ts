@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorKey, parseForm } from "~/lib/form";
+import { fieldErrorKey, parseForm } from "~/utils/form";
 import { AddressSchema, ContactSchema, DeliverySchema, PersonalSchema, PurposeSchema, readDate, readMonth } from "./certificate";
 
 const form = (values: Record<string, string>) => {

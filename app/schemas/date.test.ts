@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseForm } from "~/lib/form";
+import { parseForm } from "~/utils/form";
 import { AuditQuerySchema } from "./audit";
 import { ISO_DATE_PATTERN, isIsoDate, readCalendarDate } from "./date";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { parseForm } from "~/lib/form";
+import { parseForm } from "~/utils/form";
 import { contactEmail, EMAIL_MAX_LENGTH, optionalStaffEmail, staffEmail } from "./email";
 
 const form = (values: Record<string, string>) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "~/i18n";
-import { parseForm, renderFieldError } from "~/lib/form";
-import { getI18n } from "~/lib/i18n.server";
+import { parseForm, renderFieldError } from "~/utils/form";
+import { getI18n } from "~/utils/i18n.server";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
 import { AcceptInvitationSchema } from "./staff-invitation";
 import { StaffSetupSchema } from "./staff-setup";

@@ -1,7 +1,7 @@
 /**
  * The rules for a staff password someone chooses (first setup, an accepted invitation), per OWASP
  * ASVS: long, no composition rules. The common-password check needs the server's word list, so it
- * stays in app/lib/password.server.ts and runs after these.
+ * stays in app/utils/password.server.ts and runs after these.
  */
 import * as z from "zod/mini";
 

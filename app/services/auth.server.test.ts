@@ -21,7 +21,7 @@ import {
   staffPath,
   takeSignInAttempt,
 } from "./auth.server";
-import { parseEnv } from "~/lib/env.server";
+import { parseEnv } from "~/utils/env.server";
 
 function testContext(db: Kysely<Database>, env: Record<string, string> = {}): AppLoadContext {
   return {

@@ -15,8 +15,8 @@ import {
   touchStaffSession,
 } from "~/models/staff-session.server";
 import type { Limit } from "~/services/rate-limit.server";
-import { forbidden } from "~/lib/responses";
-import { hashToken } from "~/lib/secret-token.server";
+import { forbidden } from "~/utils/responses";
+import { hashToken } from "~/utils/secret-token.server";
 
 export const STAFF_COOKIE = "pscg_staff";
 export const STAFF_HOME = "/staff";

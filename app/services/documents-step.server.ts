@@ -8,8 +8,8 @@ import { type DocumentKind, type DocumentOwner, MAX_DOCUMENT_BYTES, rejectionMes
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { type DocumentUpload, saveDocument } from "~/models/document.server";
 import { inspectUpload } from "~/uploads/document-check.server";
-import { readForm } from "~/lib/form.server";
-import type { FieldErrors } from "~/lib/form";
+import { readForm } from "~/utils/form.server";
+import type { FieldErrors } from "~/utils/form";
 
 const TOO_LARGE = "\u0000too-large";
 

@@ -4,7 +4,7 @@
  */
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { openDraft, type OpenDraft } from "~/models/draft.server";
-import { createSiteCookie, hasSiteCookie } from "~/lib/site-cookie.server";
+import { createSiteCookie, hasSiteCookie } from "~/utils/site-cookie.server";
 
 const DRAFT_COOKIE = "pcc_draft";
 

@@ -6,7 +6,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { currentStaffArea, staffAreas } from "~/domain/staff-areas";
 import { readStaffSession, staffPath } from "./auth.server";
-import { getFixedT } from "~/lib/i18n.server";
+import { getFixedT } from "~/utils/i18n.server";
 
 export type StaffNavigation = {
   label: string;

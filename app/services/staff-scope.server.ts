@@ -8,7 +8,7 @@ import { findCaseCenter } from "~/models/case-view.server";
 import { type CertificateSummary, findCertificateByNumber } from "~/models/certificate.server";
 import { findDocumentCaseId } from "~/models/document.server";
 import { requirePermission, type StaffIdentity } from "./auth.server";
-import { notFound } from "~/lib/responses";
+import { notFound } from "~/utils/responses";
 
 export async function requireCaseAccess(
   request: Request,

@@ -12,7 +12,7 @@ import { enqueueMail } from "~/models/outbox.server";
 import type { ContactAnswers } from "~/schemas/certificate";
 import { clearDraftCookie, setSavedLink } from "./draft-session.server";
 import { resumeLinkMail } from "~/mails/resume-link.server";
-import { type FieldErrors, type FormValues, formValues, parseForm } from "~/lib/form";
+import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 
 export type StepActionResult = { errors: FieldErrors; values: FormValues };
 

@@ -12,7 +12,7 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
-import { type Env, parseEnv, resolveSecrets, type Secrets } from "../../app/lib/env.server";
+import { type Env, parseEnv, resolveSecrets, type Secrets } from "../../app/utils/env.server";
 import { openStore, type Store } from "../../db/connect";
 import { migrateToLatest } from "../../db/migrate";
 import { seedReferenceData } from "../../db/seed";

@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Role } from "~/domain/permissions";
-import { hashPassword } from "~/lib/password.server";
+import { hashPassword } from "~/utils/password.server";
 import type { Database } from "../../db/schema";
 import { insertStaffUser } from "~/models/staff-user.server";
 import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "~/models/staff-totp.server";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, resolveSecrets } from "./env.server";
-import { generateSigningIdentity } from "~/lib/signing-p12.server";
+import { generateSigningIdentity } from "~/utils/signing-p12.server";
 
 describe("parseEnv", () => {
   it("needs no configuration at all", () => {

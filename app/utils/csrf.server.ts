@@ -8,7 +8,7 @@
  * cookies to abuse, so it passes.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { forbidden } from "~/lib/responses";
+import { forbidden } from "~/utils/responses";
 
 /** `none`: the person started it themselves (address bar, bookmark); not a forgery. */
 const ACCEPTED_FETCH_SITES = new Set(["same-origin", "none"]);

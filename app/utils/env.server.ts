@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { signingIdentityProblem } from "~/lib/signing-p12.server";
+import { signingIdentityProblem } from "~/utils/signing-p12.server";
 
 const booleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
