@@ -4,8 +4,7 @@
  */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { askForInformation } from "../../app/models/information-request.server";
-import { withStore } from "../support/db";
+import { askApplicant, withStore } from "../support/db";
 import { jpeg, pdf } from "../support/files";
 import {
   continueOn,
@@ -174,29 +173,7 @@ test("staff ask for more information and the applicant answers on the tracking p
   })();
   // The officer's side lands with the back office; its model is driven directly here.
   const question = "Please upload a copy of your residence permit.";
-  await withStore(async ({ db }) => {
-    const app = await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
-    const officer = `officer-${Date.now()}`;
-    const stamp = new Date().toISOString();
-    await db
-      .insertInto("staff_user")
-      .values({
-        id: officer,
-        email: `${officer}@police.example`,
-        display_name: "Officer",
-        password_hash: null,
-        role: "officer",
-        center_slug: "gujrat",
-        totp_secret: null,
-        disabled_at: null,
-        created_at: stamp,
-        updated_at: stamp,
-      })
-      .execute();
-    await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", app.id).execute();
-    const asked = await askForInformation(db, { applicationId: app.id, question, staffUserId: officer });
-    expect(asked.ok).toBe(true);
-  });
+  await askApplicant(reference, question);
 
   await trackApplication(page, "en", reference);
   await expect(page.getByText(t("en", "track:status.waiting_for_applicant.label"), { exact: true })).toBeVisible();

@@ -5,8 +5,7 @@
  * report, to be looked at by eye for clipped Nastaliq and scrambled mixed-direction text.
  */
 import { expect, type Page, test } from "@playwright/test";
-import { askForInformation } from "../../app/models/information-request.server";
-import { withStore } from "../support/db";
+import { askApplicant } from "../support/db";
 import {
   continueOn,
   expectHeading,
@@ -58,28 +57,7 @@ test("Urdu personal, check and tracking-with-conversation pages fit a 390 px pho
   await expectHeading(page, t("ur", "certificate:confirmation.title"));
   const reference = (await page.locator(".reference").textContent())?.trim() ?? "";
 
-  await withStore(async ({ db }) => {
-    const application = await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
-    const officer = `officer-phone-${Date.now()}`;
-    const stamp = new Date().toISOString();
-    await db
-      .insertInto("staff_user")
-      .values({
-        id: officer,
-        email: `${officer}@police.example`,
-        display_name: "Officer",
-        password_hash: null,
-        role: "officer",
-        center_slug: "gujrat",
-        totp_secret: null,
-        disabled_at: null,
-        created_at: stamp,
-        updated_at: stamp,
-      })
-      .execute();
-    await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
-    expect((await askForInformation(db, { applicationId: application.id, question: QUESTION, staffUserId: officer })).ok).toBe(true);
-  });
+  await askApplicant(reference, QUESTION);
 
   await trackApplication(page, "ur", reference);
   await page.getByLabel(t("ur", "track:request.answer")).fill(ANSWER);

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { askForInformation } from "../../app/models/information-request.server";
 import { openStore, type Store } from "../../db/connect";
 import { E2E_DATA_DIR } from "../../playwright.config";
 
@@ -114,4 +115,34 @@ export function certificateRow(number: string): CertificateRow | undefined {
 /** Moves a certificate's expiry (to test "expired" without waiting 180 days). */
 export function setCertificateExpiry(number: string, expiresAt: string): void {
   withDb((db) => db.prepare("UPDATE certificate SET expires_at = ? WHERE number = ?").run(expiresAt, number));
+}
+
+/**
+ * The officer's side of a question to the applicant, driven through the app's own model: a Gujrat
+ * officer takes the case and asks `question`, so the tracking page shows it for an answer.
+ */
+export async function askApplicant(reference: string, question: string): Promise<void> {
+  await withStore(async ({ db }) => {
+    const application = await db.selectFrom("application").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
+    const officer = `officer-${randomUUID()}`;
+    const stamp = new Date().toISOString();
+    await db
+      .insertInto("staff_user")
+      .values({
+        id: officer,
+        email: `${officer}@police.example`,
+        display_name: "Officer",
+        password_hash: null,
+        role: "officer",
+        center_slug: "gujrat",
+        totp_secret: null,
+        disabled_at: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
+    await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
+    const asked = await askForInformation(db, { applicationId: application.id, question, staffUserId: officer });
+    if (!asked.ok) throw new Error(`the question could not be asked: ${JSON.stringify(asked)}`);
+  });
 }
