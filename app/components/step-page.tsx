@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Step, STEPS, stepNumber } from "~/domain/certificate-journey";
 import type { FieldErrors } from "~/utils/form";
+import { AnswerAgain } from "./answer-again";
 import { BackLink } from "./back-link";
 import { ErrorSummary } from "./error-summary";
 import { JourneyButtons } from "./journey-buttons";
@@ -20,6 +21,7 @@ export function StepPage({
   fieldOrder,
   encType,
   returnToCheck,
+  answerAgain = false,
   children,
 }: {
   step: Step;
@@ -29,6 +31,8 @@ export function StepPage({
   fieldOrder: readonly string[];
   encType?: "multipart/form-data";
   returnToCheck: boolean;
+  /** The page's stored answers were dropped: say why the questions are empty again. */
+  answerAgain?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -36,6 +40,7 @@ export function StepPage({
     <>
       <BackLink href={backHref} />
       <ErrorSummary errors={errors} order={fieldOrder} />
+      <AnswerAgain show={answerAgain} />
       <p className="progress-line">{t("certificate:progress", { current: stepNumber(step), total: STEPS.length })}</p>
       {title ? <h1 className="heading-l">{title}</h1> : null}
       <Form method="post" noValidate encType={encType}>

@@ -3,6 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { reminderHorizon } from "~/domain/certificate";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
+import { readDraftAnswers } from "~/schemas/draft-answers";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { createDraft } from "./draft.server";
@@ -168,7 +169,8 @@ export async function redeemReapply(
       purpose: { purpose: found.purpose, purposeOther: found.purpose_other, destinationCountry: found.destination_country },
       delivery: { delivery: found.delivery, collectionCenter: found.collection_center_slug },
     };
-    const { key } = await createDraft(trx, input.language, answers, now);
+    // Checked like any stored draft: a value the page schemas would not produce is asked again.
+    const { key } = await createDraft(trx, input.language, readDraftAnswers(answers).answers, now);
     await trx
       .updateTable("certificate")
       .set({ reapply_used_at: now.toISOString(), reapply_token_hash: null })

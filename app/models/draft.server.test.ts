@@ -7,6 +7,17 @@ import { listDocuments, saveDocument } from "./document.server";
 import { createDraft, deleteExpiredDrafts, openDraft, redeemResumeKey, rotateDraftSecret, saveDraftStep } from "./draft.server";
 
 const KEY = new Uint8Array(32).fill(3);
+/** Stored answers are read back only in their page's shape (app/schemas/draft-answers.ts). */
+const PERSONAL = {
+  fullName: "علی",
+  fatherName: "احمد",
+  dateOfBirth: "1990-03-27",
+  gender: "male" as const,
+  cnic: "35202-1234567-1",
+  passportNumber: "AB1234567",
+  passportCountry: "PK",
+  nationality: "PK",
+};
 
 describeEachStore("drafts", (store) => {
   it("opens only with the right secret, keeps answers, and rotates the secret", async () => {
@@ -17,8 +28,8 @@ describeEachStore("drafts", (store) => {
     for (const forged of [`${id}.${secret.slice(0, -2)}xx`, `${id}.`, secret, `${id}.${secret}.x`, "", null]) {
       expect(await openDraft(db, forged)).toBeNull();
     }
-    await saveDraftStep(db, draft, "personal", { fullName: "علی" });
-    expect((await openDraft(db, key))?.answers).toEqual({ personal: { fullName: "علی" } });
+    await saveDraftStep(db, draft, "personal", PERSONAL);
+    expect((await openDraft(db, key))?.answers).toEqual({ personal: PERSONAL });
     const next = await rotateDraftSecret(db, draft.id);
     expect(await openDraft(db, key)).toBeNull();
     expect((await openDraft(db, next))?.id).toBe(draft.id);
@@ -50,9 +61,9 @@ describeEachStore("drafts", (store) => {
   it("redeems a resume link once, with a new key for this browser, and never for a sent or expired draft", async () => {
     const { db } = store();
     await seedReferenceData(db);
-    const { draft, key } = await createDraft(db, "ur", { personal: { fullName: "علی" } });
+    const { draft, key } = await createDraft(db, "ur", { personal: PERSONAL });
     const first = await redeemResumeKey(db, key);
-    expect(first?.draft).toMatchObject({ id: draft.id, answers: { personal: { fullName: "علی" } }, reference: null });
+    expect(first?.draft).toMatchObject({ id: draft.id, answers: { personal: PERSONAL }, reference: null });
     expect(first?.key).not.toBe(key);
     expect(first?.key.startsWith(`${draft.id}.`)).toBe(true);
     expect(await redeemResumeKey(db, key)).toBeNull();
@@ -74,5 +85,34 @@ describeEachStore("drafts", (store) => {
     const old = await createDraft(db, "it", {}, start);
     expect(await redeemResumeKey(db, old.key, new Date(start.getTime() + 31 * 86_400_000))).toBeNull();
     expect(await redeemResumeKey(db, old.key, new Date(start.getTime() + 29 * 86_400_000))).not.toBeNull();
+  });
+});
+
+// Issue #10 item 2: answers saved before a rule changed (or damaged) are asked again, never used unchecked.
+describeEachStore("draft answers read back", (store) => {
+  it("drops a page whose stored answers no longer have its shape, and keeps the others", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const { draft, key } = await createDraft(db, "en", { personal: PERSONAL });
+    await db
+      .updateTable("draft")
+      .set({ answers: JSON.stringify({ personal: PERSONAL, contact: { email: "a@example.com" }, who: { applicantType: "robot" } }) })
+      .where("id", "=", draft.id)
+      .execute();
+    const opened = await openDraft(db, key);
+    expect(opened?.answers).toEqual({ personal: PERSONAL });
+    expect(opened?.droppedPages.sort()).toEqual(["contact", "who"]);
+    // Answering the page again keeps it and clears it from the dropped list.
+    const saved = await saveDraftStep(db, opened!, "who", { applicantType: "self" });
+    expect(saved.droppedPages).toEqual(["contact"]);
+    expect((await openDraft(db, key))?.answers).toEqual({ personal: PERSONAL, who: { applicantType: "self" } });
+  });
+
+  it("opens a draft whose stored answers are not JSON with nothing answered", async () => {
+    const { db } = store();
+    await seedReferenceData(db);
+    const { draft, key } = await createDraft(db, "en");
+    await db.updateTable("draft").set({ answers: "{not json" }).where("id", "=", draft.id).execute();
+    expect((await openDraft(db, key))?.answers).toEqual({});
   });
 });

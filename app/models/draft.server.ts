@@ -5,6 +5,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Kysely } from "kysely";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
+import { type AnswerPage, type DraftAnswers, readDraftAnswers } from "~/schemas/draft-answers";
 import type { Database } from "../../db/schema";
 import type { DocumentStorage } from "./document-storage.server";
 import { deleteDocumentsOf } from "./document.server";
@@ -12,9 +13,28 @@ import { deleteDocumentsOf } from "./document.server";
 export const DRAFT_TTL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type DraftAnswers = Record<string, unknown>;
-/** `reference` is set once the draft has been submitted: such a draft is never edited or resumed again. */
-export type OpenDraft = { id: string; language: string; answers: DraftAnswers; expiresAt: string; reference: string | null };
+/**
+ * `reference` is set once the draft has been submitted: such a draft is never edited or resumed again.
+ * `droppedPages`: pages whose stored answers no longer have their schema's shape (see
+ * readDraftAnswers); they are left out of `answers`, so the applicant is asked them again.
+ */
+export type OpenDraft = {
+  id: string;
+  language: string;
+  answers: DraftAnswers;
+  droppedPages: AnswerPage[];
+  expiresAt: string;
+  reference: string | null;
+};
+
+function parseStoredAnswers(json: string): { answers: DraftAnswers; dropped: AnswerPage[] } {
+  try {
+    return readDraftAnswers(JSON.parse(json));
+  } catch {
+    // Not JSON at all: nothing in it can be trusted, every page is asked again.
+    return { answers: {}, dropped: [] };
+  }
+}
 
 export async function createDraft(
   db: Kysely<Database>,
@@ -37,7 +57,7 @@ export async function createDraft(
       expires_at: expiresAt,
     })
     .execute();
-  return { draft: { id, language, answers, expiresAt, reference: null }, key: `${id}.${token}` };
+  return { draft: { id, language, answers, droppedPages: [], expiresAt, reference: null }, key: `${id}.${token}` };
 }
 
 function splitKey(key: string): { id: string; secret: string } | null {
@@ -61,10 +81,12 @@ export async function openDraft(db: Kysely<Database>, key: string | null | undef
     .where("draft.expires_at", ">", now.toISOString())
     .executeTakeFirst();
   if (!row || !sameHash(row.secret_hash, hashToken(parts.secret))) return null;
+  const { answers, dropped } = parseStoredAnswers(row.answers);
   return {
     id: row.id,
     language: row.language,
-    answers: JSON.parse(row.answers) as DraftAnswers,
+    answers,
+    droppedPages: dropped,
     expiresAt: row.expires_at,
     reference: row.reference ?? null,
   };
@@ -100,22 +122,25 @@ export async function redeemResumeKey(
   return { draft, key: `${draft.id}.${token}` };
 }
 
-/** Merges one step's answers and pushes the expiry 30 days on from now. */
-export async function saveDraftStep(
+/**
+ * Merges one page's answers (as its schema produced them) and pushes the expiry 30 days on from
+ * now. Dropped pages are not in `draft.answers`, so their stale answers leave the store here too.
+ */
+export async function saveDraftStep<P extends AnswerPage>(
   db: Kysely<Database>,
   draft: OpenDraft,
-  step: string,
-  answers: unknown,
+  step: P,
+  answers: DraftAnswers[P],
   now = new Date(),
 ): Promise<OpenDraft> {
-  const merged = { ...draft.answers, [step]: answers };
+  const merged: DraftAnswers = { ...draft.answers, [step]: answers };
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
   await db
     .updateTable("draft")
     .set({ answers: JSON.stringify(merged), updated_at: now.toISOString(), expires_at: expiresAt })
     .where("id", "=", draft.id)
     .execute();
-  return { ...draft, answers: merged, expiresAt };
+  return { ...draft, answers: merged, droppedPages: draft.droppedPages.filter((page) => page !== step), expiresAt };
 }
 
 /** A new secret for the same draft (the "save and come back later" link); the old one stops working. */

@@ -1,3 +1,4 @@
+import { AnswerAgain } from "~/components/answer-again";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     fromLabel: formatMonth(lang, a.from),
     toLabel: a.to ? formatMonth(lang, a.to) : null,
   }));
-  return { addresses, returnToCheck: isReturnToCheck(request) };
+  return { addresses, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("addresses") };
 }
 
 type AddressesResult = { errors: FieldErrors; values: FormValues };
@@ -81,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 export default function Addresses() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { addresses, returnToCheck } = useLoaderData<typeof loader>();
+  const { addresses, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? {};
@@ -89,6 +90,7 @@ export default function Addresses() {
     <>
       <BackLink href={`/${lang}/certificate/contact`} />
       <ErrorSummary errors={errors} order={FIELDS} />
+      <AnswerAgain show={answerAgain} />
       <p className="progress-line">{t("progress", { current: stepNumber("addresses"), total: STEPS.length })}</p>
       <h1 className="heading-l">{t("addresses.title")}</h1>
       <p id="addresses">{t("addresses.lead")}</p>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { AnswerAgain } from "~/components/answer-again";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { type AuthorityAnswers, AuthoritySchema, RELATIONSHIPS, type WhoAnswers } from "~/schemas/certificate";
+import { AuthoritySchema, RELATIONSHIPS } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
@@ -23,9 +24,9 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation"], title:
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  if ((draft.answers.who as WhoAnswers | undefined)?.applicantType !== "relative") throw redirect(stepHref(params.lang, "who"));
-  const values: FormValues = { ...((draft.answers.authority as AuthorityAnswers | undefined) ?? {}) };
-  return { values, returnToCheck: isReturnToCheck(request) };
+  if (draft.answers.who?.applicantType !== "relative") throw redirect(stepHref(params.lang, "who"));
+  const values: FormValues = { ...(draft.answers.authority ?? {}) };
+  return { values, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("authority") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Authority() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
@@ -54,6 +55,7 @@ export default function Authority() {
     <>
       <BackLink href={`/${lang}/certificate/who`} />
       <ErrorSummary errors={errors} order={FIELDS} />
+      <AnswerAgain show={answerAgain} />
       <h1 className="heading-l">{t("authority.title")}</h1>
       <p>{t("authority.lead")}</p>
       <Form method="post" noValidate>

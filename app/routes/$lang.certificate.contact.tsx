@@ -5,7 +5,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { type AuthorityAnswers, type ContactAnswers, ContactSchema, type WhoAnswers } from "~/schemas/certificate";
+import { ContactSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
@@ -21,9 +21,15 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation"], title:
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  const values: FormValues = { ...((draft.answers.contact as ContactAnswers | undefined) ?? {}) };
-  const forRelative = (draft.answers.who as WhoAnswers | undefined)?.applicantType === "relative";
-  return { values, forRelative, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+  const values: FormValues = { ...(draft.answers.contact ?? {}) };
+  const forRelative = draft.answers.who?.applicantType === "relative";
+  return {
+    values,
+    forRelative,
+    countries: countryOptions(params.lang),
+    returnToCheck: isReturnToCheck(request),
+    answerAgain: draft.droppedPages.includes("contact"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,8 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: ContactSchema,
     // The holder confirms the e-authority from their own mailbox, not the relative's.
     crossCheck: (data, current) =>
-      (current.answers.authority as AuthorityAnswers | undefined)?.holderEmail === data.email &&
-      (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative"
+      current.answers.authority?.holderEmail === data.email && current.answers.who?.applicantType === "relative"
         ? { email: "validation:authority.sameEmail" }
         : null,
   });
@@ -48,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Contact() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, forRelative, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, forRelative, countries, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const variant = (key: string) => t(forRelative ? `${key}Relative` : key);
   const result = useActionData<typeof action>();
   const errors = result?.errors;
@@ -61,6 +66,7 @@ export default function Contact() {
       errors={errors}
       fieldOrder={FIELDS}
       returnToCheck={returnToCheck}
+      answerAgain={answerAgain}
     >
       <TextField
         name="email"

@@ -6,7 +6,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { isLang } from "~/i18n";
 import { listActiveCenters } from "~/models/center.server";
-import { DELIVERY_METHODS, type DeliveryAnswers, DeliverySchema } from "~/schemas/certificate";
+import { DELIVERY_METHODS, DeliverySchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
@@ -23,13 +23,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const lang = params.lang;
   const draft = await requireDraft(request, context, lang);
-  const saved = draft.answers.delivery as DeliveryAnswers | undefined;
+  const saved = draft.answers.delivery;
   const values: FormValues = saved ? { delivery: saved.delivery, collectionCenter: saved.collectionCenter ?? "" } : {};
   const centers = (await listActiveCenters(context.db, lang)).map((c) => ({
     value: c.slug,
     label: `${c.name} (${countryName(lang, c.countryCode)})`,
   }));
-  return { values, centers, returnToCheck: isReturnToCheck(request) };
+  return { values, centers, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("delivery") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -46,12 +46,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Delivery() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, centers, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, centers, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="delivery" backHref={`/${lang}/certificate/purpose`} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+    <StepPage
+      step="delivery"
+      backHref={`/${lang}/certificate/purpose`}
+      errors={errors}
+      fieldOrder={FIELDS}
+      returnToCheck={returnToCheck}
+      answerAgain={answerAgain}
+    >
       <Radios
         name="delivery"
         legend={t("delivery.delivery")}

@@ -7,7 +7,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { type AuthorityAnswers, GENDERS, type PersonalAnswers, PersonalSchema, type WhoAnswers } from "~/schemas/certificate";
+import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
@@ -35,13 +35,19 @@ function toValues(answers: PersonalAnswers | undefined): FormValues {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  const authority = draft.answers.authority as AuthorityAnswers | undefined;
-  const forRelative = (draft.answers.who as WhoAnswers | undefined)?.applicantType === "relative";
+  const authority = draft.answers.authority;
+  const forRelative = draft.answers.who?.applicantType === "relative";
   // For a relative, the name and passport given for the e-authority are the starting point.
-  const values = toValues(draft.answers.personal as PersonalAnswers | undefined);
+  const values = toValues(draft.answers.personal);
   if (forRelative && authority && !draft.answers.personal)
     Object.assign(values, { fullName: authority.holderName, passportNumber: authority.holderPassport });
-  return { values, forRelative, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+  return {
+    values,
+    forRelative,
+    countries: countryOptions(params.lang),
+    returnToCheck: isReturnToCheck(request),
+    answerAgain: draft.droppedPages.includes("personal"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -56,10 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     schema: PersonalSchema,
     // The e-authority names one passport; the application must be for that same person.
     crossCheck: (data, current) => {
-      const authority =
-        (current.answers.who as WhoAnswers | undefined)?.applicantType === "relative"
-          ? (current.answers.authority as AuthorityAnswers | undefined)
-          : undefined;
+      const authority = current.answers.who?.applicantType === "relative" ? current.answers.authority : undefined;
       return authority && authority.holderPassport !== data.passportNumber
         ? { passportNumber: "validation:authority.passportMismatch" }
         : null;
@@ -70,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PersonalDetails() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, forRelative, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, forRelative, countries, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
@@ -82,6 +85,7 @@ export default function PersonalDetails() {
       errors={errors}
       fieldOrder={FIELDS}
       returnToCheck={returnToCheck}
+      answerAgain={answerAgain}
     >
       <TextField
         name="fullName"

@@ -6,7 +6,7 @@ import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
-import { PURPOSES, type PurposeAnswers, PurposeSchema } from "~/schemas/certificate";
+import { PURPOSES, PurposeSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
@@ -22,9 +22,14 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation"], title:
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  const saved = draft.answers.purpose as PurposeAnswers | undefined;
+  const saved = draft.answers.purpose;
   const values: FormValues = saved ? { ...saved, purposeOther: saved.purposeOther ?? "" } : {};
-  return { values, countries: countryOptions(params.lang), returnToCheck: isReturnToCheck(request) };
+  return {
+    values,
+    countries: countryOptions(params.lang),
+    returnToCheck: isReturnToCheck(request),
+    answerAgain: draft.droppedPages.includes("purpose"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -36,12 +41,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Purpose() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { values: saved, countries, returnToCheck } = useLoaderData<typeof loader>();
+  const { values: saved, countries, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   const values = result?.values ?? saved;
   return (
-    <StepPage step="purpose" backHref={`/${lang}/certificate/addresses`} errors={errors} fieldOrder={FIELDS} returnToCheck={returnToCheck}>
+    <StepPage
+      step="purpose"
+      backHref={`/${lang}/certificate/addresses`}
+      errors={errors}
+      fieldOrder={FIELDS}
+      returnToCheck={returnToCheck}
+      answerAgain={answerAgain}
+    >
       <Radios
         name="purpose"
         legend={t("purpose.purpose")}

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { AnswerAgain } from "~/components/answer-again";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
 import { isLang } from "~/i18n";
-import { APPLICANT_TYPES, type WhoAnswers, WhoSchema } from "~/schemas/certificate";
+import { APPLICANT_TYPES, WhoSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
@@ -17,7 +18,11 @@ export const handle: RouteHandle = { i18n: ["certificate", "validation"], title:
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const draft = await requireDraft(request, context, params.lang);
-  return { applicantType: (draft.answers.who as WhoAnswers | undefined)?.applicantType, returnToCheck: isReturnToCheck(request) };
+  return {
+    applicantType: draft.answers.who?.applicantType,
+    returnToCheck: isReturnToCheck(request),
+    answerAgain: draft.droppedPages.includes("who"),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -41,13 +46,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Who() {
   const { t } = useTranslation("certificate");
   const { lang } = useParams();
-  const { applicantType, returnToCheck } = useLoaderData<typeof loader>();
+  const { applicantType, returnToCheck, answerAgain } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
   return (
     <>
       <BackLink href={`/${lang}/certificate`} />
       <ErrorSummary errors={errors} order={["applicantType"]} />
+      <AnswerAgain show={answerAgain} />
       <Form method="post" noValidate>
         {returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         <Radios

@@ -7,6 +7,7 @@ import { cnicGenderDigitMatches, parseCnic } from "~/domain/cnic";
 import { parsePassportNumber } from "~/domain/passport";
 import { parsePhone } from "~/domain/phone";
 import { readCalendarDate } from "./date";
+import type { DraftAnswers } from "./draft-answers";
 import { contactEmail } from "./email";
 
 export const GENDERS = ["male", "female", "transgender"] as const;
@@ -241,27 +242,31 @@ export type CompleteAnswers = {
 
 /**
  * The stored answers when every question page is answered, else the pages still to answer.
- * Answers were validated when saved; this only checks that each page has them.
+ * The answers were checked page by page when the draft was read (app/schemas/draft-answers.ts).
  */
-export function readAnswers(
-  answers: Record<string, unknown>,
-): { complete: true; answers: CompleteAnswers } | { complete: false; missing: string[] } {
+export function readAnswers(answers: DraftAnswers): { complete: true; answers: CompleteAnswers } | { complete: false; missing: string[] } {
+  const { who, authority, personal, contact, addresses, purpose, delivery } = answers;
   const missing: string[] = [];
-  const who = answers.who as WhoAnswers | undefined;
   if (!who) missing.push("who");
-  else if (who.applicantType === "relative" && !answers.authority) missing.push("authority");
-  if (!answers.personal) missing.push("personal");
-  if (!answers.contact) missing.push("contact");
-  if (!Array.isArray(answers.addresses) || answers.addresses.length === 0) missing.push("addresses");
-  if (!answers.purpose) missing.push("purpose");
-  if (!answers.delivery) missing.push("delivery");
-  if (missing.length > 0) return { complete: false, missing };
+  else if (who.applicantType === "relative" && !authority) missing.push("authority");
+  if (!personal) missing.push("personal");
+  if (!contact) missing.push("contact");
+  if (!addresses || addresses.length === 0) missing.push("addresses");
+  if (!purpose) missing.push("purpose");
+  if (!delivery) missing.push("delivery");
+  if (!who || !personal || !contact || !addresses || addresses.length === 0 || !purpose || !delivery || missing.length > 0)
+    return { complete: false, missing };
   return {
     complete: true,
     answers: {
-      ...(answers as unknown as CompleteAnswers),
-      referral: typeof answers.referral === "string" ? answers.referral : null,
-      authority: who?.applicantType === "relative" ? (answers.authority as AuthorityAnswers) : null,
+      referral: answers.referral ?? null,
+      who,
+      authority: who.applicantType === "relative" ? (authority ?? null) : null,
+      personal,
+      contact,
+      addresses,
+      purpose,
+      delivery,
     },
   };
 }

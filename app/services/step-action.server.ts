@@ -9,7 +9,6 @@ import { nextStep, type Step, STEPS } from "~/domain/certificate-journey";
 import { type OpenDraft, rotateDraftSecret, saveDraftStep } from "~/models/draft.server";
 import type { Lang } from "~/i18n";
 import { enqueueMail } from "~/models/outbox.server";
-import type { ContactAnswers } from "~/schemas/certificate";
 import { clearDraftCookie, setSavedLink } from "./draft-session.server";
 import { resumeLinkMail } from "~/mails/resume-link.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -42,7 +41,7 @@ export function stepHref(lang: string, step: Section | "check"): string {
 export async function saveAndReturn(context: AppLoadContext, lang: Lang, draft: OpenDraft, section: Section): Promise<Response> {
   const key = await rotateDraftSecret(context.db, draft.id);
   const link = `${context.env.PUBLIC_URL}/${lang}/certificate/resume?key=${encodeURIComponent(key)}`;
-  const email = (draft.answers.contact as ContactAnswers | undefined)?.email;
+  const email = draft.answers.contact?.email;
   if (email) {
     await enqueueMail(context.db, { to: email, language: lang, ...resumeLinkMail(lang, { link, expiresAt: draft.expiresAt }) });
   }
@@ -79,7 +78,8 @@ export async function handleStepAction<T>({
   const intent = formData.get("intent");
   const parsed = parseForm(schema, formData);
   const crossErrors = parsed.ok ? crossCheck?.(parsed.data, draft) : null;
-  if (parsed.ok && !crossErrors) draft = await saveDraftStep(context.db, draft, step, parsed.data);
+  // The page's schema produced parsed.data, so it has the shape that page stores (app/schemas/draft-answers.ts).
+  if (parsed.ok && !crossErrors && step !== "documents") draft = await saveDraftStep(context.db, draft, step, parsed.data as never);
   if (intent === "save") return saveAndReturn(context, lang, draft, step);
   if (!parsed.ok) return { errors: parsed.errors, values: parsed.values };
   if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
