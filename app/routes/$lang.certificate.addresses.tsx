@@ -8,12 +8,12 @@ import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { STEPS, stepNumber } from "~/domain/certificate-journey";
-import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
+import { isLang } from "~/i18n";
 import { saveDraftStep } from "~/models/draft.server";
 import { type AddressAnswer, AddressSchema, MAX_ADDRESSES } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
-import { addressPeriod } from "~/utils/format";
+import { addressPeriod, formatMonth } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
 import { isReturnToCheck, saveAndReturn, stepHref } from "~/services/step-action.server";
@@ -24,13 +24,6 @@ const FIELDS = ["addresses", "district", "policeStation", "address", "from", "to
 const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fromYear", "toMonth", "toYear"];
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:addresses.title") };
-
-function formatMonth(lang: Lang, yearMonth: string): string {
-  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();

@@ -7,14 +7,14 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, type SummaryRow } from "~/components/summary-list";
-import { INTL_LOCALES, isLang, type Lang } from "~/i18n";
+import { isLang, type Lang } from "~/i18n";
 import { draftReadiness, submitApplication } from "~/models/application.server";
 import { listActiveCenters } from "~/models/center.server";
 import { listDocuments } from "~/models/document.server";
 import { type CompleteAnswers, DeclarationSchema } from "~/schemas/certificate";
 import { requireDraft } from "~/services/draft-session.server";
 import { parseForm } from "~/utils/form";
-import { addressPeriod, countryName, formatDate, joinParts } from "~/utils/format";
+import { addressPeriod, countryName, formatDate, joinParts, formatMonth } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -25,13 +25,6 @@ import { readForm } from "~/utils/form.server";
 import { isolate } from "~/utils/bidi";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:check.title") };
-
-function monthLabel(lang: Lang, yearMonth: string): string {
-  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
-}
 
 /** Everything the page shows, already in the reader's language (the page ships no JavaScript). */
 function summarise(
@@ -88,7 +81,7 @@ function summarise(
     addresses: addresses.map((a, i) => ({
       key: `address-${i}`,
       label: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]),
-      value: `${isolate(a.address)} (${addressPeriod(t, monthLabel(lang, a.from), a.to ? monthLabel(lang, a.to) : null)})`,
+      value: `${isolate(a.address)} (${addressPeriod(t, formatMonth(lang, a.from), a.to ? formatMonth(lang, a.to) : null)})`,
       changeHref: href("addresses"),
     })),
     purpose: rows("purpose", [

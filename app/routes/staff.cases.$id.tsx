@@ -19,7 +19,7 @@ import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
-import { countryName, formatDate, formatMoment, joinParts } from "~/utils/format";
+import { countryName, formatDate, formatMoment, joinParts, formatMonth } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
@@ -74,7 +74,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       destination: countryName(lang, details.destination),
     },
     residence: joinParts(lang, [isolate(details.residenceCity), countryName(lang, details.residenceCountry)]),
-    addresses: details.addresses.map((a) => ({ ...a, place: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]) })),
+    addresses: details.addresses.map((a) => ({
+      ...a,
+      place: joinParts(lang, [isolate(a.district), isolate(a.policeStation)]),
+      period: `${formatMonth(lang, a.from)} – ${a.to ? formatMonth(lang, a.to) : "…"}`,
+    })),
     requests: details.requests.map((r) => ({
       ...r,
       asked: formatDate(lang, r.askedAt),
@@ -351,7 +355,7 @@ export default function CaseView() {
       <ul className="list--bullet">
         {c.addresses.map((a, i) => (
           <li key={i}>
-            <BidiText text={a.place} />: <bdi>{a.address}</bdi> ({a.from} – {a.to ?? "…"})
+            <BidiText text={a.place} />: <bdi>{a.address}</bdi> ({a.period})
           </li>
         ))}
       </ul>

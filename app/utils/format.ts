@@ -77,6 +77,14 @@ export function compareText(lang: Lang): (a: string, b: string) => number {
   return new Intl.Collator(INTL_LOCALES[lang]).compare;
 }
 
+/** A `YYYY-MM` month as the reader says it: "June 2005", "جون 2005", "Ιούνιος 2005". */
+export function formatMonth(lang: Lang, yearMonth: string): string {
+  const [y, m] = yearMonth.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(INTL_LOCALES[lang], { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
 /** "June 2005 to May 2010", or "From June 2005 until I went abroad" for the last address. */
 export function addressPeriod(t: (key: string, values: Record<string, string>) => string, from: string, to: string | null): string {
   return to ? t("certificate:addresses.period", { from, to }) : t("certificate:addresses.periodUntilLeaving", { from });

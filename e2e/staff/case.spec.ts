@@ -240,6 +240,8 @@ test("Urdu answers keep their own direction on the English case page; each actio
   // The typed Urdu sits in its own isolate, apart from the English words and punctuation around it.
   const address = page.locator("bdi", { hasText: URDU_ADDRESS });
   await expect(address).toHaveText(URDU_ADDRESS);
+  // The period in words of the page's language, not the stored "2005-06".
+  await expect(page.locator("li", { hasText: URDU_ADDRESS })).toContainText("(June 2005 – …)");
   await expect(page.locator('[dir="auto"]', { hasText: URDU_QUESTION })).toHaveText(URDU_QUESTION);
   await expect(page.locator(".summary-list__value bdi", { hasText: "ایتھنز" })).toHaveText("ایتھنز");
 
