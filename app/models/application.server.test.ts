@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { CompleteAnswers } from "~/schemas/certificate";
 import { REQUIRED_DOCUMENTS } from "~/domain/certificate-journey";
+import { testAnswers } from "../../test/support/application-fixture";
 import { describeEachStore } from "../../test/support/stores";
 import { seedReferenceData } from "../../db/seed";
 import { verifyAuditChain } from "./audit.server";
@@ -17,25 +18,7 @@ import {
   submitApplication,
 } from "./application.server";
 
-const answers: CompleteAnswers = {
-  referral: "athens",
-  who: { applicantType: "self" },
-  authority: null,
-  personal: {
-    fullName: "Ali Khan",
-    fatherName: "Ahmed Khan",
-    dateOfBirth: "1990-03-27",
-    gender: "male",
-    cnic: "3520212345671",
-    passportNumber: "AB1234567",
-    passportCountry: "PK",
-    nationality: "PK",
-  },
-  contact: { email: "ali@example.com", phone: "+306912345678", residenceCountry: "GR", residenceCity: "Athens" },
-  addresses: [{ district: "Sialkot", policeStation: "Civil Lines", address: "House 1", from: "2010-01", to: null }],
-  purpose: { purpose: "work_visa", purposeOther: null, destinationCountry: "IT" },
-  delivery: { delivery: "pdf", collectionCenter: null },
-};
+const answers = testAnswers({ referral: "athens" });
 
 const mails = {
   receipt: (reference: string, token: string) => ({ subject: `received ${reference}`, text: `track ${token}` }),

@@ -6,6 +6,7 @@ import { isValidCertificateNumber } from "~/domain/certificate-number";
 import type { CompleteAnswers } from "~/schemas/certificate";
 import { decodeQrCodes, embeddedJpegs, linkTargets, pdfPageCount, signatureByteRange } from "../../test/support/certificate-pdf";
 import { certificateMails } from "~/mails/certificate-mails.server";
+import { testAnswers } from "../../test/support/application-fixture";
 import { describeEachStore } from "../../test/support/stores";
 import { runHousekeeping } from "../../server/housekeeping";
 import { seedReferenceData } from "../../db/seed";
@@ -29,30 +30,17 @@ const settings = { documentKey, publicUrl: PUBLIC_URL };
 const mails = certificateMails(PUBLIC_URL);
 const DAY = 24 * 60 * 60 * 1000;
 
-const answers = (district: string, destination = "GR"): CompleteAnswers => ({
-  referral: null,
-  who: { applicantType: "self" },
-  authority: null,
-  personal: {
-    fullName: "Ali Khan",
-    fatherName: "Ahmed Khan",
-    dateOfBirth: "1990-03-27",
-    gender: "male",
-    cnic: "3520212345671",
-    passportNumber: "AB1234567",
-    passportCountry: "PK",
-    nationality: "PK",
-  },
-  contact: {
-    email: `ali.${randomBytes(3).toString("hex")}@example.com`,
-    phone: "+306912345678",
-    residenceCountry: "GR",
-    residenceCity: "Athens",
-  },
-  addresses: [{ district, policeStation: "Civil Lines", address: "House 1", from: "2010-01", to: null }],
-  purpose: { purpose: "work_visa", purposeOther: null, destinationCountry: destination },
-  delivery: { delivery: "pdf", collectionCenter: null },
-});
+const answers = (district: string, destination = "GR"): CompleteAnswers =>
+  testAnswers({
+    contact: {
+      email: `ali.${randomBytes(3).toString("hex")}@example.com`,
+      phone: "+306912345678",
+      residenceCountry: "GR",
+      residenceCity: "Athens",
+    },
+    addresses: [{ district, policeStation: "Civil Lines", address: "House 1", from: "2010-01", to: null }],
+    purpose: { purpose: "work_visa", purposeOther: null, destinationCountry: destination },
+  });
 
 const receiptMails = {
   receipt: (reference: string) => ({ subject: `received ${reference}`, text: "track" }),

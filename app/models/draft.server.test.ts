@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { seedReferenceData } from "../../db/seed";
-import { testApplication } from "../../test/support/application-fixture";
+import { TEST_PERSONAL, testApplication } from "../../test/support/application-fixture";
 import { describeEachStore } from "../../test/support/stores";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { listDocuments, saveDocument } from "./document.server";
@@ -8,16 +8,7 @@ import { createDraft, deleteExpiredDrafts, openDraft, redeemResumeKey, rotateDra
 
 const KEY = new Uint8Array(32).fill(3);
 /** Stored answers are read back only in their page's shape (app/schemas/draft-answers.ts). */
-const PERSONAL = {
-  fullName: "علی",
-  fatherName: "احمد",
-  dateOfBirth: "1990-03-27",
-  gender: "male" as const,
-  cnic: "35202-1234567-1",
-  passportNumber: "AB1234567",
-  passportCountry: "PK",
-  nationality: "PK",
-};
+const PERSONAL = TEST_PERSONAL;
 
 describeEachStore("drafts", (store) => {
   it("opens only with the right secret, keeps answers, and rotates the secret", async () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { newReference } from "~/domain/reference.server";
 import type { ApplicationStatus, NewApplication } from "../../db/schema";
+import type { CompleteAnswers, PersonalAnswers } from "../../app/schemas/certificate";
 
 export function testApplication(overrides: Partial<NewApplication> & { status: ApplicationStatus; submitted_at: string }): NewApplication {
   const id = randomUUID();
@@ -44,6 +45,33 @@ export function testApplication(overrides: Partial<NewApplication> & { status: A
     rejection_reason: null,
     rejection_note: null,
     updated_at: overrides.submitted_at,
+    ...overrides,
+  };
+}
+
+/** A holder's personal details as the personal page stores them. */
+export const TEST_PERSONAL: PersonalAnswers = {
+  fullName: "Ali Khan",
+  fatherName: "Ahmed Khan",
+  dateOfBirth: "1990-03-27",
+  gender: "male",
+  cnic: "3520212345671",
+  passportNumber: "AB1234567",
+  passportCountry: "PK",
+  nationality: "PK",
+};
+
+/** Every page of the journey answered, as a draft holds them when "Submit" is pressed; override any page. */
+export function testAnswers(overrides: Partial<CompleteAnswers> = {}): CompleteAnswers {
+  return {
+    referral: null,
+    who: { applicantType: "self" },
+    authority: null,
+    personal: TEST_PERSONAL,
+    contact: { email: "ali@example.com", phone: "+306912345678", residenceCountry: "GR", residenceCity: "Athens" },
+    addresses: [{ district: "Sialkot", policeStation: "Civil Lines", address: "House 1", from: "2010-01", to: null }],
+    purpose: { purpose: "work_visa", purposeOther: null, destinationCountry: "IT" },
+    delivery: { delivery: "pdf", collectionCenter: null },
     ...overrides,
   };
 }
