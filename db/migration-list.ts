@@ -15,6 +15,7 @@ import * as m7 from "./migrations/2026_11_28_170000_queue_indexes";
 import * as m8 from "./migrations/2026_11_28_180000_queue_covering_indexes";
 import * as m9 from "./migrations/2026_11_28_190000_public_holiday";
 import * as m10 from "./migrations/2026_12_02_120000_center_details";
+import * as m11 from "./migrations/2026_12_02_200000_emergency_contact";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_180000_queue_covering_indexes": m8,
   "2026_11_28_190000_public_holiday": m9,
   "2026_12_02_120000_center_details": m10,
+  "2026_12_02_200000_emergency_contact": m11,
 };

@@ -271,6 +271,16 @@ export interface DisputeTable {
 }
 
 /** A day the service level does not count (Pakistan's public holidays), kept by administrators. */
+export interface EmergencyContactTable {
+  id: string;
+  country_code: string;
+  kind: "police" | "embassy" | "fia";
+  /** E.164, or a short number dialled within the country (112). */
+  phone: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface PublicHolidayTable {
   /** YYYY-MM-DD. */
   day: string;
@@ -299,6 +309,7 @@ export interface Database {
   certificate: CertificateTable;
   dispute: DisputeTable;
   public_holiday: PublicHolidayTable;
+  emergency_contact: EmergencyContactTable;
 }
 
 export type Center = Selectable<CenterTable>;
@@ -323,3 +334,4 @@ export type Certificate = Selectable<CertificateTable>;
 export type NewCertificate = Insertable<CertificateTable>;
 export type Dispute = Selectable<DisputeTable>;
 export type PublicHoliday = Selectable<PublicHolidayTable>;
+export type EmergencyContact = Selectable<EmergencyContactTable>;

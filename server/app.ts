@@ -15,6 +15,8 @@ import type { Logger } from "pino";
 import type { PortalContext } from "../app/context";
 import type { Env, Secrets } from "../app/utils/env.server";
 import type { Store } from "../db/connect";
+import { isAnonymousPath } from "../app/domain/anonymous-routes";
+import { AnonymousRateLimiter } from "../app/utils/anonymous-rate-limit.server";
 import { isSameOrigin } from "../app/utils/csrf.server";
 import { errorPage } from "./error-page";
 import { createAccessLogger } from "./logger";
@@ -28,6 +30,9 @@ import { KyselyRateLimitStore } from "./rate-limit-store";
 export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
 // With or without `.data`: the same page's action as fetched by its JavaScript.
 const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status)(\.data)?$/;
+
+/** Form posts per address and minute on the anonymous routes: a report has about ten pages. */
+const ANONYMOUS_POSTS = { bucket: "anonymous-post", max: 60, windowMs: 60_000 };
 
 export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild };
 
@@ -163,11 +168,18 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
   });
 
   // A general ceiling on form submissions per client; journeys add tighter limits of their own.
+  // The anonymous routes count in memory only (see anonymous-rate-limit.server.ts).
+  const anonymousLimiter = new AnonymousRateLimiter();
+  app.use((req, res, next) => {
+    if (!env.RATE_LIMITS || req.method === "GET" || req.method === "HEAD" || !isAnonymousPath(req.path)) return next();
+    if (anonymousLimiter.hit(ANONYMOUS_POSTS, req.ip ?? "unknown")) return next();
+    res.status(429).type("html").send(errorPage(req, "tooManyRequests"));
+  });
   app.use(
     rateLimit({
       windowMs: 60_000,
       limit: 60,
-      skip: (req) => !env.RATE_LIMITS || req.method === "GET" || req.method === "HEAD",
+      skip: (req) => !env.RATE_LIMITS || req.method === "GET" || req.method === "HEAD" || isAnonymousPath(req.path),
       standardHeaders: "draft-8",
       legacyHeaders: false,
       store: new KyselyRateLimitStore(store.db, "post", secrets.sessionSecret),
@@ -185,7 +197,9 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
         env,
         logger,
         requestId: res.locals.requestId,
-        clientAddress: req.ip ?? "unknown",
+        // The anonymous routes never see who is asking, so no page of theirs can write it down.
+        clientAddress: isAnonymousPath(req.path) ? "anonymous" : (req.ip ?? "unknown"),
+        withinAnonymousLimit: (limit) => !env.RATE_LIMITS || anonymousLimiter.hit(limit, req.ip ?? "unknown"),
         cspNonce: res.locals.cspNonce,
         sessionSecret: secrets.sessionSecret,
         documentKey: secrets.documentKey,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type Logger } from "pino";
 import { pinoHttp } from "pino-http";
-import { isUnloggedPath } from "./logging-policy";
+import { isAnonymousPath } from "../app/domain/anonymous-routes";
 
 export function createLogger(level: string): Logger {
   return pino({
@@ -24,7 +24,7 @@ export function createAccessLogger(logger: Logger): (req: IncomingMessage, res: 
     logger,
     // The id the first middleware put on the response, so the header and the log line agree.
     genReqId: (_req: IncomingMessage, res: ServerResponse) => String(res.getHeader("x-request-id") ?? ""),
-    autoLogging: { ignore: (req: IncomingMessage) => isUnloggedPath(new URL(req.url ?? "/", "http://x").pathname) },
+    autoLogging: { ignore: (req: IncomingMessage) => isAnonymousPath(new URL(req.url ?? "/", "http://x").pathname) },
     quietReqLogger: true,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
     customSuccessMessage: () => "request completed",

@@ -28,6 +28,7 @@ import { can, ROLES, type Role } from "~/domain/permissions";
 import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRouteRule, takesCase } from "~/domain/staff-routes";
 import { findCenter } from "~/models/center.server";
+import { addEmergencyContact } from "~/models/emergency-contact.server";
 import { addHoliday } from "~/models/holiday.server";
 import { openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
@@ -37,6 +38,7 @@ import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "~/models/staff
 import { insertStaffUser } from "~/models/staff-user.server";
 import { CASE_INTENTS } from "~/schemas/case-action";
 import { DISPUTE_INTENTS } from "~/schemas/dispute";
+import { EMERGENCY_CONTACT_INTENTS } from "~/schemas/emergency-contact";
 import { HOLIDAY_INTENTS } from "~/schemas/holiday";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
@@ -180,6 +182,13 @@ let holidaysMade = 0;
 function nextHoliday(): string {
   holidaysMade += 1;
   return new Date(Date.now() + holidaysMade * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A different short number for each emergency contact a cell adds, so none is "already listed". */
+let emergencyNumbers = 1000;
+function nextEmergencyNumber(): number {
+  emergencyNumbers += 1;
+  return emergencyNumbers;
 }
 
 function disputeDecision(intent: "uphold" | "dismiss"): Recipe {
@@ -363,6 +372,22 @@ const RECIPES: Record<string, Recipe> = {
     const day = nextHoliday();
     await addHoliday(store.db, { day, name: "Matrix Day", actor: { actorType: "system" } });
     return { path: "/staff/admin/holidays", body: { intent: "remove", day }, done: redirectedWith("removed", day) };
+  },
+  "GET /staff/admin/emergency-contacts": async () => ({ path: "/staff/admin/emergency-contacts" }),
+  "POST /staff/admin/emergency-contacts add": async () => ({
+    path: "/staff/admin/emergency-contacts",
+    body: { intent: "add", countryCode: "GR", kind: "police", phone: String(nextEmergencyNumber()) },
+    done: redirectedWith("done", "added"),
+  }),
+  "POST /staff/admin/emergency-contacts remove": async () => {
+    const added = await addEmergencyContact(store.db, {
+      countryCode: "IT",
+      kind: "police",
+      phone: String(nextEmergencyNumber()),
+      actor: { actorType: "system" },
+    });
+    if (!added.ok) throw new Error("emergency contact not added");
+    return { path: "/staff/admin/emergency-contacts", body: { intent: "remove", id: added.id }, done: redirectedWith("done", "removed") };
   },
   "GET /staff/admin/centers": async () => ({ path: "/staff/admin/centers" }),
   "GET /staff/admin/centers/:slug": async () => ({ path: "/staff/admin/centers/sialkot" }),
@@ -645,5 +670,6 @@ function declaredIntents(source: string): string[] | null {
   if (/from "~\/schemas\/case-action"/.test(source)) return [...CASE_INTENTS];
   if (/from "~\/schemas\/dispute"/.test(source)) return [...DISPUTE_INTENTS];
   if (/from "~\/schemas\/holiday"/.test(source)) return [...HOLIDAY_INTENTS];
+  if (/from "~\/schemas\/emergency-contact"/.test(source)) return [...EMERGENCY_CONTACT_INTENTS];
   return null;
 }

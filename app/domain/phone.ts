@@ -37,3 +37,8 @@ export function parsePhone(input: string, defaultCountry?: string): PhoneResult 
   if (!number?.isValid() || number.ext) return FORMAT;
   return { ok: true, value: number.number };
 }
+
+/** A stored number as people read it (`+30 210 672 9700`); a short number (112) as it is. */
+export function formatPhone(stored: string): string {
+  return (stored.startsWith("+") && parsePhoneNumberFromString(stored)?.formatInternational()) || stored;
+}

@@ -97,6 +97,10 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   { path: "/staff/admin/holidays", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/holidays", method: "POST", intent: "add", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/holidays", method: "POST", intent: "remove", scope: "permission", anyOf: ["manage:center:any"] },
+  // Whom a reporter in danger is told to call, per country: kept with the centers.
+  { path: "/staff/admin/emergency-contacts", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/emergency-contacts", method: "POST", intent: "add", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/emergency-contacts", method: "POST", intent: "remove", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/accounts", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "POST", scope: "permission", anyOf: ["manage:staff:any"] },

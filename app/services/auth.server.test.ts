@@ -30,6 +30,7 @@ function testContext(db: Kysely<Database>, env: Record<string, string> = {}): Ap
     logger: pino({ level: "silent" }),
     requestId: "test",
     clientAddress: "203.0.113.7",
+    withinAnonymousLimit: () => true,
     cspNonce: "nonce",
     sessionSecret: "s".repeat(32),
     documentKey: randomBytes(32),
