@@ -27,9 +27,19 @@ function load(lang: string): Record<string, string> {
 
 const english = load("en");
 /** Values allowed to read the same as in English (loanwords the language really uses). */
+// Brand names are written the same in every Latin- and Greek-script page.
+const PLATFORM_NAMES = ["whatsapp", "facebook", "tiktok", "instagram", "telegram"].map((p) => `report:channels.${p}`);
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
-  it: ["centers:email", "staff:setup.password", "staff:setup.email"],
-  el: ["centers:email"],
+  it: [
+    "centers:email",
+    "staff:setup.password",
+    "staff:setup.email",
+    ...PLATFORM_NAMES,
+    "report:no",
+    "report:money.paidOptions.no",
+    "report:evidence.file",
+  ],
+  el: ["centers:email", ...PLATFORM_NAMES],
   ur: [],
 };
 const PLACEHOLDER_TEXT = /\b(TODO|FIXME|TRANSLATE|TBD|lorem ipsum|XXX)\b|\[(en|EN)\]/;

@@ -123,7 +123,7 @@ export interface BlobTable {
 export interface DocumentTable {
   id: string;
   blob_id: string;
-  owner_type: "draft" | "application" | "information_response" | "dispute";
+  owner_type: "draft" | "application" | "information_response" | "dispute" | "report_journey" | "report" | "report_message";
   owner_id: string;
   kind: "passport" | "cnic_front" | "cnic_back" | "photo" | "evidence";
   content_type: "image/jpeg" | "image/png" | "application/pdf";
@@ -281,6 +281,54 @@ export interface EmergencyContactTable {
   created_at: string;
 }
 
+export type ReportStatus = "new" | "triaged" | "forwarded" | "closed";
+
+/** A smuggling report: dated by the day only, nothing about who sent it or from where. */
+export interface ReportTable {
+  id: string;
+  reference: string;
+  secret_hash: string;
+  submission_key: string;
+  language: "ur" | "en" | "el" | "it";
+  status: ReportStatus;
+  priority: "low" | "normal" | "high" | "urgent" | null;
+  fia_reference: string | null;
+  close_reason: string | null;
+  /** JSON of ReportAnswers (app/schemas/report.ts). */
+  answers: string;
+  channel: string;
+  from_country: string;
+  to_country: string;
+  route_countries: string;
+  payment_methods: string;
+  offer_month: string;
+  offer_country: string;
+  someone_in_danger: number;
+  contact_wanted: number;
+  created_on: string;
+  updated_on: string;
+}
+
+export interface ReportIdentifierTable {
+  id: string;
+  report_id: string;
+  kind: "phone" | "handle" | "text";
+  platform: "phone" | "facebook" | "tiktok" | "instagram" | "telegram" | "text";
+  identifier_key: string;
+  raw: string;
+  flagged: number;
+}
+
+export interface ReportMessageTable {
+  id: string;
+  report_id: string;
+  seq: number;
+  author: "reporter" | "investigator" | "note";
+  staff_id: string | null;
+  body: string;
+  created_on: string;
+}
+
 export interface PublicHolidayTable {
   /** YYYY-MM-DD. */
   day: string;
@@ -310,6 +358,9 @@ export interface Database {
   dispute: DisputeTable;
   public_holiday: PublicHolidayTable;
   emergency_contact: EmergencyContactTable;
+  report: ReportTable;
+  report_identifier: ReportIdentifierTable;
+  report_message: ReportMessageTable;
 }
 
 export type Center = Selectable<CenterTable>;
@@ -335,3 +386,5 @@ export type NewCertificate = Insertable<CertificateTable>;
 export type Dispute = Selectable<DisputeTable>;
 export type PublicHoliday = Selectable<PublicHolidayTable>;
 export type EmergencyContact = Selectable<EmergencyContactTable>;
+export type Report = Selectable<ReportTable>;
+export type NewReport = Insertable<ReportTable>;

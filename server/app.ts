@@ -29,7 +29,7 @@ import { KyselyRateLimitStore } from "./rate-limit-store";
  */
 export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
 // With or without `.data`: the same page's action as fetched by its JavaScript.
-const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status)(\.data)?$/;
+const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status|report)(\.data)?$/;
 
 /** Form posts per address and minute on the anonymous routes: a report has about ten pages. */
 const ANONYMOUS_POSTS = { bucket: "anonymous-post", max: 60, windowMs: 60_000 };
@@ -149,7 +149,8 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
     }
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
     if (isSameOrigin(new Request(url, { headers }), env.PUBLIC_URL) && originMatchesArrivalHost(req)) return next();
-    logger.warn({ requestId: res.locals.requestId, path: req.path }, "cross-site post refused");
+    // Not even a refusal is logged on the anonymous routes: its time would date someone's visit.
+    if (!isAnonymousPath(req.path)) logger.warn({ requestId: res.locals.requestId, path: req.path }, "cross-site post refused");
     res.status(403).type("html").send(errorPage(req, "forbidden"));
   });
 

@@ -12,7 +12,7 @@ export const NEUTRAL_SITE = "https://www.bbc.com/weather";
 const SCRIPT = `(function(){var a=document.getElementById("quick-exit");if(!a)return;function go(e){if(e)e.preventDefault();document.body.hidden=true;location.replace(a.href)}a.addEventListener("click",go);var last=0;document.addEventListener("keydown",function(e){if(e.key!=="Escape")return;var now=Date.now();if(now-last<1500)go();last=now})})();`;
 
 export function QuickExit() {
-  const { t } = useTranslation();
+  const { t } = useTranslation("report");
   const nonce = useNonce();
   return (
     <div className="quick-exit">

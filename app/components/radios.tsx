@@ -6,28 +6,39 @@ import { Hint } from "./hint";
 /** `conditional`: the follow-up question for this answer only, revealed while it is checked. */
 type Option = { value: string; label: string; hint?: string; conditional?: ReactNode };
 
-/**
- * A GOV.UK radio group: fieldset and legend, hint, inline error; the first radio carries the field id.
- * A conditional follow-up sits under its answer and is hidden by CSS (`:has(:checked)`) until that
- * answer is chosen, so it works without JavaScript; the server still ignores it for other answers.
- */
-export function Radios({
-  name,
-  legend,
-  hint,
-  options,
-  error,
-  defaultValue,
-  legendAsHeading = false,
-}: {
+type ChoiceProps = {
   name: string;
   legend: string;
   hint?: string;
   options: readonly Option[];
   error?: FieldError;
-  defaultValue?: string;
   legendAsHeading?: boolean;
-}) {
+};
+
+/**
+ * A GOV.UK radio group: fieldset and legend, hint, inline error; the first radio carries the field id.
+ * A conditional follow-up sits under its answer and is hidden by CSS (`:has(:checked)`) until that
+ * answer is chosen, so it works without JavaScript; the server still ignores it for other answers.
+ */
+export function Radios({ defaultValue, ...props }: ChoiceProps & { defaultValue?: string }) {
+  return <ChoiceGroup {...props} type="radio" isChecked={(value) => defaultValue === value} />;
+}
+
+/** The same, for questions with more than one answer: each checked box sends its value under `name`. */
+export function Checkboxes({ defaultValues = [], ...props }: ChoiceProps & { defaultValues?: readonly string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" isChecked={(value) => defaultValues.includes(value)} />;
+}
+
+function ChoiceGroup({
+  type,
+  name,
+  legend,
+  hint,
+  options,
+  error,
+  isChecked,
+  legendAsHeading = false,
+}: ChoiceProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "form-group form-group--error" : "form-group"}>
@@ -47,9 +58,9 @@ export function Radios({
                     className="radios__input"
                     id={id}
                     name={name}
-                    type="radio"
+                    type={type}
                     value={option.value}
-                    defaultChecked={defaultValue === option.value}
+                    defaultChecked={isChecked(option.value)}
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                   />
                   <label className="radios__label" htmlFor={id}>

@@ -10,6 +10,7 @@ export function TextareaField({
   error,
   defaultValue,
   rows = 3,
+  autoComplete,
 }: {
   name: string;
   label: string;
@@ -17,6 +18,7 @@ export function TextareaField({
   error?: FieldError;
   defaultValue?: string;
   rows?: number;
+  autoComplete?: string;
 }) {
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -31,6 +33,7 @@ export function TextareaField({
         id={name}
         name={name}
         rows={rows}
+        autoComplete={autoComplete}
         defaultValue={defaultValue}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}

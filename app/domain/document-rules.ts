@@ -10,7 +10,16 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
  * Who a document belongs to: an unsubmitted draft, a submitted application, an answer to staff, or
  * a holder's dispute of an issued certificate (its evidence).
  */
-export const DOCUMENT_OWNER_TYPES = ["draft", "application", "information_response", "dispute"] as const;
+/** `report_journey`: evidence of a smuggling report not yet sent, owned by the journey's random id. */
+export const DOCUMENT_OWNER_TYPES = [
+  "draft",
+  "application",
+  "information_response",
+  "dispute",
+  "report_journey",
+  "report",
+  "report_message",
+] as const;
 export type DocumentOwnerType = (typeof DOCUMENT_OWNER_TYPES)[number];
 export type DocumentOwner = { ownerType: DocumentOwnerType; ownerId: string };
 

@@ -24,15 +24,16 @@ export function newStorageId(): string {
 /**
  * Stores documents encrypted in the `blob` table. Inside a transaction, build it on that
  * transaction (`createStoreDocumentStorage(trx, key)`): on SQLite a storage built on the outer
- * `db` would wait for the connection the transaction holds.
+ * `db` would wait for the connection the transaction holds. `now` dates the rows: the anonymous
+ * report routes pass the start of the day, so no stored time ties a file to a moment.
  */
-export function createStoreDocumentStorage(db: Kysely<Database>, key: Uint8Array): DocumentStorage {
+export function createStoreDocumentStorage(db: Kysely<Database>, key: Uint8Array, now: () => Date = () => new Date()): DocumentStorage {
   return {
     async put(id, bytes) {
       await db
         .insertInto("blob")
         // The id is authenticated with the content, so a row copied onto another id is refused.
-        .values({ id, content: encryptBlob(key, bytes, id), size: bytes.length, created_at: new Date().toISOString() })
+        .values({ id, content: encryptBlob(key, bytes, id), size: bytes.length, created_at: now().toISOString() })
         .execute();
     },
     async get(id) {

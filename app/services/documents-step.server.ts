@@ -39,6 +39,19 @@ export async function readUploadForm(request: Request, fileFields: readonly stri
   return readForm(request, (r) => parseMultipartFormData(r, boundedUploadHandler(fileFields)));
 }
 
+/** One form value of a file field: null when no file was chosen, else the checked upload or the key of what is wrong. */
+export async function checkUpload(
+  value: FormDataEntryValue | null,
+  kind: DocumentKind,
+): Promise<null | { ok: true; upload: DocumentUpload } | { ok: false; error: string }> {
+  if (value === null || value === "") return null;
+  if (value === TOO_LARGE) return { ok: false, error: rejectionMessageKey("tooLarge") };
+  if (typeof value === "string") return null;
+  const inspected = await inspectUpload(new Uint8Array(await value.arrayBuffer()), kind);
+  if (!inspected.ok) return { ok: false, error: rejectionMessageKey(inspected.reason) };
+  return { ok: true, upload: { kind, contentType: inspected.contentType, bytes: inspected.bytes } };
+}
+
 /**
  * Checks each chosen file without storing it: the uploads that pass, and a translated-key error
  * per field that failed, for a model that stores them with the change they belong to.
@@ -50,19 +63,10 @@ export async function checkUploads(
   const errors: FieldErrors = {};
   const uploads: DocumentUpload[] = [];
   for (const kind of fields) {
-    const value = formData.get(kind);
-    if (value === null || value === "") continue;
-    if (value === TOO_LARGE) {
-      errors[kind] = rejectionMessageKey("tooLarge");
-      continue;
-    }
-    if (typeof value === "string") continue;
-    const inspected = await inspectUpload(new Uint8Array(await value.arrayBuffer()), kind);
-    if (!inspected.ok) {
-      errors[kind] = rejectionMessageKey(inspected.reason);
-      continue;
-    }
-    uploads.push({ kind, contentType: inspected.contentType, bytes: inspected.bytes });
+    const checked = await checkUpload(formData.get(kind), kind);
+    if (!checked) continue;
+    if (checked.ok) uploads.push(checked.upload);
+    else errors[kind] = checked.error;
   }
   return { uploads, errors };
 }

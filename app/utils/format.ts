@@ -72,6 +72,19 @@ export function formatRupees(lang: Lang, amount: number): string {
   ).format(amount);
 }
 
+/** A currency's name in the reader's language ("Euro", "یورو", "Ευρώ"), from its ISO code. */
+export function currencyName(lang: Lang, code: string): string {
+  return new Intl.DisplayNames([INTL_LOCALES[lang]], { type: "currency" }).of(code) ?? code;
+}
+
+/** An amount in any currency, named by its code as a person typed or chose it ("8.000,00 €", "8,000 TRY"). */
+export function formatMoney(lang: Lang, amount: number, currency: string): string {
+  return cached(
+    `money:${lang}:${currency}`,
+    () => new Intl.NumberFormat(INTL_LOCALES[lang], { style: "currency", currency, maximumFractionDigits: 0 }),
+  ).format(amount);
+}
+
 /** Sorts by the reader's alphabet, so Greek readers get Greek order and Urdu readers Urdu order. */
 export function compareText(lang: Lang): (a: string, b: string) => number {
   return new Intl.Collator(INTL_LOCALES[lang]).compare;

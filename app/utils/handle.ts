@@ -8,8 +8,11 @@ export type RouteHandle = {
   /** Translation namespaces beyond `common`. */
   i18n?: readonly string[];
   hydrate?: boolean;
-  /** The page <title> (without the portal's name), given the route's loader data. */
-  title?: (t: TFunction, data: unknown) => string;
+  /**
+   * The page <title> (without the portal's name), given the route's loader data and, after a form
+   * was sent, its action data (a journey that keeps every page on one address names each by it).
+   */
+  title?: (t: TFunction, data: unknown, actionData?: unknown) => string;
   /** The page's <meta name="description">; without one, the area's (citizen or staff) is used. */
   description?: (t: TFunction, data: unknown) => string;
 };

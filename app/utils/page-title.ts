@@ -16,7 +16,7 @@ export function usePageTitle(): string {
   const titled = [...matches].reverse().find((m) => isRouteHandle(m.handle) && m.handle.title);
   if (!titled || !isRouteHandle(titled.handle) || !titled.handle.title) return "";
   const actionData = routerState?.actionData?.[titled.id];
-  const title = titled.handle.title(t, titled.data);
+  const title = titled.handle.title(t, titled.data, actionData);
   return hasErrors(actionData) ? `${t("form.errorPrefix")}: ${title}` : title;
 }
 

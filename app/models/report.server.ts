@@ -1,0 +1,200 @@
+/**
+ * Smuggling reports as the reporter sees them: filing one, opening it again with reference and
+ * secret, and the conversation. Rows carry the day only. What the reporter does is not written to
+ * the audit chain: its sequence numbers sit between timed staff events, and so would date a report
+ * to the minute. Investigators' actions on a report are audited, without reporter data.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { newReference } from "~/domain/reference.server";
+import type { AgentIdentifier } from "~/domain/report-identifiers";
+import { identifierKey } from "~/domain/report-identifiers";
+import { hashReportSecret, secretMatches } from "~/domain/report-secret.server";
+import type { Lang } from "~/i18n";
+import type { ReportAnswers } from "~/schemas/report";
+import { isUniqueViolation } from "../../db/errors";
+import type { Database, ReportStatus } from "../../db/schema";
+import { moveDocuments } from "./document.server";
+
+export type NewReportInput = {
+  /** The journey's random id: owns the evidence uploaded so far, and keys the submission once. */
+  journeyId: string;
+  language: Lang;
+  answers: ReportAnswers;
+  identifiers: readonly AgentIdentifier[];
+  secretHash: string;
+  /** YYYY-MM-DD */
+  today: string;
+};
+
+export function submissionKey(journeyId: string): string {
+  // Not the journey id itself: that is the capability the open pages carry for their evidence.
+  return hashReportSecret(`submission:${journeyId}`);
+}
+
+/** Files a report with its identifiers and evidence in one transaction; `alreadySent` for the same journey twice. */
+export async function createReport(
+  db: Kysely<Database>,
+  input: NewReportInput,
+): Promise<{ ok: true; id: string; reference: string } | { ok: false; problem: "alreadySent" }> {
+  const key = submissionKey(input.journeyId);
+  for (let attempt = 1; ; attempt++) {
+    const id = randomUUID();
+    const reference = newReference("report");
+    try {
+      await db.transaction().execute(async (trx) => {
+        const a = input.answers;
+        await trx
+          .insertInto("report")
+          .values({
+            id,
+            reference,
+            secret_hash: input.secretHash,
+            submission_key: key,
+            language: input.language,
+            status: "new",
+            priority: null,
+            fia_reference: null,
+            close_reason: null,
+            answers: JSON.stringify(a),
+            channel: a.how.channel,
+            from_country: a.offer.fromCountry,
+            to_country: a.offer.toCountry,
+            route_countries: `,${a.offer.route.join(",")},`,
+            payment_methods: `,${a.money.paymentMethods.join(",")},`,
+            offer_month: a.when.month,
+            offer_country: a.when.country,
+            someone_in_danger: a.danger.someoneInDanger ? 1 : 0,
+            contact_wanted: a.contact.contactWanted ? 1 : 0,
+            created_on: input.today,
+            updated_on: input.today,
+          })
+          .execute();
+        // One identifier once per report, however many times it was written.
+        const unique = new Map(input.identifiers.map((identifier) => [identifierKey(identifier), identifier]));
+        if (unique.size > 0) {
+          await trx
+            .insertInto("report_identifier")
+            .values(
+              [...unique].map(([identifierKeyValue, identifier]) => ({
+                id: randomUUID(),
+                report_id: id,
+                kind: identifier.kind,
+                platform: identifier.kind === "handle" ? identifier.platform : identifier.kind,
+                identifier_key: identifierKeyValue,
+                raw: identifier.raw,
+                flagged: identifier.flagged ? 1 : 0,
+              })),
+            )
+            .execute();
+        }
+        await moveDocuments(trx, { ownerType: "report_journey", ownerId: input.journeyId }, { ownerType: "report", ownerId: id });
+      });
+      return { ok: true, id, reference };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const sent = await db.selectFrom("report").select("id").where("submission_key", "=", key).executeTakeFirst();
+      if (sent) return { ok: false, problem: "alreadySent" };
+      // Once in billions the reference was taken: draw another.
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+export type ReporterMessage = { author: "reporter" | "investigator"; body: string; createdOn: string };
+export type ReporterView = { id: string; reference: string; status: ReportStatus; createdOn: string; messages: ReporterMessage[] };
+
+/** A hash to compare against when the reference is unknown, so both answers take the same time. */
+const NO_REPORT_HASH = hashReportSecret("no report has this secret");
+
+/**
+ * The report for its reference and secret, or null: an unknown reference, a wrong secret and the
+ * secret of another report all get null, after the same work.
+ */
+export async function openReportForReporter(db: Kysely<Database>, reference: string, secret: string): Promise<ReporterView | null> {
+  const row = await db
+    .selectFrom("report")
+    .select(["id", "reference", "status", "created_on", "secret_hash"])
+    .where("reference", "=", reference)
+    .executeTakeFirst();
+  const matches = secretMatches(secret, row?.secret_hash ?? NO_REPORT_HASH);
+  if (!row || !matches) return null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    createdOn: row.created_on,
+    messages: await reporterMessages(db, row.id),
+  };
+}
+
+/** What the reporter may read: their own additions and investigators' questions, never internal notes. */
+async function reporterMessages(db: Kysely<Database>, reportId: string): Promise<ReporterMessage[]> {
+  const rows = await db
+    .selectFrom("report_message")
+    .select(["author", "body", "created_on"])
+    .where("report_id", "=", reportId)
+    .where("author", "in", ["reporter", "investigator"])
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({ author: r.author as ReporterMessage["author"], body: r.body, createdOn: r.created_on }));
+}
+
+/** Appends to a report's conversation; `seq` is taken under the unique index, retried on a race. */
+export async function addReportMessage(
+  db: Kysely<Database>,
+  input: { reportId: string; author: "reporter" | "investigator" | "note"; body: string; staffId?: string | null; today: string },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        const last = await trx
+          .selectFrom("report_message")
+          .select((eb) => eb.fn.max("seq").as("seq"))
+          .where("report_id", "=", input.reportId)
+          .executeTakeFirst();
+        await trx
+          .insertInto("report_message")
+          .values({
+            id: randomUUID(),
+            report_id: input.reportId,
+            seq: Number(last?.seq ?? 0) + 1,
+            author: input.author,
+            staff_id: input.staffId ?? null,
+            body: input.body,
+            created_on: input.today,
+          })
+          .execute();
+        await trx.updateTable("report").set({ updated_on: input.today }).where("id", "=", input.reportId).execute();
+      });
+      return;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+  }
+}
+
+/** Reports that share an identifier with this one, with how many reports name each shared identifier. */
+export async function findLinkedReports(
+  db: Kysely<Database>,
+  reportId: string,
+): Promise<{ reportId: string; reference: string; sharedKeys: string[] }[]> {
+  const rows = await db
+    .selectFrom("report_identifier as mine")
+    .innerJoin("report_identifier as theirs", "theirs.identifier_key", "mine.identifier_key")
+    .innerJoin("report", "report.id", "theirs.report_id")
+    .select(["theirs.report_id as reportId", "report.reference as reference", "mine.identifier_key as key"])
+    .where("mine.report_id", "=", reportId)
+    .where("theirs.report_id", "<>", reportId)
+    // Junk text links nothing: two reports saying "unknown" are not one agent.
+    .where("mine.kind", "<>", "text")
+    .orderBy("report.reference")
+    .execute();
+  const linked = new Map<string, { reportId: string; reference: string; sharedKeys: string[] }>();
+  for (const row of rows) {
+    const entry = linked.get(row.reportId) ?? { reportId: row.reportId, reference: row.reference, sharedKeys: [] };
+    entry.sharedKeys.push(row.key);
+    linked.set(row.reportId, entry);
+  }
+  return [...linked.values()];
+}
