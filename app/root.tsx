@@ -49,6 +49,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
     .map((m) => m.handle)
     .filter(isRouteHandle);
   const hydrate = handles.some((h) => h.hydrate);
+  const showsTypedText = handles.some((h) => h.showsTypedText);
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
   // Undefined in the error boundary when the root loader itself failed.
   const staffNav = useRouteLoaderData<typeof loader>("root")?.staffNav ?? null;
@@ -64,10 +65,11 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         <Links />
         {/* Nastaliq is large (about 160 KB): only Urdu pages fetch it, preloaded because their first
             paint waits for it (same hashed file as urdu.css names). Staff pages in other languages
-            declare it too, for the Urdu that applicants typed: unicode-range means it is fetched only
+            declare it too, for the Urdu that applicants typed (and so do pages that show back what a
+            reporter typed, showsTypedText): unicode-range means it is fetched only
             when such text is on the page, and staff machines often have no Urdu font of their own. */}
         {lang === "ur" ? <link rel="preload" href={nastaliqFont} as="font" type="font/woff2" crossOrigin="anonymous" /> : null}
-        {lang === "ur" || staffPage ? <link rel="stylesheet" href={urduStyles} /> : null}
+        {lang === "ur" || staffPage || showsTypedText ? <link rel="stylesheet" href={urduStyles} /> : null}
       </head>
       <body className={staffPage ? "staff-area" : undefined}>
         <PageLayout lang={lang} staffNav={staffNav}>

@@ -29,7 +29,7 @@ import { KyselyRateLimitStore } from "./rate-limit-store";
  */
 export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
 // With or without `.data`: the same page's action as fetched by its JavaScript.
-const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status|report)(\.data)?$/;
+const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status|report|report\/follow-up)(\.data)?$/;
 
 /** Form posts per address and minute on the anonymous routes: a report has about ten pages. */
 const ANONYMOUS_POSTS = { bucket: "anonymous-post", max: 60, windowMs: 60_000 };

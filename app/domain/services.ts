@@ -9,7 +9,7 @@ export type Service = { id: ServiceId; path: string; available: boolean };
 export const SERVICES: readonly Service[] = [
   { id: "certificate", path: "certificate", available: true },
   { id: "track", path: "track", available: true },
-  { id: "report", path: "report", available: false },
+  { id: "report", path: "report", available: true },
   { id: "verify", path: "verify", available: true },
   { id: "centers", path: "centers", available: true },
 ];

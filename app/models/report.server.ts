@@ -119,6 +119,23 @@ export async function openReportForReporter(db: Kysely<Database>, reference: str
     .executeTakeFirst();
   const matches = secretMatches(secret, row?.secret_hash ?? NO_REPORT_HASH);
   if (!row || !matches) return null;
+  return reporterView(db, row);
+}
+
+/** The reporter's view of a report already opened with its secret (the id comes from a sealed form). */
+export async function findReporterView(db: Kysely<Database>, reportId: string): Promise<ReporterView | null> {
+  const row = await db
+    .selectFrom("report")
+    .select(["id", "reference", "status", "created_on"])
+    .where("id", "=", reportId)
+    .executeTakeFirst();
+  return row ? reporterView(db, row) : null;
+}
+
+async function reporterView(
+  db: Kysely<Database>,
+  row: { id: string; reference: string; status: ReportStatus; created_on: string },
+): Promise<ReporterView> {
   return {
     id: row.id,
     reference: row.reference,

@@ -26,6 +26,7 @@ import { notFound } from "~/utils/responses";
  */
 export const handle: RouteHandle = {
   i18n: ["report", "validation", "documents"],
+  showsTypedText: true,
   title: (t, _data, actionData) => t(screenTitleKey(actionData as ReportView | undefined)),
   description: (t) => t("report:start.description"),
 };

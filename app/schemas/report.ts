@@ -6,6 +6,8 @@
  */
 import * as z from "zod/mini";
 import { parsePhone } from "~/domain/phone";
+import { parseReference } from "~/domain/reference";
+import { readTypedSecret } from "~/domain/report-secret";
 import { countryCodeFromName } from "~/utils/countries";
 import { contactEmail } from "./email";
 
@@ -341,3 +343,25 @@ export const REPORT_PAGE_SCHEMAS = {
   when: WhenSchema,
   contact: ContactMeSchema,
 } as const;
+
+// Following a report up: reference and secret open it; then the reporter adds to it.
+export const FOLLOW_UP_FIELDS = ["reference", "secret"] as const;
+export const FollowUpOpenSchema = z.pipe(
+  z.object({
+    reference: z._default(z.string(), "").check(
+      z.trim(),
+      z.minLength(1, "report:validation.referenceRequired"),
+      z.maxLength(64, "report:validation.referenceFormat"),
+      z.refine((v) => parseReference(v, "report") !== null, "report:validation.referenceFormat"),
+    ),
+    secret: z._default(z.string(), "").check(
+      z.trim(),
+      z.minLength(1, "report:validation.secretRequired"),
+      z.maxLength(64, "report:validation.secretFormat"),
+      z.refine((v) => readTypedSecret(v) !== null, "report:validation.secretFormat"),
+    ),
+  }),
+  z.transform((v) => ({ reference: parseReference(v.reference, "report")!, secret: readTypedSecret(v.secret)! })),
+);
+
+export const FollowUpMessageSchema = z.object({ message: optionalText(REPORT_DETAILS_MAX) });

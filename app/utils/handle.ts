@@ -9,6 +9,11 @@ export type RouteHandle = {
   i18n?: readonly string[];
   hydrate?: boolean;
   /**
+   * The page shows back what people typed, which may be Urdu whatever the page's language: it
+   * declares Nastaliq too (fetched only when such text is on the page, by unicode-range).
+   */
+  showsTypedText?: boolean;
+  /**
    * The page <title> (without the portal's name), given the route's loader data and, after a form
    * was sent, its action data (a journey that keeps every page on one address names each by it).
    */
