@@ -10,6 +10,11 @@ describe("anonymous routes", () => {
     }
   });
 
+  it("covers the quick exit", () => {
+    expect(isAnonymousPath("/exit")).toBe(true);
+    expect(isAnonymousPath("/exits")).toBe(false);
+  });
+
   it("leaves other pages alone", () => {
     for (const path of ["/en", "/en/reports", "/en/reporting", "/staff/reports", "/fr/report", "/en/certificate/report"]) {
       expect(isAnonymousPath(path), path).toBe(false);

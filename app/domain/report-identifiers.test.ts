@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { identifierKey, normalizePhone, readPhoneIdentifier, readProfileIdentifier, readSearchIdentifier } from "./report-identifiers";
+import {
+  identifierKey,
+  normalizePhone,
+  phoneCountries,
+  readPhoneIdentifier,
+  readProfileIdentifier,
+  readSearchIdentifier,
+} from "./report-identifiers";
 
 describe("phone numbers in reports", () => {
   it("reads every common way of writing one Pakistani number as one E.164 number", () => {
@@ -14,9 +21,15 @@ describe("phone numbers in reports", () => {
     expect(normalizePhone("312 345 6789", "IT")).toBe("+393123456789");
   });
 
+  it("tries the offer's countries in turn, then Pakistan, for a local number", () => {
+    const countries = phoneCountries("GR", "PK");
+    expect(readPhoneIdentifier("6912345678", countries)).toMatchObject({ kind: "phone", value: "+306912345678" });
+    expect(readPhoneIdentifier("0300-1234567", countries)).toMatchObject({ kind: "phone", value: "+923001234567" });
+  });
+
   it("keeps what is no number as flagged text, never refusing it", () => {
     for (const junk of ["call Bilal after Isha", "12", "<script>", "9".repeat(40)]) {
-      const read = readPhoneIdentifier(junk, "PK");
+      const read = readPhoneIdentifier(junk, ["PK"]);
       expect(read.kind, junk).toBe("text");
       expect(read.flagged).toBe(true);
       expect(read.raw).toBe(junk);
@@ -24,7 +37,7 @@ describe("phone numbers in reports", () => {
   });
 
   it("takes wa.me links as the phone number they open", () => {
-    expect(readPhoneIdentifier("https://wa.me/923001234567", "PK")).toMatchObject({ kind: "phone", value: "+923001234567" });
+    expect(readPhoneIdentifier("https://wa.me/923001234567", ["PK"])).toMatchObject({ kind: "phone", value: "+923001234567" });
     expect(readProfileIdentifier("wa.me/306912345678?text=hi")).toMatchObject({ kind: "phone", value: "+306912345678" });
   });
 });
@@ -56,7 +69,7 @@ describe("profiles in reports", () => {
   });
 
   it("reads a search the way it reads a report", () => {
-    expect(identifierKey(readSearchIdentifier("0300 1234567", "PK"))).toBe("phone:+923001234567");
+    expect(identifierKey(readSearchIdentifier("0300 1234567"))).toBe("phone:+923001234567");
     expect(identifierKey(readSearchIdentifier("https://vm.tiktok.com/@europe.jobs.2026"))).toBe("tiktok:europe.jobs.2026");
   });
 });

@@ -112,12 +112,28 @@ function readProfile(text: string, phoneCountry?: string | null): AgentIdentifie
   return null;
 }
 
-/** Every phone line of a report, read in the offer's country. */
-export function readPhoneIdentifier(input: string, country?: string | null): AgentIdentifier {
+/**
+ * The countries a local number may belong to, most likely first: where the offer was made, where
+ * the journey was to start, and Pakistan, whose agents' 03xx numbers reach workers everywhere.
+ */
+export function phoneCountries(...countries: (string | null | undefined)[]): string[] {
+  return [...new Set([...countries, "PK"].filter((c): c is string => Boolean(c)).map((c) => c.toUpperCase()))];
+}
+
+function normalizeInAny(input: string, countries: readonly string[]): string | null {
+  for (const country of countries.length > 0 ? countries : [undefined]) {
+    const phone = normalizePhone(input, country);
+    if (phone) return phone;
+  }
+  return null;
+}
+
+/** Every phone line of a report: a local number is read in the first of `countries` where it is one. */
+export function readPhoneIdentifier(input: string, countries: readonly string[] = []): AgentIdentifier {
   const raw = input.slice(0, MAX_INPUT);
-  const viaLink = readProfile(raw.trim(), country);
+  const viaLink = readProfile(raw.trim(), countries[0]);
   if (viaLink?.kind === "phone") return viaLink;
-  const phone = normalizePhone(raw, country);
+  const phone = normalizeInAny(raw, countries);
   return phone ? { kind: "phone", value: phone, raw, flagged: false } : junk(raw);
 }
 
@@ -125,17 +141,17 @@ export function readPhoneIdentifier(input: string, country?: string | null): Age
  * Every profile line: a link to Facebook, TikTok, Instagram or Telegram, `wa.me`, or a handle
  * written as `@name` together with the platform the offer came through (`platform`).
  */
-export function readProfileIdentifier(input: string, platform?: Platform | null, country?: string | null): AgentIdentifier {
+export function readProfileIdentifier(input: string, platform?: Platform | null, countries: readonly string[] = []): AgentIdentifier {
   const raw = input.slice(0, MAX_INPUT);
   const text = raw.trim();
-  const profile = readProfile(text, country);
+  const profile = readProfile(text, countries[0]);
   if (profile) return profile;
   // "@name" alone: the platform is the one the offer came through, when that is a social network.
   if (text.startsWith("@") && platform && platform !== "whatsapp") {
     const handle = canonicalHandle(text);
     if (handle) return { kind: "handle", platform, value: handle, raw, flagged: false };
   }
-  const phone = normalizePhone(text, country);
+  const phone = normalizeInAny(text, countries);
   if (phone) return { kind: "phone", value: phone, raw, flagged: false };
   return junk(raw);
 }
@@ -148,7 +164,7 @@ function junk(raw: string): AgentIdentifier {
  * How a search box's input is read: the same way as a report's lines, so an investigator finds a
  * number however either side wrote it.
  */
-export function readSearchIdentifier(input: string, country?: string | null): AgentIdentifier {
-  const phone = readPhoneIdentifier(input, country);
-  return phone.kind === "phone" ? phone : readProfileIdentifier(input, null, country);
+export function readSearchIdentifier(input: string, countries: readonly string[] = phoneCountries()): AgentIdentifier {
+  const phone = readPhoneIdentifier(input, countries);
+  return phone.kind === "phone" ? phone : readProfileIdentifier(input, null, countries);
 }

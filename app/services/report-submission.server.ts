@@ -3,7 +3,14 @@
  * the hash is stored; the evidence of the journey moved onto the report.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { type AgentIdentifier, type Platform, PLATFORMS, readPhoneIdentifier, readProfileIdentifier } from "~/domain/report-identifiers";
+import {
+  type AgentIdentifier,
+  phoneCountries,
+  type Platform,
+  PLATFORMS,
+  readPhoneIdentifier,
+  readProfileIdentifier,
+} from "~/domain/report-identifiers";
 import { secretGroups } from "~/domain/report-secret";
 import { newReportSecret } from "~/domain/report-secret.server";
 import type { Lang } from "~/i18n";
@@ -12,16 +19,16 @@ import type { ReportAnswers } from "~/schemas/report";
 import { startOfToday } from "./report-evidence.server";
 
 /**
- * Phone numbers are read in the country the offer was made in (where a local number would be
- * dialled); a bare "@name" takes the platform the offer came through.
+ * A local phone number is read in the country the offer was made in, else where the journey was to
+ * start, else Pakistan; a bare "@name" takes the platform the offer came through.
  */
 export function reportIdentifiers(answers: ReportAnswers): AgentIdentifier[] {
-  const country = answers.when.country;
+  const countries = phoneCountries(answers.when.country, answers.offer.fromCountry);
   const channel = answers.how.channel;
   const platform: Platform | null = (PLATFORMS as readonly string[]).includes(channel) ? (channel as Platform) : null;
   return [
-    ...answers.agent.phones.map((line) => readPhoneIdentifier(line, country)),
-    ...answers.agent.profiles.map((line) => readProfileIdentifier(line, platform, country)),
+    ...answers.agent.phones.map((line) => readPhoneIdentifier(line, countries)),
+    ...answers.agent.profiles.map((line) => readProfileIdentifier(line, platform, countries)),
   ];
 }
 
