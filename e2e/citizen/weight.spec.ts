@@ -6,7 +6,14 @@ const BUDGET = 50 * 1024;
 
 const isFont = (url: string) => new URL(url).pathname.startsWith("/fonts/") || url.endsWith(".woff2");
 
-const PAGES = LANGUAGES.flatMap((lang) => [`/${lang}`, `/${lang}/centers`, `/${lang}/certificate`, `/${lang}/track`]);
+const PAGES = LANGUAGES.flatMap((lang) => [
+  `/${lang}`,
+  `/${lang}/centers`,
+  `/${lang}/certificate`,
+  `/${lang}/track`,
+  `/${lang}/report`,
+  `/${lang}/report/follow-up`,
+]);
 
 for (const url of PAGES) {
   test(`${url} weighs at most 50 KB without fonts`, async ({ browser }) => {

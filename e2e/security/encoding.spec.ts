@@ -43,6 +43,8 @@ const CITIZEN_PAGES = (lang: Lang) => [
   `/${lang}/verify`,
   `/${lang}/track`,
   `/${lang}/certificate`,
+  `/${lang}/report`,
+  `/${lang}/report/follow-up`,
   `/${lang}/no-such-page`,
 ];
 
