@@ -17,6 +17,7 @@ import * as m9 from "./migrations/2026_11_28_190000_public_holiday";
 import * as m10 from "./migrations/2026_12_02_120000_center_details";
 import * as m11 from "./migrations/2026_12_02_200000_emergency_contact";
 import * as m12 from "./migrations/2026_12_02_210000_report";
+import * as m13 from "./migrations/2026_12_02_220000_portal_setting";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_02_120000_center_details": m10,
   "2026_12_02_200000_emergency_contact": m11,
   "2026_12_02_210000_report": m12,
+  "2026_12_02_220000_portal_setting": m13,
 };

@@ -329,6 +329,13 @@ export interface ReportMessageTable {
   created_on: string;
 }
 
+export interface PortalSettingTable {
+  key: "report_evidence_retention_years";
+  value: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface PublicHolidayTable {
   /** YYYY-MM-DD. */
   day: string;
@@ -361,6 +368,7 @@ export interface Database {
   report: ReportTable;
   report_identifier: ReportIdentifierTable;
   report_message: ReportMessageTable;
+  portal_setting: PortalSettingTable;
 }
 
 export type Center = Selectable<CenterTable>;

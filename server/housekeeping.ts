@@ -1,6 +1,7 @@
 /**
  * Periodic clean-up that keeps the store free of data nobody needs any more: expired drafts (with
- * their documents), spent rate-limit counters, and staff sessions that ended over a day ago. It
+ * their documents), spent rate-limit counters, staff sessions that ended over a day ago, and
+ * report evidence past its time (app/models/report-retention.server.ts). It
  * also finishes certificate work that must not wait for a person: issuing certificates of approved
  * cases whose issue failed (or was cut short), and reminding holders 14 days before expiry. Safe
  * to run on every instance at once.
@@ -13,6 +14,7 @@ import { sendExpiryReminders } from "../app/models/certificate-reminders.server"
 import { createStoreDocumentStorage } from "../app/models/document-storage.server";
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";
+import { purgeReportEvidence } from "../app/models/report-retention.server";
 import { deleteEndedStaffSessions } from "../app/models/staff-session-cleanup.server";
 import { certificateMails } from "../app/mails/certificate-mails.server";
 import type { Database } from "../db/schema";
@@ -48,10 +50,11 @@ export async function runHousekeeping(
   const drafts = await deleteExpiredDrafts(db, createStoreDocumentStorage(db, documentKey), now);
   const counters = await deleteExpiredHits(db, now);
   const staffSessions = await deleteEndedStaffSessions(db, now);
+  const reportEvidence = await purgeReportEvidence(db, createStoreDocumentStorage(db, documentKey), now.toISOString().slice(0, 10));
   const certificateWork: Partial<Awaited<ReturnType<typeof finishCertificates>>> = certificates
     ? await finishCertificates(db, { ...certificates, documentKey }, now, logger)
     : {};
-  return { drafts, counters, staffSessions, ...certificateWork };
+  return { drafts, counters, staffSessions, ...reportEvidence, ...certificateWork };
 }
 
 export function startHousekeeping(

@@ -389,6 +389,12 @@ const RECIPES: Record<string, Recipe> = {
     if (!added.ok) throw new Error("emergency contact not added");
     return { path: "/staff/admin/emergency-contacts", body: { intent: "remove", id: added.id }, done: redirectedWith("done", "removed") };
   },
+  "GET /staff/admin/report-retention": async () => ({ path: "/staff/admin/report-retention" }),
+  "POST /staff/admin/report-retention": async () => ({
+    path: "/staff/admin/report-retention",
+    body: { years: "3" },
+    done: redirectedWith("saved", "1"),
+  }),
   "GET /staff/admin/centers": async () => ({ path: "/staff/admin/centers" }),
   "GET /staff/admin/centers/:slug": async () => ({ path: "/staff/admin/centers/sialkot" }),
   "POST /staff/admin/centers/:slug": async () => {

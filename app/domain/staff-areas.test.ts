@@ -9,7 +9,14 @@ it("shows each role the areas it may open, each once", () => {
     supervisor: ["/staff/queue", "/staff/disputes", "/staff/audit"],
     investigator: [],
     embassy_desk: ["/staff/referrals"],
-    admin: ["/staff/admin/accounts", "/staff/admin/centers", "/staff/admin/holidays", "/staff/admin/emergency-contacts", "/staff/audit"],
+    admin: [
+      "/staff/admin/accounts",
+      "/staff/admin/centers",
+      "/staff/admin/holidays",
+      "/staff/admin/emergency-contacts",
+      "/staff/admin/report-retention",
+      "/staff/audit",
+    ],
   });
 });
 

@@ -101,6 +101,9 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   { path: "/staff/admin/emergency-contacts", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/emergency-contacts", method: "POST", intent: "add", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/emergency-contacts", method: "POST", intent: "remove", scope: "permission", anyOf: ["manage:center:any"] },
+  // How long closed reports keep their evidence.
+  { path: "/staff/admin/report-retention", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/report-retention", method: "POST", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/accounts", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "GET", scope: "permission", anyOf: ["manage:staff:any"] },
   { path: "/staff/admin/accounts/new", method: "POST", scope: "permission", anyOf: ["manage:staff:any"] },
