@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { CASE_ACTIONS } from "~/domain/case-actions";
+import { ASSIGNABLE_ROLES, CASE_ACTIONS } from "~/domain/case-actions";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
@@ -204,14 +204,7 @@ export async function reassignCase(
   now = new Date(),
 ): Promise<"ok" | "conflict" | "not_found"> {
   return db.transaction().execute(async (trx) => {
-    const officer = await trx
-      .selectFrom("staff_user")
-      .select("id")
-      .where("id", "=", input.assignTo)
-      .where("center_slug", "=", input.centerSlug)
-      .where("role", "in", ["officer", "supervisor"])
-      .where("disabled_at", "is", null)
-      .executeTakeFirst();
+    const officer = await caseworkersOf(trx, input.centerSlug).where("id", "=", input.assignTo).executeTakeFirst();
     if (!officer) return "not_found";
     const updated = await trx
       .updateTable("application")
@@ -233,14 +226,17 @@ export async function reassignCase(
   });
 }
 
-export async function listCenterCaseworkers(db: Kysely<Database>, centerSlug: string): Promise<{ id: string; name: string }[]> {
-  const rows = await db
+/** The staff a case of this center may be assigned to: its active accounts in an assignable role. */
+function caseworkersOf(db: Kysely<Database>, centerSlug: string) {
+  return db
     .selectFrom("staff_user")
     .select(["id", "display_name"])
     .where("center_slug", "=", centerSlug)
-    .where("role", "in", ["officer", "supervisor"])
-    .where("disabled_at", "is", null)
-    .orderBy("display_name")
-    .execute();
+    .where("role", "in", ASSIGNABLE_ROLES)
+    .where("disabled_at", "is", null);
+}
+
+export async function listCenterCaseworkers(db: Kysely<Database>, centerSlug: string): Promise<{ id: string; name: string }[]> {
+  const rows = await caseworkersOf(db, centerSlug).orderBy("display_name").execute();
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }
