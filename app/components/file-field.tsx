@@ -1,0 +1,41 @@
+import type { FieldError } from "~/utils/form";
+import { ErrorMessage } from "./error-message";
+import { Hint } from "./hint";
+
+/** The file types the tracking page takes as evidence; only narrows the picker, the server reads the content. */
+export const EVIDENCE_ACCEPT = "image/jpeg,image/png,application/pdf";
+
+/** One file with label, hint and inline error, wired like TextField; `id` when two forms post the same `name`. */
+export function FileField({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  accept,
+}: {
+  name: string;
+  id?: string;
+  label: string;
+  hint: string;
+  error?: FieldError;
+  accept: string;
+}) {
+  return (
+    <div className={error ? "form-group form-group--error" : "form-group"}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <Hint id={`${id}-hint`} text={hint} />
+      <ErrorMessage id={`${id}-error`} error={error} />
+      <input
+        className="file-input"
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+    </div>
+  );
+}
