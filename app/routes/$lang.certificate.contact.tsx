@@ -4,41 +4,35 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
 import { ContactSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["email", "phone", "residenceCountry", "residenceCity"] as const;
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:contact.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const values: FormValues = { ...(draft.answers.contact ?? {}) };
   const forRelative = draft.answers.who?.applicantType === "relative";
   return {
     values,
     forRelative,
-    countries: countryOptions(params.lang),
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("contact"),
+    countries: countryOptions(lang),
+    ...stepPageState(request, draft, "contact"),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   return handleStepAction({
     formData: await readForm(request),
     context,
-    lang: params.lang,
+    lang: lang,
     draft,
     step: "contact",
     schema: ContactSchema,

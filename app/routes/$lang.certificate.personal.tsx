@@ -6,15 +6,12 @@ import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
 import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["fullName", "fatherName", "dateOfBirth", "gender", "cnic", "passportCountry", "passportNumber", "nationality"] as const;
 
@@ -33,8 +30,7 @@ function toValues(answers: PersonalAnswers | undefined): FormValues {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const authority = draft.answers.authority;
   const forRelative = draft.answers.who?.applicantType === "relative";
   // For a relative, the name and passport given for the e-authority are the starting point.
@@ -44,19 +40,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     values,
     forRelative,
-    countries: countryOptions(params.lang),
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("personal"),
+    countries: countryOptions(lang),
+    ...stepPageState(request, draft, "personal"),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   return handleStepAction({
     formData: await readForm(request),
     context,
-    lang: params.lang,
+    lang: lang,
     draft,
     step: "personal",
     schema: PersonalSchema,
