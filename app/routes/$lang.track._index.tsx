@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateInput } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
+import { TooManyTries } from "~/components/too-many-tries";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { findByTrackSecret, findForTracking } from "~/models/application.server";
@@ -64,11 +65,7 @@ export default function Track() {
           <p>{t("notFound")}</p>
         </div>
       ) : null}
-      {result?.limited ? (
-        <div className="notice" role="alert">
-          <p>{t("errors.tooManyRequests.body", { ns: "common" })}</p>
-        </div>
-      ) : null}
+      <TooManyTries show={result?.limited} />
       <p>{t("lead")}</p>
       <Form method="post" noValidate>
         <TextField
