@@ -4,7 +4,7 @@ import { ROLES } from "~/domain/permissions";
 import type { FieldErrors, FormValues } from "~/utils/form";
 import { Radios } from "./radios";
 import { SelectField } from "./select-field";
-import { TextField } from "./text-field";
+import { EmailField, TextField } from "./text-field";
 
 /** A person's name and sign-in e-mail; `own` when they type their own (the browser may fill them in). */
 export function NameAndEmailFields({
@@ -28,14 +28,11 @@ export function NameAndEmailFields({
         error={errors?.displayName}
         defaultValue={values.displayName}
       />
-      <TextField
+      <EmailField
         name="email"
-        type="email"
         label={labels.email}
         hint={labels.emailHint}
         autoComplete={own ? "username" : "off"}
-        spellCheck={false}
-        dir="ltr"
         error={errors?.email}
         defaultValue={values.email}
       />

@@ -35,3 +35,8 @@ export function TextField({ name, label, hint, error, defaultValue, type = "text
     </div>
   );
 }
+
+/** An e-mail address: the e-mail keyboard, no spelling marks, and left to right inside an Urdu page. */
+export function EmailField(props: Omit<Props, "type" | "spellCheck" | "dir">) {
+  return <TextField type="email" spellCheck={false} dir="ltr" {...props} />;
+}

@@ -6,13 +6,12 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
-import { TextField } from "~/components/text-field";
+import { EmailField, TextField } from "~/components/text-field";
 import { AuthoritySchema, RELATIONSHIPS } from "~/schemas/certificate";
 import type { FormValues } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
-import { handleStepAction, requireStepDraft, stepHref, stepPageState } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepHref, stepPageState } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
-import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 
@@ -25,17 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { values, ...stepPageState(request, draft, "authority") };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { lang, draft } = await requireStepDraft({ request, params, context });
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: lang,
-    draft,
-    step: "authority",
-    schema: AuthoritySchema,
-    next: () => "personal",
-  });
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, { step: "authority", schema: AuthoritySchema, next: () => "personal" });
 }
 
 /** The e-authority that replaces the stamped paper letter: the holder confirms by email. */
@@ -71,13 +61,10 @@ export default function Authority() {
           error={errors?.holderPassport}
           defaultValue={values.holderPassport}
         />
-        <TextField
+        <EmailField
           name="holderEmail"
-          type="email"
           label={t("authority.holderEmail")}
           hint={t("authority.holderEmailHint")}
-          spellCheck={false}
-          dir="ltr"
           error={errors?.holderEmail}
           defaultValue={values.holderEmail}
         />

@@ -3,13 +3,12 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
-import { TextField } from "~/components/text-field";
+import { EmailField, TextField } from "~/components/text-field";
 import { ContactSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["email", "phone", "residenceCountry", "residenceCity"] as const;
 
@@ -27,13 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { lang, draft } = await requireStepDraft({ request, params, context });
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: lang,
-    draft,
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, {
     step: "contact",
     schema: ContactSchema,
     // The holder confirms the e-authority from their own mailbox, not the relative's.
@@ -62,14 +56,11 @@ export default function Contact() {
       returnToCheck={returnToCheck}
       answerAgain={answerAgain}
     >
-      <TextField
+      <EmailField
         name="email"
-        type="email"
         label={t("contact.email")}
         hint={variant("contact.emailHint")}
         autoComplete="email"
-        spellCheck={false}
-        dir="ltr"
         error={errors?.email}
         defaultValue={values.email}
       />

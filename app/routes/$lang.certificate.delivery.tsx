@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const centers = new Set((await listActiveCenters(context.db, lang)).map((c) => c.slug));
   const center = formData.get("collectionCenter");
   if (typeof center === "string" && center !== "" && !centers.has(center)) formData.set("collectionCenter", "");
-  return handleStepAction({ formData, context, lang: lang, draft, step: "delivery", schema: DeliverySchema });
+  return handleStepAction({ formData, context, lang, draft, step: "delivery", schema: DeliverySchema });
 }
 
 export default function Delivery() {

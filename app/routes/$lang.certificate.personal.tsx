@@ -9,9 +9,8 @@ import { TextField } from "~/components/text-field";
 import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["fullName", "fatherName", "dateOfBirth", "gender", "cnic", "passportCountry", "passportNumber", "nationality"] as const;
 
@@ -45,13 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { lang, draft } = await requireStepDraft({ request, params, context });
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: lang,
-    draft,
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, {
     step: "personal",
     schema: PersonalSchema,
     // The e-authority names one passport; the application must be for that same person.

@@ -8,9 +8,8 @@ import { TextField } from "~/components/text-field";
 import { PURPOSES, PurposeSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["purpose", "purposeOther", "destinationCountry"] as const;
 
@@ -27,9 +26,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { lang, draft } = await requireStepDraft({ request, params, context });
-  return handleStepAction({ formData: await readForm(request), context, lang: lang, draft, step: "purpose", schema: PurposeSchema });
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, { step: "purpose", schema: PurposeSchema });
 }
 
 export default function Purpose() {

@@ -28,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleStepAction({
     formData,
     context,
-    lang: lang,
+    lang,
     draft,
     step: "who",
     schema: WhoSchema,

@@ -3,7 +3,7 @@
  * in the draft, and go on (to the next page, or back to "check your answers" after a change).
  * "Save and come back later" keeps whatever is valid and hands out a new resume link.
  */
-import { type AppLoadContext, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import type * as z from "zod/mini";
 import { nextStep, type Step, STEPS } from "~/domain/certificate-journey";
 import { type OpenDraft, rotateDraftSecret, saveDraftStep } from "~/models/draft.server";
@@ -13,6 +13,7 @@ import { enqueueMail } from "~/models/outbox.server";
 import { clearDraftCookie, requireDraft, setSavedLink } from "./draft-session.server";
 import { resumeLinkMail } from "~/mails/resume-link.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/responses";
 
 export type StepActionResult = { errors: FieldErrors; values: FormValues };
@@ -102,4 +103,13 @@ export async function handleStepAction<T>({
   if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
   if (formData.get("returnTo") === "check") return redirect(stepHref(lang, "check"));
   return redirect(stepHref(lang, next ? next(parsed.data) : ((isStep(step) ? nextStep(step) : null) ?? "check")));
+}
+
+/** A question page whose action is only its guard and its step: `export const action = (args) => questionAction(args, {...})`. */
+export async function questionAction<T>(
+  { request, params, context }: ActionFunctionArgs,
+  page: Pick<Parameters<typeof handleStepAction<T>>[0], "step" | "schema" | "crossCheck" | "next">,
+): Promise<Response | StepActionResult> {
+  const { lang, draft } = await requireStepDraft({ request, params, context });
+  return handleStepAction({ formData: await readForm(request), context, lang, draft, ...page });
 }
