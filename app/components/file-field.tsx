@@ -1,6 +1,5 @@
 import type { FieldError } from "~/utils/form";
-import { ErrorMessage } from "./error-message";
-import { Hint } from "./hint";
+import { describedBy, LabelledField } from "./labelled-field";
 
 /** The file types the tracking page takes as evidence; only narrows the picker, the server reads the content. */
 export const EVIDENCE_ACCEPT = "image/jpeg,image/png,application/pdf";
@@ -22,20 +21,8 @@ export function FileField({
   accept: string;
 }) {
   return (
-    <div className={error ? "form-group form-group--error" : "form-group"}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      <Hint id={`${id}-hint`} text={hint} />
-      <ErrorMessage id={`${id}-error`} error={error} />
-      <input
-        className="file-input"
-        type="file"
-        id={id}
-        name={name}
-        accept={accept}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-      />
-    </div>
+    <LabelledField id={id} label={label} hint={hint} error={error}>
+      <input className="file-input" type="file" id={id} name={name} accept={accept} aria-describedby={describedBy(id, hint, error)} />
+    </LabelledField>
   );
 }
