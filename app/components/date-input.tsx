@@ -1,8 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/utils/form";
+import type { FieldError, FormValues } from "~/utils/form";
 import { Hint } from "./hint";
 import { describedBy } from "./labelled-field";
+
+/** A DateInput's entered or saved parts, from the form values under `<name>Day`, `<name>Month`, `<name>Year`. */
+export function dateParts(values: FormValues, name: string): { day?: string; month?: string; year?: string } {
+  return { day: values[`${name}Day`], month: values[`${name}Month`], year: values[`${name}Year`] };
+}
 
 /**
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every

@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
@@ -128,7 +128,7 @@ export default function Addresses() {
           legend={t("addresses.from")}
           hint={t("addresses.monthYearHint")}
           error={errors?.from}
-          values={{ month: values.fromMonth, year: values.fromYear }}
+          values={dateParts(values, "from")}
         />
         <DateInput
           name="to"
@@ -136,7 +136,7 @@ export default function Addresses() {
           legend={t("addresses.to")}
           hint={t("addresses.toHint")}
           error={errors?.to}
-          values={{ month: values.toMonth, year: values.toYear }}
+          values={dateParts(values, "to")}
         />
         <button type="submit" className="button button--secondary" name="intent" value="add">
           {t("addresses.saveAndAddAnother")}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
@@ -96,7 +96,7 @@ export default function PersonalDetails() {
         legend={t("personal.dateOfBirth")}
         hint={t("personal.dateOfBirthHint")}
         error={errors?.dateOfBirth}
-        values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+        values={dateParts(values, "dateOfBirth")}
       />
       <Radios
         name="gender"

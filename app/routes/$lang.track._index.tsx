@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
 import { TooManyTries } from "~/components/too-many-tries";
 import { TextField } from "~/components/text-field";
@@ -83,7 +83,7 @@ export default function Track() {
           legend={t("dateOfBirth")}
           hint={t("dateOfBirthHint")}
           error={errors?.dateOfBirth}
-          values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+          values={dateParts(values, "dateOfBirth")}
         />
         <button type="submit" className="button">
           {t("submit")}
