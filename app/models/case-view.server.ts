@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { ASSIGNABLE_ROLES, CASE_ACTIONS } from "~/domain/case-actions";
 import type { ApplicationStatus, Database } from "../../db/schema";
+import { listApplicationAddresses, type StoredAddress } from "./application.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { listDocuments, type DocumentMeta, readDocument } from "./document.server";
@@ -42,7 +43,7 @@ export type CaseDetails = {
   collectionCenterSlug: string | null;
   rejectionReason: string | null;
   rejectionNote: string | null;
-  addresses: { district: string; policeStation: string; address: string; from: string; to: string | null }[];
+  addresses: StoredAddress[];
   documents: DocumentMeta[];
   requests: {
     id: string;
@@ -74,7 +75,7 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
     .executeTakeFirst();
   if (!row) return null;
   const [addresses, documents, requests, notes, history] = await Promise.all([
-    db.selectFrom("application_address").selectAll().where("application_id", "=", id).orderBy("position").execute(),
+    listApplicationAddresses(db, id),
     listDocuments(db, "application", id),
     db.selectFrom("information_request").selectAll().where("application_id", "=", id).orderBy("asked_at").execute(),
     db
@@ -126,13 +127,7 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
     collectionCenterSlug: row.collection_center_slug,
     rejectionReason: row.rejection_reason,
     rejectionNote: row.rejection_note,
-    addresses: addresses.map((a) => ({
-      district: a.district,
-      policeStation: a.police_station,
-      address: a.address,
-      from: a.from_month,
-      to: a.to_month,
-    })),
+    addresses,
     documents,
     requests: requests.map((r, i) => ({
       id: r.id,

@@ -17,6 +17,7 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
+import { WarningText } from "~/components/warning-text";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:invite.title") };
 export const headers = noStoreHeaders;
@@ -99,15 +100,7 @@ export default function InviteStaff() {
         </div>
         <p>{t("invite.doneBody", { name: invited.displayName, email: invited.email })}</p>
         <InvitationLink link={invited.link} expires={invited.expires} />
-        <div className="warning-text">
-          <span className="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong>
-            <span className="visually-hidden">{t("recoveryCodes.warningPrefix")}: </span>
-            {t("invite.linkWarning")}
-          </strong>
-        </div>
+        <WarningText>{t("invite.linkWarning")}</WarningText>
         <ul className="list--bullet">
           <li>
             <a href={backHref}>{t("invite.backToList")}</a>
