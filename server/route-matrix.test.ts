@@ -38,6 +38,7 @@ import { insertStaffUser } from "~/models/staff-user.server";
 import { CASE_INTENTS } from "~/schemas/case-action";
 import { DISPUTE_INTENTS } from "~/schemas/dispute";
 import { HOLIDAY_INTENTS } from "~/schemas/holiday";
+import { ACCOUNT_INTENTS } from "~/schemas/staff-account";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
@@ -645,5 +646,7 @@ function declaredIntents(source: string): string[] | null {
   if (/from "~\/schemas\/case-action"/.test(source)) return [...CASE_INTENTS];
   if (/from "~\/schemas\/dispute"/.test(source)) return [...DISPUTE_INTENTS];
   if (/from "~\/schemas\/holiday"/.test(source)) return [...HOLIDAY_INTENTS];
+  // schemas/staff-account also holds the invitation form, which has no intents: only the page that reads them counts.
+  if (/\bisAccountIntent\b/.test(source)) return [...ACCOUNT_INTENTS];
   return null;
 }
