@@ -7,6 +7,9 @@
  *    render). Target: at least as many submissions as views.
  * 2. p95 of a tracking lookup (reference + date of birth) with a thousand and with a million
  *    applications in the store. Target: at most 1.5 times slower at a million.
+ * 4. Reports sent per second (POST /en/report from check answers: the sealed answers opened and
+ *    parsed, identifiers normalised, one transaction with the report and its identifiers) against
+ *    views per second of the report start page. Target: at least as many reports as views.
  * 3. p95 of the back-office queue page (GET /staff/queue for an officer with a full session: the
  *    "new" and "in review" tabs, a name search and a destination filter) on the same two stores.
  *    Target: at most 1.5 times slower at a million.
@@ -23,11 +26,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
-import { createCookie, type ServerBuild } from "@remix-run/node";
+import { type AppLoadContext, createCookie, type ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { destination, multistream, pino } from "pino";
 import { insertStaffSession } from "../app/models/staff-session.server";
 import { insertStaffUser } from "../app/models/staff-user.server";
+import { newReportJourney, sealReportJourney } from "../app/services/report-journey.server";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
 import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
@@ -289,6 +293,79 @@ async function benchSubmissions(file: string, env: Env, secrets: Secrets, build:
   }
 }
 
+/** What a reporter typed on each page, as the check page's sealed state carries it. */
+const BENCH_REPORT_PAGES = {
+  danger: { someoneInDanger: "no" },
+  how: { channel: "whatsapp" },
+  agent: { phones: "+92 300 1234567\n0300-7654321", profiles: "https://www.tiktok.com/@bench.agent", names: "Bench", office: "" },
+  offer: {
+    fromCountry: "PK",
+    toCountry: "IT",
+    via1: "Iran",
+    via2: "Türkiye",
+    via3: "Libya",
+    transport: "sea",
+    promise: "",
+    peopleOffered: "12",
+  },
+  money: { amountAsked: "8000", currency: "EUR", paymentMethods: "hawala,guarantor", paid: "no" },
+  when: { whenMonth: "3", whenYear: "2026", country: "GR", city: "Athens", homeDistrict: "", details: "Met at a café near Omonia." },
+  evidence: {},
+  contact: { contactWanted: "no" },
+};
+
+/** Complete report journeys, each sealed as its check page carries it, each with its own journey id. */
+function reportSubmissions(secrets: Secrets, count: number): PlannedRequest[] {
+  const context = { sessionSecret: secrets.sessionSecret } as AppLoadContext;
+  return Array.from({ length: count }, () => {
+    const state = sealReportJourney(context, { ...newReportJourney(), pages: BENCH_REPORT_PAGES });
+    const body = new URLSearchParams({ state, screen: "check", intent: "submit" }).toString();
+    return { method: "POST", path: "/en/report", headers: BROWSER_HEADERS, body, tag: "report", expect: { status: 200 } };
+  });
+}
+
+function reportStartViews(count: number): PlannedRequest[] {
+  return Array.from({ length: count }, () => ({
+    method: "GET",
+    path: "/en/report",
+    headers: BROWSER_HEADERS,
+    tag: "view",
+    expect: { status: 200 },
+  }));
+}
+
+type ReportSubmitReport = { views: LoadResult; reports: LoadResult; ratio: number; storeCheck: string };
+
+async function benchReports(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<ReportSubmitReport> {
+  const portal = await startPortal(file, env, secrets, build);
+  try {
+    const plan = reportSubmissions(secrets, WARMUP_REQUESTS + MEASURED_REQUESTS);
+    await warmUp("report views", portal, reportStartViews(WARMUP_REQUESTS));
+    await warmUp("reports", portal, plan.slice(0, WARMUP_REQUESTS));
+    const [views, reports] = await measureInTurns(
+      { name: "GET /en/report", portal, requests: reportStartViews(MEASURED_REQUESTS) },
+      { name: "POST /en/report (send)", portal, requests: plan.slice(WARMUP_REQUESTS) },
+    );
+    // Every 200 must be a report filed, not a page that only looks like one.
+    const count = async (table: "report" | "report_identifier") =>
+      Number(
+        (
+          await portal.store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [filed, identifiers] = [await count("report"), await count("report_identifier")];
+    const consistent = filed === reports.ok + WARMUP_REQUESTS && identifiers === filed * 3;
+    const storeCheck = `${filed} reports with ${identifiers} identifiers after ${reports.ok} measured and ${WARMUP_REQUESTS} warm-up reports${consistent ? "" : " (MISMATCH)"}`;
+    log(`report store check: ${storeCheck}`);
+    return { views, reports, ratio: reports.okPerSecond / views.okPerSecond, storeCheck };
+  } finally {
+    await portal.close();
+  }
+}
+
 /** The two stores the tracking and queue measurements share: a thousand and a million applications. */
 type Stores = { small: Portal; large: Portal; seedSeconds: number; durability: string };
 
@@ -447,6 +524,7 @@ function queueRatios(queue: QueueReport): string {
 
 function report(
   submit: SubmitReport,
+  reports: ReportSubmitReport,
   stores: Stores,
   tracking: TrackingReport,
   queue: QueueReport,
@@ -467,6 +545,13 @@ function report(
     ["Submissions/s (POST /en/certificate/check → 302)", perSecond(submit.submissions), `p95 ${p95(submit.submissions)}`],
     ["Start page views/s (GET /en/certificate)", perSecond(submit.views), `p95 ${p95(submit.views)}`],
     ["Submissions ÷ views", submit.ratio.toFixed(2), `target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(submitMet)}`],
+    ["Reports sent/s (POST /en/report from check answers)", perSecond(reports.reports), `p95 ${p95(reports.reports)}`],
+    ["Report start page views/s (GET /en/report)", perSecond(reports.views), `p95 ${p95(reports.views)}`],
+    [
+      "Reports ÷ views",
+      reports.ratio.toFixed(2),
+      `target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(reports.ratio >= TARGET_SUBMISSIONS_PER_VIEW)}`,
+    ],
     [`Tracking p95, ${SMALL_STORE.toLocaleString("en")} applications`, p95(tracking.small), p95Split(tracking.small)],
     [`Tracking p95, ${LARGE_STORE.toLocaleString("en")} applications`, p95(tracking.large), p95Split(tracking.large)],
     ["Tracking p95 ratio (1M ÷ 1k)", tracking.ratio.toFixed(2), `target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(trackMet)}`],
@@ -513,6 +598,26 @@ function writeResults(results: unknown): string {
   return file;
 }
 
+/** `npm run bench -- --only=reports`: the report measurement alone, in about a minute. */
+async function benchReportsAlone(): Promise<void> {
+  const build = await loadBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
+  try {
+    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+    const reports = await benchReports(path.join(dir, "reports.sqlite"), env, resolveSecrets(env), build);
+    const met = reports.ratio >= TARGET_SUBMISSIONS_PER_VIEW;
+    console.log(
+      `\nReports sent/s ${reports.reports.okPerSecond.toFixed(0)}, report start page views/s ${reports.views.okPerSecond.toFixed(0)}: ratio ${reports.ratio.toFixed(2)}, target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(met)}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores.`,
+    );
+    console.log(
+      `Store check: ${reports.storeCheck}; failed requests: ${reports.views.failed + reports.reports.failed}; server errors: ${serverErrors.length}.`,
+    );
+    if (reports.views.failed + reports.reports.failed > 0 || serverErrors.length > 0) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   // React and Express pick their production code paths from NODE_ENV: without it the render
   // measured would be the development one, several times slower than what users get.
@@ -523,6 +628,10 @@ async function main(): Promise<void> {
   }
   const args = process.argv.slice(2);
   const dialect = args.includes("--db=postgres") ? "postgres" : "sqlite";
+  if (args.includes("--only=reports")) {
+    await benchReportsAlone();
+    return;
+  }
   // The runtime figures (memory, cold start) measure build/server.js from outside, in minutes.
   const runtime = await benchRuntime(dialect, log);
   console.log(`\nRuntime (${dialect}, node build/server.js):\n${runtimeTable(runtime)}\n`);
@@ -542,6 +651,7 @@ async function main(): Promise<void> {
     log(`stores in ${dir}; RATE_LIMITS=false; ${CONCURRENCY} concurrent requests; load from a worker thread`);
 
     const submit = await benchSubmissions(path.join(dir, "submissions.sqlite"), env, secrets, build);
+    const reports = await benchReports(path.join(dir, "reports.sqlite"), env, secrets, build);
     const stores = await prepareStores(dir, env, secrets, build);
     let tracking: TrackingReport;
     let queue: QueueReport;
@@ -554,16 +664,22 @@ async function main(): Promise<void> {
     }
     const totalSeconds = (performance.now() - started) / 1000;
 
-    const { text, markdown } = report(submit, stores, tracking, queue, totalSeconds);
+    const { text, markdown } = report(submit, reports, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
     console.log(
       `Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`,
     );
-    console.log(`Store check: ${submit.storeCheck}.`);
-    const failed = [submit.views, submit.submissions, tracking.small, tracking.large, queue.small, queue.large].reduce(
-      (n, r) => n + r.failed,
-      0,
-    );
+    console.log(`Store check: ${submit.storeCheck}; ${reports.storeCheck}.`);
+    const failed = [
+      submit.views,
+      submit.submissions,
+      reports.views,
+      reports.reports,
+      tracking.small,
+      tracking.large,
+      queue.small,
+      queue.large,
+    ].reduce((n, r) => n + r.failed, 0);
     console.log(
       `Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
     );
@@ -575,6 +691,7 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       requestsPerMeasurement: MEASURED_REQUESTS,
       submissions: { ...submit, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
+      reports: { ...reports, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: reports.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
       stores: { seedSeconds: stores.seedSeconds, durability: stores.durability },
       tracking: { ...tracking, target: `ratio <= ${TARGET_P95_GROWTH}`, met: tracking.ratio <= TARGET_P95_GROWTH },
       queue: { ...queue, target: `ratio <= ${TARGET_P95_GROWTH}`, met: queue.ratio <= TARGET_P95_GROWTH },

@@ -40,6 +40,7 @@ import { CASE_INTENTS } from "~/schemas/case-action";
 import { DISPUTE_INTENTS } from "~/schemas/dispute";
 import { EMERGENCY_CONTACT_INTENTS } from "~/schemas/emergency-contact";
 import { HOLIDAY_INTENTS } from "~/schemas/holiday";
+import { ACCOUNT_INTENTS } from "~/schemas/staff-account";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "~/utils/env.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
@@ -677,5 +678,7 @@ function declaredIntents(source: string): string[] | null {
   if (/from "~\/schemas\/dispute"/.test(source)) return [...DISPUTE_INTENTS];
   if (/from "~\/schemas\/holiday"/.test(source)) return [...HOLIDAY_INTENTS];
   if (/from "~\/schemas\/emergency-contact"/.test(source)) return [...EMERGENCY_CONTACT_INTENTS];
+  // schemas/staff-account also holds the invitation form, which has no intents: only the page that reads them counts.
+  if (/\bisAccountIntent\b/.test(source)) return [...ACCOUNT_INTENTS];
   return null;
 }

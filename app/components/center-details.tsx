@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
 
-type Details = { address: string | null; openingHours: string | null; phone: string | null; email: string | null };
+export type CenterDetailsData = { address: string | null; openingHours: string | null; phone: string | null; email: string | null };
 
 /**
  * A center's confirmed address, hours, phone and email, or, when nobody has confirmed them yet, a
  * sentence saying so and where to look: never unchecked data for a place people travel to.
  */
-export function CenterDetails({ details }: { details: Details | null }) {
+export function CenterDetails({ details }: { details: CenterDetailsData | null }) {
   const { t } = useTranslation("centers");
   if (!details) return <p className="hint">{t("notConfirmed")}</p>;
   return (

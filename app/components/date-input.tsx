@@ -1,7 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "./error-message";
-import type { FieldError } from "~/utils/form";
+import type { FieldError, FormValues } from "~/utils/form";
 import { Hint } from "./hint";
+import { describedBy } from "./labelled-field";
+
+/** A DateInput's entered or saved parts, from the form values under `<name>Day`, `<name>Month`, `<name>Year`. */
+export function dateParts(values: FormValues, name: string): { day?: string; month?: string; year?: string } {
+  return { day: values[`${name}Day`], month: values[`${name}Month`], year: values[`${name}Year`] };
+}
 
 /**
  * Day, month and year as three numeric fields (GOV.UK date input): no date picker, works on every
@@ -23,7 +29,6 @@ export function DateInput({
   withDay?: boolean;
 }) {
   const { t } = useTranslation();
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   const part = (key: "day" | "month" | "year", width: string) => {
     const id = key === (withDay ? "day" : "month") ? name : `${name}${key[0]!.toUpperCase()}${key.slice(1)}`;
     const fieldName = `${name}${key[0]!.toUpperCase()}${key.slice(1)}`;
@@ -47,7 +52,7 @@ export function DateInput({
   };
   return (
     <div className={error ? "form-group form-group--error" : "form-group"}>
-      <fieldset className="fieldset" role="group" aria-describedby={describedBy}>
+      <fieldset className="fieldset" role="group" aria-describedby={describedBy(name, hint, error)}>
         <legend className="fieldset__legend">{legend}</legend>
         {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
         <ErrorMessage id={`${name}-error`} error={error} />

@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
 import { Hint } from "./hint";
+import { describedBy } from "./labelled-field";
 
 /** `conditional`: the follow-up question for this answer only, revealed while it is checked. */
 type Option = { value: string; label: string; hint?: string; conditional?: ReactNode };
@@ -39,10 +40,9 @@ function ChoiceGroup({
   isChecked,
   legendAsHeading = false,
 }: ChoiceProps & { type: "radio" | "checkbox"; isChecked: (value: string) => boolean }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "form-group form-group--error" : "form-group"}>
-      <fieldset className="fieldset" aria-describedby={describedBy}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className={legendAsHeading ? "fieldset__legend fieldset__legend--l" : "fieldset__legend"}>
           {legendAsHeading ? <h1 className="heading-l">{legend}</h1> : legend}
         </legend>

@@ -1,6 +1,5 @@
-import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
-import { Hint } from "./hint";
+import { describedBy, LabelledField } from "./labelled-field";
 
 /** A labelled select; options are value/label pairs already in the reader's language and order. */
 export function SelectField({
@@ -20,20 +19,14 @@ export function SelectField({
   defaultValue?: string;
   placeholder: string;
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "form-group form-group--error" : "form-group"}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+    <LabelledField id={name} label={label} hint={hint} error={error}>
       <select
         className={error ? "select input--error" : "select"}
         id={name}
         name={name}
         defaultValue={defaultValue ?? ""}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       >
         <option value="">{placeholder}</option>
@@ -43,6 +36,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }

@@ -1,6 +1,5 @@
-import { ErrorMessage } from "./error-message";
 import type { FieldError } from "~/utils/form";
-import { Hint } from "./hint";
+import { describedBy, LabelledField } from "./labelled-field";
 
 /** A labelled multi-line answer with hint and inline error, wired like TextField; the id is the name. */
 export function TextareaField({
@@ -20,14 +19,8 @@ export function TextareaField({
   rows?: number;
   autoComplete?: string;
 }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={error ? "form-group form-group--error" : "form-group"}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? <Hint id={`${name}-hint`} text={hint} /> : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+    <LabelledField id={name} label={label} hint={hint} error={error}>
       <textarea
         className="textarea"
         id={name}
@@ -35,9 +28,9 @@ export function TextareaField({
         rows={rows}
         autoComplete={autoComplete}
         defaultValue={defaultValue}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }

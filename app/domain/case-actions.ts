@@ -4,7 +4,7 @@
  * The lifecycle (lifecycle.ts) takes its staff steps from here, the route table (staff-routes.ts)
  * its case rows, and the case page both its buttons and its refusals, through `checkCaseAction`.
  */
-import { can, type Permission, type Role } from "./permissions";
+import { can, type Permission, ROLES, type Role } from "./permissions";
 // Types only: lifecycle.ts reads this table when it loads, so a value import back would be a cycle.
 import type { Delivery, Status } from "./lifecycle";
 
@@ -66,6 +66,9 @@ export type CaseStep = { [A in CaseAction]: (typeof CASE_ACTIONS)[A]["to"] exten
 
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseAction[];
 export const CASE_STEPS = CASE_ACTION_NAMES.filter((action): action is CaseStep => CASE_ACTIONS[action].to !== null);
+
+/** The roles a case may be assigned to: those who may take one on (claim it). */
+export const ASSIGNABLE_ROLES: readonly Role[] = ROLES.filter((role) => can(role, CASE_ACTIONS.claim.permission));
 
 /** Whoever may reassign a case (a supervisor) may also step in on one assigned to somebody else. */
 const OVERRIDE: Permission = "reassign:case:center";

@@ -8,8 +8,8 @@
 export const ROLES = ["officer", "supervisor", "investigator", "embassy_desk", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  // Cases of the staff member's own center (a service center, or an embassy handling applications).
+/** An officer's work on the cases of their own center (a service center, or an embassy handling applications). */
+const OFFICER = [
   "read:case:center",
   "note:case:center",
   "claim:case:center",
@@ -17,7 +17,12 @@ export const PERMISSIONS = [
   "request_information:case:center",
   "approve:case:center",
   "reject:case:center",
+  // Handing over a certificate at the counter is done by whoever staffs it.
   "mark_collected:case:center",
+] as const;
+
+export const PERMISSIONS = [
+  ...OFFICER,
   "reassign:case:center",
   "export:case:center",
   "revoke:certificate:center",
@@ -32,18 +37,6 @@ export const PERMISSIONS = [
   "read:audit:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
-
-const OFFICER = [
-  "read:case:center",
-  "note:case:center",
-  "claim:case:center",
-  "release:case:center",
-  "request_information:case:center",
-  "approve:case:center",
-  "reject:case:center",
-  // Handing over a certificate at the counter is done by whoever staffs it.
-  "mark_collected:case:center",
-] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   officer: OFFICER,

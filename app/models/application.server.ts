@@ -158,6 +158,25 @@ export async function submitApplication(
   }
 }
 
+export type StoredAddress = { district: string; policeStation: string; address: string; from: string; to: string | null };
+
+/** An application's address history in the answers' shape, in the order the applicant gave it. */
+export async function listApplicationAddresses(db: Kysely<Database>, applicationId: string): Promise<StoredAddress[]> {
+  const rows = await db
+    .selectFrom("application_address")
+    .select(["district", "police_station", "address", "from_month", "to_month"])
+    .where("application_id", "=", applicationId)
+    .orderBy("position")
+    .execute();
+  return rows.map((a) => ({
+    district: a.district,
+    policeStation: a.police_station,
+    address: a.address,
+    from: a.from_month,
+    to: a.to_month,
+  }));
+}
+
 export type TrackedApplication = {
   id: string;
   authorityPending: boolean;

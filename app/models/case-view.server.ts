@@ -4,8 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { CASE_ACTIONS } from "~/domain/case-actions";
+import { ASSIGNABLE_ROLES, CASE_ACTIONS } from "~/domain/case-actions";
 import type { ApplicationStatus, Database } from "../../db/schema";
+import { listApplicationAddresses, type StoredAddress } from "./application.server";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { listDocuments, type DocumentMeta, readDocument } from "./document.server";
@@ -42,7 +43,7 @@ export type CaseDetails = {
   collectionCenterSlug: string | null;
   rejectionReason: string | null;
   rejectionNote: string | null;
-  addresses: { district: string; policeStation: string; address: string; from: string; to: string | null }[];
+  addresses: StoredAddress[];
   documents: DocumentMeta[];
   requests: {
     id: string;
@@ -74,7 +75,7 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
     .executeTakeFirst();
   if (!row) return null;
   const [addresses, documents, requests, notes, history] = await Promise.all([
-    db.selectFrom("application_address").selectAll().where("application_id", "=", id).orderBy("position").execute(),
+    listApplicationAddresses(db, id),
     listDocuments(db, "application", id),
     db.selectFrom("information_request").selectAll().where("application_id", "=", id).orderBy("asked_at").execute(),
     db
@@ -126,13 +127,7 @@ export async function getCaseDetails(db: Kysely<Database>, id: string): Promise<
     collectionCenterSlug: row.collection_center_slug,
     rejectionReason: row.rejection_reason,
     rejectionNote: row.rejection_note,
-    addresses: addresses.map((a) => ({
-      district: a.district,
-      policeStation: a.police_station,
-      address: a.address,
-      from: a.from_month,
-      to: a.to_month,
-    })),
+    addresses,
     documents,
     requests: requests.map((r, i) => ({
       id: r.id,
@@ -204,14 +199,7 @@ export async function reassignCase(
   now = new Date(),
 ): Promise<"ok" | "conflict" | "not_found"> {
   return db.transaction().execute(async (trx) => {
-    const officer = await trx
-      .selectFrom("staff_user")
-      .select("id")
-      .where("id", "=", input.assignTo)
-      .where("center_slug", "=", input.centerSlug)
-      .where("role", "in", ["officer", "supervisor"])
-      .where("disabled_at", "is", null)
-      .executeTakeFirst();
+    const officer = await caseworkersOf(trx, input.centerSlug).where("id", "=", input.assignTo).executeTakeFirst();
     if (!officer) return "not_found";
     const updated = await trx
       .updateTable("application")
@@ -233,14 +221,17 @@ export async function reassignCase(
   });
 }
 
-export async function listCenterCaseworkers(db: Kysely<Database>, centerSlug: string): Promise<{ id: string; name: string }[]> {
-  const rows = await db
+/** The staff a case of this center may be assigned to: its active accounts in an assignable role. */
+function caseworkersOf(db: Kysely<Database>, centerSlug: string) {
+  return db
     .selectFrom("staff_user")
     .select(["id", "display_name"])
     .where("center_slug", "=", centerSlug)
-    .where("role", "in", ["officer", "supervisor"])
-    .where("disabled_at", "is", null)
-    .orderBy("display_name")
-    .execute();
+    .where("role", "in", ASSIGNABLE_ROLES)
+    .where("disabled_at", "is", null);
+}
+
+export async function listCenterCaseworkers(db: Kysely<Database>, centerSlug: string): Promise<{ id: string; name: string }[]> {
+  const rows = await caseworkersOf(db, centerSlug).orderBy("display_name").execute();
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }

@@ -5,6 +5,7 @@ import { reminderHorizon } from "~/domain/certificate";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { readDraftAnswers } from "~/schemas/draft-answers";
 import type { Database } from "../../db/schema";
+import { listApplicationAddresses } from "./application.server";
 import { insertAuditEvent } from "./audit.server";
 import { createDraft } from "./draft.server";
 import { enqueueMail } from "./outbox.server";
@@ -139,12 +140,7 @@ export async function redeemReapply(
       .where("certificate.reapply_used_at", "is", null)
       .executeTakeFirst();
     if (!sameText(found?.date_of_birth ?? "0000-00-00", input.dateOfBirth) || !found) return null;
-    const addresses = await trx
-      .selectFrom("application_address")
-      .selectAll()
-      .where("application_id", "=", found.applicationId)
-      .orderBy("position")
-      .execute();
+    const addresses = await listApplicationAddresses(trx, found.applicationId);
     const answers = {
       // A relative's earlier application needs a fresh e-authority, so "who" is asked again.
       ...(found.applicant_type === "self" ? { who: { applicantType: "self" } } : {}),
@@ -159,13 +155,7 @@ export async function redeemReapply(
         nationality: found.nationality,
       },
       contact: { email: found.email, phone: found.phone, residenceCountry: found.residence_country, residenceCity: found.residence_city },
-      addresses: addresses.map((a) => ({
-        district: a.district,
-        policeStation: a.police_station,
-        address: a.address,
-        from: a.from_month,
-        to: a.to_month,
-      })),
+      addresses,
       purpose: { purpose: found.purpose, purposeOther: found.purpose_other, destinationCountry: found.destination_country },
       delivery: { delivery: found.delivery, collectionCenter: found.collection_center_slug },
     };

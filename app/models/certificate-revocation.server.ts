@@ -8,38 +8,30 @@ import { type CertificateMails } from "./certificate.server";
 
 export type RevokeOutcome = { ok: true; revokedAt: string } | { ok: false; problem: "not_found" | "already_revoked" };
 
+type RevokeInput = {
+  number: string;
+  centerSlug: string;
+  reason: RevocationReason;
+  note: string;
+  actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
+  /** Absent when the caller mails the holder itself (an upheld dispute). */
+  mails?: Pick<CertificateMails, "revoked">;
+};
+
 /**
  * Revokes a certificate of the supervisor's center, with the reason and note on record and the
  * holder told by mail. Another center's certificate is "not found".
  */
 export async function revokeCertificate(
   db: Kysely<Database>,
-  input: {
-    number: string;
-    centerSlug: string;
-    reason: RevocationReason;
-    note: string;
-    actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
-    mails: Pick<CertificateMails, "revoked">;
-  },
+  input: RevokeInput & { mails: Pick<CertificateMails, "revoked"> },
   now = new Date(),
 ): Promise<RevokeOutcome> {
   return db.transaction().execute((trx) => revokeInTransaction(trx, input, now));
 }
 
 /** Also used when a dispute is upheld, inside that decision's transaction (which mails the holder itself). */
-export async function revokeInTransaction(
-  trx: Transaction<Database>,
-  input: {
-    number: string;
-    centerSlug: string;
-    reason: RevocationReason;
-    note: string;
-    actor: Pick<AuditEventInput, "actorType" | "actorId" | "sessionRef">;
-    mails?: Pick<CertificateMails, "revoked">;
-  },
-  now: Date,
-): Promise<RevokeOutcome> {
+export async function revokeInTransaction(trx: Transaction<Database>, input: RevokeInput, now: Date): Promise<RevokeOutcome> {
   const row = await trx
     .selectFrom("certificate")
     .innerJoin("application", "application.id", "certificate.application_id")

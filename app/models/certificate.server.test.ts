@@ -22,7 +22,7 @@ import { decideDispute, latestDispute, listDisputes, openDispute, openDisputeWit
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { findDocumentCaseId, listDocuments, saveDocument } from "./document.server";
 import { createDraft, openDraft } from "./draft.server";
-import { insertStaffUser } from "./staff-user.server";
+import { insertTestStaffUser } from "../../test/support/staff-accounts";
 
 const documentKey = randomBytes(32);
 const PUBLIC_URL = "https://pcc.example.gov.pk";
@@ -61,15 +61,7 @@ describeEachStore("certificates", (store) => {
     const { db } = store();
     await seedReferenceData(db);
     const centerSlug = district.toLowerCase();
-    const officerId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, {
-        email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`,
-        displayName: "Ayesha Siddiqui",
-        passwordHash: null,
-        role: "officer",
-        centerSlug,
-      }),
-    );
+    const officerId = await insertTestStaffUser(db, { role: "officer", centerSlug, displayName: "Ayesha Siddiqui" });
     const { draft } = await createDraft(db, "el");
     const input = answers(district, destination);
     const { applicationId, reference } = await submitApplication(db, { draftId: draft.id, language: "el", answers: input }, receiptMails);
@@ -237,15 +229,7 @@ describeEachStore("certificates", (store) => {
   it("says expired after the expiry date, and revoked (with the date) once revoked, by its own center only", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, {
-        email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
-        displayName: "Nadia Hussain",
-        passwordHash: null,
-        role: "supervisor",
-        centerSlug: "gujrat",
-      }),
-    );
+    const supervisorId = await insertTestStaffUser(db, { role: "supervisor", centerSlug: "gujrat", displayName: "Nadia Hussain" });
     const later = new Date(Date.now() + 181 * DAY);
     expect((await verifyCertificate(db, documentKey, c.number, c.code, later)) as { state: string }).toMatchObject({ state: "expired" });
 
@@ -334,15 +318,7 @@ describeEachStore("certificates", (store) => {
   it("takes one open dispute at a time, decided by the certificate's own center; upholding revokes", async () => {
     const { db } = store();
     const c = await issued();
-    const supervisorId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, {
-        email: `supervisor.${randomBytes(4).toString("hex")}@police.example.pk`,
-        displayName: "Nadia Hussain",
-        passwordHash: null,
-        role: "supervisor",
-        centerSlug: "gujrat",
-      }),
-    );
+    const supervisorId = await insertTestStaffUser(db, { role: "supervisor", centerSlug: "gujrat", displayName: "Nadia Hussain" });
     const actor = { actorType: "staff" as const, actorId: supervisorId };
     const first = await openDispute(db, { applicationId: c.applicationId, text: "My father's name is spelt Ahmad, not Ahmed." });
     expect(first.ok).toBe(true);

@@ -1,21 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { describeEachStore } from "../../test/support/stores";
 import { addHoliday, listHolidays, loadHolidays, removeHoliday } from "./holiday.server";
-import { insertStaffUser } from "./staff-user.server";
+import { insertTestStaffUser } from "../../test/support/staff-accounts";
 
 describeEachStore("public holidays", (store) => {
   it("adds, lists, refuses a second holiday on one day, removes, and audits each change", async () => {
     const { db } = store();
-    const adminId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, {
-        email: `admin.${randomUUID()}@police.example.pk`,
-        displayName: "Admin",
-        passwordHash: null,
-        role: "admin",
-        centerSlug: null,
-      }),
-    );
+    const adminId = await insertTestStaffUser(db, { role: "admin", centerSlug: null, displayName: "Admin" });
     const actor = { actorType: "staff" as const, actorId: adminId, sessionRef: "0123456789abcdef" };
     expect(await addHoliday(db, { day: "2026-12-25", name: "Quaid-e-Azam Day", actor })).toEqual({ ok: true });
     expect(await addHoliday(db, { day: "2027-02-05", name: "Kashmir Solidarity Day", actor })).toEqual({ ok: true });

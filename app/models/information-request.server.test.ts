@@ -7,7 +7,7 @@ import { testApplication } from "../../test/support/application-fixture";
 import { verifyAuditChain } from "./audit.server";
 import { DocumentLimitError, findDocumentCaseId, listDocuments } from "./document.server";
 import { answerInformationRequestWithEvidence, askForInformation, findOpenRequest } from "./information-request.server";
-import { insertStaffUser } from "./staff-user.server";
+import { insertTestStaffUser } from "../../test/support/staff-accounts";
 
 const documentKey = randomBytes(32);
 const pdf = () => ({
@@ -21,15 +21,7 @@ describeEachStore("information requests", (store) => {
   async function askedCase() {
     const { db } = store();
     await seedReferenceData(db);
-    const officerId = await db.transaction().execute((trx) =>
-      insertStaffUser(trx, {
-        email: `officer.${randomBytes(4).toString("hex")}@police.example.pk`,
-        displayName: "Ayesha Siddiqui",
-        passwordHash: null,
-        role: "officer",
-        centerSlug: "lahore",
-      }),
-    );
+    const officerId = await insertTestStaffUser(db, { role: "officer", centerSlug: "lahore", displayName: "Ayesha Siddiqui" });
     const row = testApplication({ status: "in_review", submitted_at: new Date().toISOString(), assigned_to: officerId });
     await db.insertInto("application").values(row).execute();
     const asked = await askForInformation(db, {

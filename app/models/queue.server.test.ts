@@ -8,7 +8,8 @@ import { migrateToLatest } from "../../db/migrate";
 import type { Database } from "../../db/schema";
 import { testApplication } from "../../test/support/application-fixture";
 import { COUNT_CAP, countTabs, exportQueue, interpretSearch, listCenterStaffNames, listQueue } from "./queue.server";
-import { disableStaffUser, insertStaffUser } from "./staff-user.server";
+import { disableStaffUser } from "./staff-user.server";
+import { insertTestStaffUser } from "../../test/support/staff-accounts";
 
 const application = testApplication;
 
@@ -84,16 +85,7 @@ describeEachStore("queue", (store) => {
   it("names a center's staff by id, disabled ones too, and no one of another center", async () => {
     const { db } = store();
     await seedReferenceData(db);
-    const add = (displayName: string, centerSlug: string) =>
-      db.transaction().execute((trx) =>
-        insertStaffUser(trx, {
-          email: `${randomUUID()}@police.example.pk`,
-          displayName,
-          passwordHash: null,
-          role: "officer",
-          centerSlug,
-        }),
-      );
+    const add = (displayName: string, centerSlug: string) => insertTestStaffUser(db, { role: "officer", centerSlug, displayName });
     const ayesha = await add("Ayesha Siddiqui", "lahore");
     const bilal = await add("Bilal Ahmed", "lahore");
     const other = await add("Imran Shah", "gujrat");

@@ -345,31 +345,24 @@ export async function acceptInvitation(
   return outcome === true;
 }
 
-/** Disables (ending every session) or enables an account. Nobody can disable themselves. */
-export async function setStaffUserDisabled(
+/**
+ * One administrator's change to one account: under the admin lock, in one transaction with its audit
+ * row. `change` reads and writes, and says what to record, or null when there was nothing to change.
+ */
+async function changeAccount(
   db: Kysely<Database>,
-  input: { staffUserId: string; disabled: boolean; actor: AdminActor },
-  now = new Date(),
+  input: { staffUserId: string; actor: AdminActor },
+  now: Date,
+  change: (trx: Transaction<Database>) => Promise<Pick<AuditEventInput, "action" | "details"> | null>,
 ): Promise<AdminOutcome> {
-  if (input.staffUserId === input.actor.actorId) return { ok: false, problem: "self" };
   return refusing(() =>
     db.transaction().execute(async (trx) => {
       await lockAsAdmin(trx, input.actor);
-      const row = await trx.selectFrom("staff_user").select(["disabled_at"]).where("id", "=", input.staffUserId).executeTakeFirst();
-      if (!row) throw new Refusal("not_found");
-      if (Boolean(row.disabled_at) === input.disabled) return { ok: true as const, changed: false };
-      if (input.disabled) {
-        await disableStaffUser(trx, input.staffUserId, now);
-      } else {
-        await trx
-          .updateTable("staff_user")
-          .set({ disabled_at: null, updated_at: now.toISOString() })
-          .where("id", "=", input.staffUserId)
-          .execute();
-      }
+      const audit = await change(trx);
+      if (!audit) return { ok: true as const, changed: false };
       await insertAuditEvent(trx, {
         ...input.actor,
-        action: input.disabled ? "staff_user.disabled" : "staff_user.enabled",
+        ...audit,
         entityType: "staff_user",
         entityId: input.staffUserId,
         occurredAt: now,
@@ -377,6 +370,30 @@ export async function setStaffUserDisabled(
       return { ok: true as const, changed: true };
     }),
   );
+}
+
+/** Disables (ending every session) or enables an account. Nobody can disable themselves. */
+export async function setStaffUserDisabled(
+  db: Kysely<Database>,
+  input: { staffUserId: string; disabled: boolean; actor: AdminActor },
+  now = new Date(),
+): Promise<AdminOutcome> {
+  if (input.staffUserId === input.actor.actorId) return { ok: false, problem: "self" };
+  return changeAccount(db, input, now, async (trx) => {
+    const row = await trx.selectFrom("staff_user").select(["disabled_at"]).where("id", "=", input.staffUserId).executeTakeFirst();
+    if (!row) throw new Refusal("not_found");
+    if (Boolean(row.disabled_at) === input.disabled) return null;
+    if (input.disabled) {
+      await disableStaffUser(trx, input.staffUserId, now);
+    } else {
+      await trx
+        .updateTable("staff_user")
+        .set({ disabled_at: null, updated_at: now.toISOString() })
+        .where("id", "=", input.staffUserId)
+        .execute();
+    }
+    return { action: input.disabled ? "staff_user.disabled" : "staff_user.enabled" };
+  });
 }
 
 /**
@@ -390,31 +407,23 @@ export async function changeStaffRole(
 ): Promise<AdminOutcome> {
   if (input.staffUserId === input.actor.actorId) return { ok: false, problem: "self" };
   const centerSlug = roleNeedsCenter(input.role) ? input.centerSlug : input.centerSlug || null;
-  return refusing(() =>
-    db.transaction().execute(async (trx) => {
-      await lockAsAdmin(trx, input.actor);
-      const row = await trx.selectFrom("staff_user").select(["role", "center_slug"]).where("id", "=", input.staffUserId).executeTakeFirst();
-      if (!row) throw new Refusal("not_found");
-      const centerProblem = await checkCenter(trx, input.role, centerSlug, row.center_slug);
-      if (centerProblem) throw new Refusal(centerProblem);
-      if (row.role === input.role && row.center_slug === centerSlug) return { ok: true as const, changed: false };
-      await trx
-        .updateTable("staff_user")
-        .set({ role: input.role, center_slug: centerSlug, updated_at: now.toISOString() })
-        .where("id", "=", input.staffUserId)
-        .execute();
-      const sessionsEnded = await revokeStaffSessionsOf(trx, input.staffUserId, now);
-      await insertAuditEvent(trx, {
-        ...input.actor,
-        action: "staff_user.role_changed",
-        entityType: "staff_user",
-        entityId: input.staffUserId,
-        details: { fromRole: row.role, toRole: input.role, fromCenter: row.center_slug, toCenter: centerSlug, sessionsEnded },
-        occurredAt: now,
-      });
-      return { ok: true as const, changed: true };
-    }),
-  );
+  return changeAccount(db, input, now, async (trx) => {
+    const row = await trx.selectFrom("staff_user").select(["role", "center_slug"]).where("id", "=", input.staffUserId).executeTakeFirst();
+    if (!row) throw new Refusal("not_found");
+    const centerProblem = await checkCenter(trx, input.role, centerSlug, row.center_slug);
+    if (centerProblem) throw new Refusal(centerProblem);
+    if (row.role === input.role && row.center_slug === centerSlug) return null;
+    await trx
+      .updateTable("staff_user")
+      .set({ role: input.role, center_slug: centerSlug, updated_at: now.toISOString() })
+      .where("id", "=", input.staffUserId)
+      .execute();
+    const sessionsEnded = await revokeStaffSessionsOf(trx, input.staffUserId, now);
+    return {
+      action: "staff_user.role_changed",
+      details: { fromRole: row.role, toRole: input.role, fromCenter: row.center_slug, toCenter: centerSlug, sessionsEnded },
+    };
+  });
 }
 
 /**
@@ -427,35 +436,23 @@ export async function resetStaffTotp(
   now = new Date(),
 ): Promise<AdminOutcome> {
   if (input.staffUserId === input.actor.actorId) return { ok: false, problem: "self" };
-  return refusing(() =>
-    db.transaction().execute(async (trx) => {
-      await lockAsAdmin(trx, input.actor);
-      const row = await trx
-        .selectFrom("staff_user")
-        .select(["totp_secret", "totp_confirmed_at"])
-        .where("id", "=", input.staffUserId)
-        .executeTakeFirst();
-      if (!row) throw new Refusal("not_found");
-      const sessionsEnded = await revokeStaffSessionsOf(trx, input.staffUserId, now);
-      const codes = await trx.deleteFrom("staff_recovery_code").where("staff_user_id", "=", input.staffUserId).executeTakeFirst();
-      if (!row.totp_secret && !row.totp_confirmed_at && sessionsEnded === 0 && Number(codes.numDeletedRows) === 0)
-        return { ok: true as const, changed: false };
-      await trx
-        .updateTable("staff_user")
-        .set({ totp_secret: null, totp_confirmed_at: null, totp_last_step: null, updated_at: now.toISOString() })
-        .where("id", "=", input.staffUserId)
-        .execute();
-      await insertAuditEvent(trx, {
-        ...input.actor,
-        action: "staff_user.totp_reset",
-        entityType: "staff_user",
-        entityId: input.staffUserId,
-        details: { sessionsEnded, recoveryCodesDeleted: Number(codes.numDeletedRows) },
-        occurredAt: now,
-      });
-      return { ok: true as const, changed: true };
-    }),
-  );
+  return changeAccount(db, input, now, async (trx) => {
+    const row = await trx
+      .selectFrom("staff_user")
+      .select(["totp_secret", "totp_confirmed_at"])
+      .where("id", "=", input.staffUserId)
+      .executeTakeFirst();
+    if (!row) throw new Refusal("not_found");
+    const sessionsEnded = await revokeStaffSessionsOf(trx, input.staffUserId, now);
+    const codes = await trx.deleteFrom("staff_recovery_code").where("staff_user_id", "=", input.staffUserId).executeTakeFirst();
+    if (!row.totp_secret && !row.totp_confirmed_at && sessionsEnded === 0 && Number(codes.numDeletedRows) === 0) return null;
+    await trx
+      .updateTable("staff_user")
+      .set({ totp_secret: null, totp_confirmed_at: null, totp_last_step: null, updated_at: now.toISOString() })
+      .where("id", "=", input.staffUserId)
+      .execute();
+    return { action: "staff_user.totp_reset", details: { sessionsEnded, recoveryCodesDeleted: Number(codes.numDeletedRows) } };
+  });
 }
 
 /** Lifts a lockout after too many failed sign-ins (the counter starts again). */
@@ -464,25 +461,15 @@ export async function unlockStaffUser(
   input: { staffUserId: string; actor: AdminActor },
   now = new Date(),
 ): Promise<AdminOutcome> {
-  return refusing(() =>
-    db.transaction().execute(async (trx) => {
-      await lockAsAdmin(trx, input.actor);
-      const row = await trx.selectFrom("staff_user").select(["locked_until"]).where("id", "=", input.staffUserId).executeTakeFirst();
-      if (!row) throw new Refusal("not_found");
-      if (!row.locked_until || row.locked_until <= now.toISOString()) return { ok: true as const, changed: false };
-      await trx
-        .updateTable("staff_user")
-        .set({ locked_until: null, failed_sign_ins: 0, updated_at: now.toISOString() })
-        .where("id", "=", input.staffUserId)
-        .execute();
-      await insertAuditEvent(trx, {
-        ...input.actor,
-        action: "staff_user.unlocked",
-        entityType: "staff_user",
-        entityId: input.staffUserId,
-        occurredAt: now,
-      });
-      return { ok: true as const, changed: true };
-    }),
-  );
+  return changeAccount(db, input, now, async (trx) => {
+    const row = await trx.selectFrom("staff_user").select(["locked_until"]).where("id", "=", input.staffUserId).executeTakeFirst();
+    if (!row) throw new Refusal("not_found");
+    if (!row.locked_until || row.locked_until <= now.toISOString()) return null;
+    await trx
+      .updateTable("staff_user")
+      .set({ locked_until: null, failed_sign_ins: 0, updated_at: now.toISOString() })
+      .where("id", "=", input.staffUserId)
+      .execute();
+    return { action: "staff_user.unlocked" };
+  });
 }

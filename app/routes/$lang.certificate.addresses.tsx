@@ -3,20 +3,17 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { STEPS, stepNumber } from "~/domain/certificate-journey";
-import { isLang } from "~/i18n";
 import { saveDraftStep } from "~/models/draft.server";
 import { type AddressAnswer, AddressSchema, MAX_ADDRESSES } from "~/schemas/certificate";
-import { requireDraft } from "~/services/draft-session.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { addressPeriod, formatMonth } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { isReturnToCheck, saveAndReturn, stepHref } from "~/services/step-action.server";
+import { requireStepDraft, saveAndReturn, stepHref, stepPageState } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
 import { readForm } from "~/utils/form.server";
 
@@ -26,23 +23,20 @@ const ADDRESS_FIELDS = ["district", "policeStation", "address", "fromMonth", "fr
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:addresses.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const lang = params.lang;
-  const draft = await requireDraft(request, context, lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const addresses = ((draft.answers.addresses as AddressAnswer[] | undefined) ?? []).map((a) => ({
     ...a,
     fromLabel: formatMonth(lang, a.from),
     toLabel: a.to ? formatMonth(lang, a.to) : null,
   }));
-  return { addresses, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("addresses") };
+  return { addresses, ...stepPageState(request, draft, "addresses") };
 }
 
 type AddressesResult = { errors: FieldErrors; values: FormValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | AddressesResult> {
-  if (!isLang(params.lang)) throw notFound();
-  const lang = params.lang;
-  let draft = await requireDraft(request, context, lang);
+  const { lang, draft: opened } = await requireStepDraft({ request, params, context });
+  let draft = opened;
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "continue");
   const addresses = [...((draft.answers.addresses as AddressAnswer[] | undefined) ?? [])];
@@ -134,7 +128,7 @@ export default function Addresses() {
           legend={t("addresses.from")}
           hint={t("addresses.monthYearHint")}
           error={errors?.from}
-          values={{ month: values.fromMonth, year: values.fromYear }}
+          values={dateParts(values, "from")}
         />
         <DateInput
           name="to"
@@ -142,7 +136,7 @@ export default function Addresses() {
           legend={t("addresses.to")}
           hint={t("addresses.toHint")}
           error={errors?.to}
-          values={{ month: values.toMonth, year: values.toYear }}
+          values={dateParts(values, "to")}
         />
         <button type="submit" className="button button--secondary" name="intent" value="add">
           {t("addresses.saveAndAddAnother")}

@@ -6,41 +6,26 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
-import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
+import { EmailField, TextField } from "~/components/text-field";
 import { AuthoritySchema, RELATIONSHIPS } from "~/schemas/certificate";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck, stepHref } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepHref, stepPageState } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
-import { readForm } from "~/utils/form.server";
 
 const FIELDS = ["holderName", "holderPassport", "holderEmail", "relativeName", "relationship"] as const;
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:authority.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
-  if (draft.answers.who?.applicantType !== "relative") throw redirect(stepHref(params.lang, "who"));
+  const { lang, draft } = await requireStepDraft({ request, params, context });
+  if (draft.answers.who?.applicantType !== "relative") throw redirect(stepHref(lang, "who"));
   const values: FormValues = { ...(draft.answers.authority ?? {}) };
-  return { values, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("authority") };
+  return { values, ...stepPageState(request, draft, "authority") };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: params.lang,
-    draft,
-    step: "authority",
-    schema: AuthoritySchema,
-    next: () => "personal",
-  });
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, { step: "authority", schema: AuthoritySchema, next: () => "personal" });
 }
 
 /** The e-authority that replaces the stamped paper letter: the holder confirms by email. */
@@ -76,13 +61,10 @@ export default function Authority() {
           error={errors?.holderPassport}
           defaultValue={values.holderPassport}
         />
-        <TextField
+        <EmailField
           name="holderEmail"
-          type="email"
           label={t("authority.holderEmail")}
           hint={t("authority.holderEmailHint")}
-          spellCheck={false}
-          dir="ltr"
           error={errors?.holderEmail}
           defaultValue={values.holderEmail}
         />

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react"
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
+import { Declaration } from "~/components/declaration";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList, type SummaryRow } from "~/components/summary-list";
 import { isLang, type Lang } from "~/i18n";
@@ -20,7 +21,6 @@ import { getI18n } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
 import { formatCnic } from "~/domain/cnic";
 import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
-import { ErrorMessage } from "~/components/error-message";
 import { readForm } from "~/utils/form.server";
 import { isolate } from "~/utils/bidi";
 
@@ -201,19 +201,7 @@ export default function CheckAnswers() {
       <SummaryList rows={summary.documents} />
       <h2 className="heading-m">{t("check.declarationHeading")}</h2>
       <Form method="post" noValidate>
-        <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
-          <ErrorMessage id="declaration-error" error={errors?.declaration} />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="declaration"
-              name="declaration"
-              value="yes"
-              aria-describedby={errors?.declaration ? "declaration-error" : undefined}
-            />
-            <label htmlFor="declaration">{t("check.declaration")}</label>
-          </div>
-        </div>
+        <Declaration label={t("check.declaration")} error={errors?.declaration} />
         <button type="submit" className="button">
           {t("check.submit")}
         </button>

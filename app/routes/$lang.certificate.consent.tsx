@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Declaration } from "~/components/declaration";
 import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
 import { confirmAuthority, findPendingAuthority } from "~/models/application.server";
@@ -8,7 +9,6 @@ import { ConsentSchema } from "~/schemas/consent";
 import { parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
-import { ErrorMessage } from "~/components/error-message";
 import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:consent.title") };
@@ -66,19 +66,7 @@ export default function Consent() {
       <p>{t("consent.details", { name: pending.holderName, passport: pending.passportNumber })}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="token" value={token} />
-        <div className={errors?.declaration ? "form-group form-group--error" : "form-group"}>
-          <ErrorMessage id="declaration-error" error={errors?.declaration} />
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="declaration"
-              name="declaration"
-              value="yes"
-              aria-describedby={errors?.declaration ? "declaration-error" : undefined}
-            />
-            <label htmlFor="declaration">{t("consent.declaration", { relative: pending.relativeName })}</label>
-          </div>
-        </div>
+        <Declaration label={t("consent.declaration", { relative: pending.relativeName })} error={errors?.declaration} />
         <button type="submit" className="button">
           {t("consent.submit")}
         </button>

@@ -3,43 +3,31 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
-import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
+import { EmailField, TextField } from "~/components/text-field";
 import { ContactSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["email", "phone", "residenceCountry", "residenceCity"] as const;
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:contact.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const values: FormValues = { ...(draft.answers.contact ?? {}) };
   const forRelative = draft.answers.who?.applicantType === "relative";
   return {
     values,
     forRelative,
-    countries: countryOptions(params.lang),
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("contact"),
+    countries: countryOptions(lang),
+    ...stepPageState(request, draft, "contact"),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: params.lang,
-    draft,
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, {
     step: "contact",
     schema: ContactSchema,
     // The holder confirms the e-authority from their own mailbox, not the relative's.
@@ -68,14 +56,11 @@ export default function Contact() {
       returnToCheck={returnToCheck}
       answerAgain={answerAgain}
     >
-      <TextField
+      <EmailField
         name="email"
-        type="email"
         label={t("contact.email")}
         hint={variant("contact.emailHint")}
         autoComplete="email"
-        spellCheck={false}
-        dir="ltr"
         error={errors?.email}
         defaultValue={values.email}
       />

@@ -4,43 +4,37 @@ import { useTranslation } from "react-i18next";
 import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
-import { isLang } from "~/i18n";
 import { listActiveCenters } from "~/models/center.server";
 import { DELIVERY_METHODS, DeliverySchema } from "~/schemas/certificate";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import { countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["delivery", "collectionCenter"] as const;
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:delivery.delivery") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const lang = params.lang;
-  const draft = await requireDraft(request, context, lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const saved = draft.answers.delivery;
   const values: FormValues = saved ? { delivery: saved.delivery, collectionCenter: saved.collectionCenter ?? "" } : {};
   const centers = (await listActiveCenters(context.db, lang)).map((c) => ({
     value: c.slug,
     label: `${c.name} (${countryName(lang, c.countryCode)})`,
   }));
-  return { values, centers, returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes("delivery") };
+  return { values, centers, ...stepPageState(request, draft, "delivery") };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const formData = await readForm(request);
   // Only a center from the directory: a forged slug would otherwise fail later, at submission.
-  const centers = new Set((await listActiveCenters(context.db, params.lang)).map((c) => c.slug));
+  const centers = new Set((await listActiveCenters(context.db, lang)).map((c) => c.slug));
   const center = formData.get("collectionCenter");
   if (typeof center === "string" && center !== "" && !centers.has(center)) formData.set("collectionCenter", "");
-  return handleStepAction({ formData, context, lang: params.lang, draft, step: "delivery", schema: DeliverySchema });
+  return handleStepAction({ formData, context, lang, draft, step: "delivery", schema: DeliverySchema });
 }
 
 export default function Delivery() {

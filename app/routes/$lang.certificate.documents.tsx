@@ -13,24 +13,19 @@ import {
   rejectionMessageKey,
   sizeInKb,
 } from "~/domain/document-rules";
-import { isLang } from "~/i18n";
 import { listDocuments } from "~/models/document.server";
 import { missingDocuments, readUploadForm, storeUploads } from "~/services/documents-step.server";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FieldErrors } from "~/utils/form";
 import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { useNonce } from "~/utils/nonce";
-import { notFound } from "~/utils/responses";
-import { isReturnToCheck, saveAndReturn, stepHref } from "~/services/step-action.server";
+import { isReturnToCheck, requireStepDraft, saveAndReturn, stepHref } from "~/services/step-action.server";
 import { JourneyButtons } from "~/components/journey-buttons";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation", "documents"], title: (t) => t("certificate:documents.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const lang = params.lang;
-  const draft = await requireDraft(request, context, lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const documents = (await listDocuments(context.db, "draft", draft.id)).map((d) => ({
     kind: d.kind,
     typeKey: contentTypeLabelKey(d.contentType),
@@ -40,9 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Response | { errors: FieldErrors }> {
-  if (!isLang(params.lang)) throw notFound();
-  const lang = params.lang;
-  const draft = await requireDraft(request, context, lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const formData = await readUploadForm(request, REQUIRED_DOCUMENTS);
   const errors = await storeUploads(context, { ownerType: "draft", ownerId: draft.id }, formData, REQUIRED_DOCUMENTS);
   // Files the browser script held back for being over the limit (see public/upload-progress.js).

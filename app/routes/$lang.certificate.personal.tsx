@@ -1,20 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
 import { GENDERS, type PersonalAnswers, PersonalSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["fullName", "fatherName", "dateOfBirth", "gender", "cnic", "passportCountry", "passportNumber", "nationality"] as const;
 
@@ -33,8 +29,7 @@ function toValues(answers: PersonalAnswers | undefined): FormValues {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const authority = draft.answers.authority;
   const forRelative = draft.answers.who?.applicantType === "relative";
   // For a relative, the name and passport given for the e-authority are the starting point.
@@ -44,20 +39,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     values,
     forRelative,
-    countries: countryOptions(params.lang),
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("personal"),
+    countries: countryOptions(lang),
+    ...stepPageState(request, draft, "personal"),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({
-    formData: await readForm(request),
-    context,
-    lang: params.lang,
-    draft,
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, {
     step: "personal",
     schema: PersonalSchema,
     // The e-authority names one passport; the application must be for that same person.
@@ -108,7 +96,7 @@ export default function PersonalDetails() {
         legend={t("personal.dateOfBirth")}
         hint={t("personal.dateOfBirthHint")}
         error={errors?.dateOfBirth}
-        values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+        values={dateParts(values, "dateOfBirth")}
       />
       <Radios
         name="gender"

@@ -5,37 +5,29 @@ import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";
 import { StepPage } from "~/components/step-page";
 import { TextField } from "~/components/text-field";
-import { isLang } from "~/i18n";
 import { PURPOSES, PurposeSchema } from "~/schemas/certificate";
 import { countryOptions } from "~/utils/countries";
-import { requireDraft } from "~/services/draft-session.server";
 import type { FormValues } from "~/utils/form";
-import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { questionAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 const FIELDS = ["purpose", "purposeOther", "destinationCountry"] as const;
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:purpose.purpose") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const saved = draft.answers.purpose;
   const values: FormValues = saved ? { ...saved, purposeOther: saved.purposeOther ?? "" } : {};
   return {
     values,
-    countries: countryOptions(params.lang),
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("purpose"),
+    countries: countryOptions(lang),
+    ...stepPageState(request, draft, "purpose"),
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
-  return handleStepAction({ formData: await readForm(request), context, lang: params.lang, draft, step: "purpose", schema: PurposeSchema });
+export async function action(args: ActionFunctionArgs) {
+  return questionAction(args, { step: "purpose", schema: PurposeSchema });
 }
 
 export default function Purpose() {

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
 import { isLang } from "~/i18n";
 import { findReapply, redeemReapply } from "~/models/certificate-reminders.server";
@@ -84,7 +84,7 @@ export default function Reapply() {
           legend={t("reapply.confirm")}
           hint={t("personal.dateOfBirthHint")}
           error={result?.errors.dateOfBirth}
-          values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+          values={dateParts(values, "dateOfBirth")}
         />
         <button type="submit" className="button">
           {t("reapply.submit")}

@@ -5,36 +5,30 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
-import { isLang } from "~/i18n";
 import { APPLICANT_TYPES, WhoSchema } from "~/schemas/certificate";
-import { requireDraft } from "~/services/draft-session.server";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
-import { handleStepAction, isReturnToCheck } from "~/services/step-action.server";
+import { handleStepAction, requireStepDraft, stepPageState } from "~/services/step-action.server";
 
 export const handle: RouteHandle = { i18n: ["certificate", "validation"], title: (t) => t("certificate:who.title") };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { draft } = await requireStepDraft({ request, params, context });
   return {
     applicantType: draft.answers.who?.applicantType,
-    returnToCheck: isReturnToCheck(request),
-    answerAgain: draft.droppedPages.includes("who"),
+    ...stepPageState(request, draft, "who"),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!isLang(params.lang)) throw notFound();
-  const draft = await requireDraft(request, context, params.lang);
+  const { lang, draft } = await requireStepDraft({ request, params, context });
   const formData = await readForm(request);
   // Switching to "for a relative" needs the e-authority page even when coming back from "check".
   if (formData.get("applicantType") === "relative" && !draft.answers.authority) formData.delete("returnTo");
   return handleStepAction({
     formData,
     context,
-    lang: params.lang,
+    lang,
     draft,
     step: "who",
     schema: WhoSchema,

@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
+import { TooManyTries } from "~/components/too-many-tries";
 import { TextField } from "~/components/text-field";
 import { isLang } from "~/i18n";
 import { findByTrackSecret, findForTracking } from "~/models/application.server";
@@ -64,11 +65,7 @@ export default function Track() {
           <p>{t("notFound")}</p>
         </div>
       ) : null}
-      {result?.limited ? (
-        <div className="notice" role="alert">
-          <p>{t("errors.tooManyRequests.body", { ns: "common" })}</p>
-        </div>
-      ) : null}
+      <TooManyTries show={result?.limited} />
       <p>{t("lead")}</p>
       <Form method="post" noValidate>
         <TextField
@@ -86,7 +83,7 @@ export default function Track() {
           legend={t("dateOfBirth")}
           hint={t("dateOfBirthHint")}
           error={errors?.dateOfBirth}
-          values={{ day: values.dateOfBirthDay, month: values.dateOfBirthMonth, year: values.dateOfBirthYear }}
+          values={dateParts(values, "dateOfBirth")}
         />
         <button type="submit" className="button">
           {t("submit")}

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
+import { TooManyTries } from "~/components/too-many-tries";
 import { TextField } from "~/components/text-field";
 import { parseCertificateNumber } from "~/domain/certificate-number";
 import { normalizeVerificationCode } from "~/domain/verification-code";
@@ -60,11 +61,7 @@ export default function Verify() {
           <p>{t("result.notFound.body")}</p>
         </div>
       ) : null}
-      {result?.limited ? (
-        <div className="notice" role="alert">
-          <p>{t("errors.tooManyRequests.body", { ns: "common" })}</p>
-        </div>
-      ) : null}
+      <TooManyTries show={result?.limited} />
       <p className="lead">{t("lead")}</p>
       <p>{t("how")}</p>
       <Form method="post" noValidate>

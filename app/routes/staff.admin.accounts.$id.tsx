@@ -3,35 +3,22 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios } from "~/components/radios";
-import { SelectField } from "~/components/select-field";
+import { StaffAccountAccess } from "~/components/staff-account-access";
+import { InvitationLink, RoleAndCenterFields } from "~/components/staff-account-fields";
 import { SummaryList } from "~/components/summary-list";
-import { ROLES, type Role } from "~/domain/permissions";
+import { type Role } from "~/domain/permissions";
 import { listAllCenters } from "~/models/center.server";
-import {
-  type AdminOutcome,
-  type AdminProblem,
-  changeStaffRole,
-  findStaffAccount,
-  reinviteStaffUser,
-  resetStaffTotp,
-  roleNeedsCenter,
-  setStaffUserDisabled,
-  unlockStaffUser,
-} from "~/models/staff-admin.server";
-import { ROLE_FIELDS, RoleSchema } from "~/schemas/staff-account";
+import { type AdminProblem, findStaffAccount, roleNeedsCenter } from "~/models/staff-admin.server";
+import { type AccountIntent, isAccountIntent, ROLE_FIELDS, RoleSchema } from "~/schemas/staff-account";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { type AccountChange, changeStaffAccount } from "~/services/staff-account-intents.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
+import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden, notFound } from "~/utils/responses";
-import { formatMoment, LONG_MOMENT } from "~/utils/format";
-import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
-
-const INTENTS = ["role", "disable", "enable", "unlock", "reset_totp", "reinvite"] as const;
-type Intent = (typeof INTENTS)[number];
 
 export const handle: RouteHandle = {
   i18n: ["staff"],
@@ -57,7 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isSelf: account.id === staff.user.id,
     // A closed center is offered only to the account already tied to it.
     centers: centers.filter((c) => c.active || c.slug === account.centerSlug).map((c) => ({ value: c.slug, label: c.names[lang] })),
-    notice: (INTENTS as readonly string[]).includes(done ?? "") || done === "unchanged" ? (done as Intent | "unchanged") : null,
+    notice: isAccountIntent(done ?? undefined) || done === "unchanged" ? (done as AccountIntent | "unchanged") : null,
   };
 }
 
@@ -84,75 +71,42 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const staffUserId = params.id ?? "";
   const formData = await readForm(request);
   const values = formValues(formData);
-  const intent = values.intent as Intent;
-  if (!(INTENTS as readonly string[]).includes(intent))
-    return data<AccountResult>({ errors: null, values, problem: null, invitation: null }, { status: 400 });
-  const actor = staffActor(staff);
+  const intent = values.intent;
+  if (!isAccountIntent(intent)) return data<AccountResult>({ errors: null, values, problem: null, invitation: null }, { status: 400 });
+  const invalid = (errors: FieldErrors) => data<AccountResult>({ errors, values, problem: null, invitation: null }, { status: 422 });
   const lang = requestLanguage(request);
 
-  const refuse = (problem: AdminProblem) => {
-    if (problem === "not_found") throw notFound();
-    if (problem === "actor_not_admin") throw forbidden();
-    const message = PROBLEM_MESSAGE[problem];
-    return problem.startsWith("center")
-      ? data<AccountResult>({ errors: { center: message }, values, problem: null, invitation: null }, { status: 422 })
-      : data<AccountResult>({ errors: null, values, problem: message, invitation: null }, { status: 422 });
-  };
+  let change: AccountChange;
+  if (intent === "role") {
+    const parsed = parseForm(RoleSchema, formData);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const role = parsed.data.role as Role;
+    if (roleNeedsCenter(role) && !parsed.data.center) return invalid({ center: "staff:validation.centerRequired" });
+    change = { intent, role, centerSlug: parsed.data.center || null };
+  } else {
+    change = intent === "reinvite" ? { intent, lang } : { intent };
+  }
 
-  if (intent === "reinvite") {
-    const result = await reinviteStaffUser(context.db, {
-      staffUserId,
-      actor,
-      inviteLink: invitationLink(context.env),
-      mail: invitationMail(lang),
-    });
-    context.logger.info({ requestId: context.requestId, intent, outcome: result.ok ? "done" : result.problem }, "staff account change");
-    if (!result.ok) return refuse(result.problem);
+  const outcome = await changeStaffAccount(context, { staffUserId, actor: staffActor(staff), change });
+  if (!outcome.ok) {
+    if (outcome.problem === "not_found") throw notFound();
+    if (outcome.problem === "actor_not_admin") throw forbidden();
+    const message = PROBLEM_MESSAGE[outcome.problem];
+    return outcome.problem.startsWith("center")
+      ? invalid({ center: message })
+      : data<AccountResult>({ errors: null, values, problem: message, invitation: null }, { status: 422 });
+  }
+  if (outcome.invitation) {
     // Shown once, here: a redirect would have to carry the secret in its URL.
+    const { link, expiresAt } = outcome.invitation;
     return data<AccountResult>({
       errors: null,
       values: {},
       problem: null,
-      invitation: { link: result.link, expires: formatMoment(lang, result.expiresAt, LONG_MOMENT) },
+      invitation: { link, expires: formatMoment(lang, expiresAt, LONG_MOMENT) },
     });
   }
-
-  let outcome: AdminOutcome;
-  if (intent === "role") {
-    const parsed = parseForm(RoleSchema, formData);
-    if (!parsed.ok) return data<AccountResult>({ errors: parsed.errors, values, problem: null, invitation: null }, { status: 422 });
-    const role = parsed.data.role as Role;
-    if (roleNeedsCenter(role) && !parsed.data.center) {
-      return data<AccountResult>(
-        { errors: { center: "staff:validation.centerRequired" }, values, problem: null, invitation: null },
-        { status: 422 },
-      );
-    }
-    outcome = await changeStaffRole(context.db, { staffUserId, role, centerSlug: parsed.data.center || null, actor });
-  } else if (intent === "disable" || intent === "enable") {
-    outcome = await setStaffUserDisabled(context.db, { staffUserId, disabled: intent === "disable", actor });
-  } else if (intent === "unlock") {
-    outcome = await unlockStaffUser(context.db, { staffUserId, actor });
-  } else {
-    outcome = await resetStaffTotp(context.db, { staffUserId, actor });
-  }
-  context.logger.info(
-    { requestId: context.requestId, intent, outcome: outcome.ok ? (outcome.changed ? "done" : "unchanged") : outcome.problem },
-    "staff account change",
-  );
-  if (!outcome.ok) return refuse(outcome.problem);
   throw redirect(staffPath(request, `/staff/admin/accounts/${staffUserId}`, { done: outcome.changed ? intent : "unchanged" }));
-}
-
-/** One button in its own form: each change is one POST, and works without JavaScript. */
-function ActionButton({ intent, label, warning = false }: { intent: Intent; label: string; warning?: boolean }) {
-  return (
-    <Form method="post" className="inline-form">
-      <button type="submit" name="intent" value={intent} className={warning ? "button button--warning" : "button button--secondary"}>
-        {label}
-      </button>
-    </Form>
-  );
 }
 
 export default function StaffAccount() {
@@ -202,24 +156,7 @@ export default function StaffAccount() {
       {result?.invitation ? (
         <div className="notice notice--success" role="status">
           <p>{t("account.invitationRenewed")}</p>
-          <div className="form-group">
-            <label className="label" htmlFor="invitation-link">
-              {t("invite.linkLabel")}
-            </label>
-            <p className="hint" id="invitation-link-hint">
-              {t("invite.linkHint", { date: result.invitation.expires })}
-            </p>
-            <input
-              className="input"
-              id="invitation-link"
-              type="text"
-              readOnly
-              value={result.invitation.link}
-              dir="ltr"
-              spellCheck={false}
-              aria-describedby="invitation-link-hint"
-            />
-          </div>
+          <InvitationLink link={result.invitation.link} expires={result.invitation.expires} />
           <p>
             <strong>{t("invite.linkWarning")}</strong>
           </p>
@@ -231,22 +168,7 @@ export default function StaffAccount() {
         <p>{t("account.selfRole")}</p>
       ) : (
         <Form method="post" noValidate>
-          <Radios
-            name="role"
-            legend={t("invite.role")}
-            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            error={errors?.role}
-            defaultValue={roleValues.role}
-          />
-          <SelectField
-            name="center"
-            label={t("invite.center")}
-            hint={t("invite.centerHint")}
-            options={centers}
-            error={errors?.center}
-            defaultValue={roleValues.center}
-            placeholder={t("invite.noCenter")}
-          />
+          <RoleAndCenterFields centers={centers} errors={errors} values={roleValues} />
           <p className="hint">{t("account.roleChangeEndsSessions")}</p>
           <button type="submit" name="intent" value="role" className="button">
             {t("account.saveRole")}
@@ -255,41 +177,7 @@ export default function StaffAccount() {
       )}
 
       <h2 className="heading-m">{t("account.accessHeading")}</h2>
-      {isSelf ? (
-        <p>{t("account.selfAccess")}</p>
-      ) : (
-        <>
-          {account.status === "invited" ? (
-            <>
-              <p>{t("account.invitedBody")}</p>
-              <ActionButton intent="reinvite" label={t("account.reinvite")} />
-            </>
-          ) : null}
-          {account.lockedUntil ? (
-            <>
-              <p>{t("account.lockedBody", { date: account.lockedUntil })}</p>
-              <ActionButton intent="unlock" label={t("account.unlock")} />
-            </>
-          ) : null}
-          {account.totpSetUp ? (
-            <>
-              <p>{t("account.resetTotpBody")}</p>
-              <ActionButton intent="reset_totp" label={t("account.resetTotp")} />
-            </>
-          ) : null}
-          {account.status === "disabled" ? (
-            <>
-              <p>{t("account.enableBody")}</p>
-              <ActionButton intent="enable" label={t("account.enable")} />
-            </>
-          ) : (
-            <>
-              <p>{t("account.disableBody")}</p>
-              <ActionButton intent="disable" label={t("account.disable")} warning />
-            </>
-          )}
-        </>
-      )}
+      {isSelf ? <p>{t("account.selfAccess")}</p> : <StaffAccountAccess account={account} />}
     </>
   );
 }

@@ -3,9 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios } from "~/components/radios";
-import { SelectField } from "~/components/select-field";
-import { TextField } from "~/components/text-field";
+import { InvitationLink, NameAndEmailFields, RoleAndCenterFields } from "~/components/staff-account-fields";
 import { ROLES, type Role } from "~/domain/permissions";
 import { listAllCenters } from "~/models/center.server";
 import { type AdminProblem, INVITATION_TTL_MS, inviteStaffUser, roleNeedsCenter } from "~/models/staff-admin.server";
@@ -19,6 +17,7 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import { invitationLink, invitationMail } from "~/mails/staff-invitation.server";
+import { WarningText } from "~/components/warning-text";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:invite.title") };
 export const headers = noStoreHeaders;
@@ -100,33 +99,8 @@ export default function InviteStaff() {
           <h1 className="heading-l">{t("invite.doneTitle")}</h1>
         </div>
         <p>{t("invite.doneBody", { name: invited.displayName, email: invited.email })}</p>
-        <div className="form-group">
-          <label className="label" htmlFor="invitation-link">
-            {t("invite.linkLabel")}
-          </label>
-          <p className="hint" id="invitation-link-hint">
-            {t("invite.linkHint", { date: invited.expires })}
-          </p>
-          <input
-            className="input"
-            id="invitation-link"
-            type="text"
-            readOnly
-            value={invited.link}
-            dir="ltr"
-            spellCheck={false}
-            aria-describedby="invitation-link-hint"
-          />
-        </div>
-        <div className="warning-text">
-          <span className="warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong>
-            <span className="visually-hidden">{t("recoveryCodes.warningPrefix")}: </span>
-            {t("invite.linkWarning")}
-          </strong>
-        </div>
+        <InvitationLink link={invited.link} expires={invited.expires} />
+        <WarningText>{t("invite.linkWarning")}</WarningText>
         <ul className="list--bullet">
           <li>
             <a href={backHref}>{t("invite.backToList")}</a>
@@ -144,41 +118,13 @@ export default function InviteStaff() {
       <h1 className="heading-l">{t("invite.title")}</h1>
       <p>{t("invite.lead", { hours: String(hours) })}</p>
       <Form method="post" noValidate>
-        <TextField
-          name="displayName"
-          label={t("invite.name")}
-          autoComplete="off"
-          spellCheck={false}
-          error={errors?.displayName}
-          defaultValue={values.displayName}
+        <NameAndEmailFields
+          labels={{ name: t("invite.name"), email: t("invite.email"), emailHint: t("invite.emailHint") }}
+          own={false}
+          errors={errors}
+          values={values}
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t("invite.email")}
-          hint={t("invite.emailHint")}
-          autoComplete="off"
-          spellCheck={false}
-          dir="ltr"
-          error={errors?.email}
-          defaultValue={values.email}
-        />
-        <Radios
-          name="role"
-          legend={t("invite.role")}
-          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          error={errors?.role}
-          defaultValue={values.role}
-        />
-        <SelectField
-          name="center"
-          label={t("invite.center")}
-          hint={t("invite.centerHint")}
-          options={centers}
-          error={errors?.center}
-          defaultValue={values.center}
-          placeholder={t("invite.noCenter")}
-        />
+        <RoleAndCenterFields centers={centers} errors={errors} values={values} />
         <button type="submit" className="button">
           {t("invite.submit")}
         </button>

@@ -6,7 +6,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
 import { TextareaField } from "~/components/textarea-field";
-import { TextField } from "~/components/text-field";
+import { EmailField, TextField } from "~/components/text-field";
 import { parsePhone } from "~/domain/phone";
 import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
 import { CENTER_FIELDS, CenterSchema } from "~/schemas/center";
@@ -185,16 +185,7 @@ export default function EditCenter() {
           error={errors?.phone}
           defaultValue={values.phone}
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t("center.email")}
-          autoComplete="off"
-          spellCheck={false}
-          dir="ltr"
-          error={errors?.email}
-          defaultValue={values.email}
-        />
+        <EmailField name="email" label={t("center.email")} autoComplete="off" error={errors?.email} defaultValue={values.email} />
         {loaded.kind === "service_center" ? null : (
           <TextField
             name="referralCode"

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
-import { DateInput } from "~/components/date-input";
+import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { TextField } from "~/components/text-field";
@@ -127,7 +127,7 @@ export default function Holidays() {
           legend={t("holidays.date")}
           hint={t("holidays.dateHint")}
           error={errors?.date}
-          values={{ day: values.dateDay, month: values.dateMonth, year: values.dateYear }}
+          values={dateParts(values, "date")}
         />
         <TextField
           name="name"

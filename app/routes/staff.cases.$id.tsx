@@ -1,36 +1,31 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BidiText } from "~/components/bidi-text";
+import { CaseActionsPanel } from "~/components/case-actions-panel";
+import { CaseDocuments, CaseHistory, CaseNotes, CaseRequests } from "~/components/case-record";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
-import { formatCnic } from "~/domain/cnic";
-import { sizeInKb } from "~/domain/document-rules";
+import { TextareaField } from "~/components/textarea-field";
 import { assigneeProblem, CASE_ACTIONS, CASE_STEPS, checkCaseAction, isStatusProblem, type CaseAction } from "~/domain/case-actions";
+import { formatCnic } from "~/domain/cnic";
 import { CLOSED_STATUSES } from "~/domain/lifecycle";
-import { REJECTION_REASONS } from "~/domain/rejection";
 import { slaState } from "~/domain/sla";
-import { addCaseNote, getCaseDetails, listCenterCaseworkers, reassignCase, recordCaseEvent } from "~/models/case-view.server";
-import { transitionApplication } from "~/models/case.server";
+import { getCaseDetails, listCenterCaseworkers, recordCaseEvent } from "~/models/case-view.server";
 import { findCertificateForApplication } from "~/models/certificate.server";
-import { issueCertificate } from "~/models/certificate-issue.server";
-import { askForInformation } from "~/models/information-request.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { CaseActionSchema } from "~/schemas/case-action";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { runCaseIntent } from "~/services/case-intents.server";
+import { requireCaseAccess } from "~/services/staff-scope.server";
+import { isolate } from "~/utils/bidi";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
-import { countryName, formatDate, formatMoment, joinParts, formatMonth } from "~/utils/format";
+import { readForm } from "~/utils/form.server";
+import { countryName, formatDate, formatMoment, formatMonth, joinParts } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { certificateMails } from "~/mails/certificate-mails.server";
-import { statusNotice } from "~/mails/status-changed.server";
 import { forbidden, notFound } from "~/utils/responses";
-import { requireCaseAccess } from "~/services/staff-scope.server";
-import { ErrorMessage } from "~/components/error-message";
-import { TextareaField } from "~/components/textarea-field";
-import { readForm } from "~/utils/form.server";
-import { isolate } from "~/utils/bidi";
-import { BidiText } from "~/components/bidi-text";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],
@@ -109,8 +104,6 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   const input = parsed.data;
   const staff = await requireCaseAccess(request, context, params.id, CASE_ACTIONS[input.intent].permission);
   const id = params.id!;
-  const actor = staffActor(staff);
-  const back = (done: string) => redirect(staffPath(request, `/staff/cases/${id}`, { done }));
 
   const current = await getCaseDetails(context.db, id);
   if (!current) throw notFound();
@@ -122,69 +115,10 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!check.ok && !isStatusProblem(check.problem))
     return { errors: null, problem: check.problem === "awaiting_consent" ? "illegal" : check.problem };
 
-  if (input.intent === "note") {
-    await addCaseNote(context.db, { applicationId: id, authorId: staff.user.id, body: input.note, actor });
-    return back("note");
-  }
-  if (input.intent === "reassign") {
-    const outcome = await reassignCase(context.db, {
-      applicationId: id,
-      assignTo: input.assignTo,
-      expectedVersion: input.version,
-      centerSlug: current.centerSlug,
-      actor,
-    });
-    return outcome === "ok" ? back("reassign") : { errors: null, problem: outcome === "not_found" ? "illegal" : "conflict" };
-  }
-
-  const notice = statusNotice(context.env.PUBLIC_URL);
-  const outcome =
-    input.intent === "request_information"
-      ? await askForInformation(context.db, {
-          applicationId: id,
-          question: input.question,
-          staffUserId: staff.user.id,
-          sessionRef: staff.sessionRef,
-          expectedVersion: input.version,
-          notice,
-        })
-      : await transitionApplication(context.db, {
-          applicationId: id,
-          action: input.intent,
-          expectedVersion: input.version,
-          actor,
-          assignTo: staff.user.id,
-          reason: input.intent === "reject" ? input.reason : null,
-          note: input.intent === "reject" ? input.rejectionNote : null,
-          // Claiming and releasing are internal; the applicant hears of decisions and questions. An
-          // approval's news is the certificate, mailed when it is issued just below.
-          notice: input.intent === "claim" || input.intent === "release" || input.intent === "approve" ? undefined : notice,
-        });
-  context.logger.info(
-    { requestId: context.requestId, action: input.intent, outcome: outcome.ok ? "done" : outcome.problem },
-    "case action",
-  );
-  if (input.intent === "approve" && outcome.ok) await issueAfterApproval(context, id);
-  return outcome.ok ? back(input.intent) : { errors: null, problem: outcome.problem };
-}
-
-/**
- * Approving issues the certificate at once (the lifecycle's "system" step), after the approval has
- * committed: a failure here leaves the case approved, which housekeeping retries, so the officer's
- * approval never fails because of it.
- */
-async function issueAfterApproval(context: ActionFunctionArgs["context"], applicationId: string) {
-  try {
-    const issued = await issueCertificate(
-      context.db,
-      applicationId,
-      { documentKey: context.documentKey, publicUrl: context.env.PUBLIC_URL, signing: context.env },
-      certificateMails(context.env.PUBLIC_URL),
-    );
-    context.logger.info({ requestId: context.requestId, outcome: issued.ok ? "issued" : issued.problem }, "certificate issue");
-  } catch (error) {
-    context.logger.warn({ requestId: context.requestId, err: error }, "certificate issue failed; housekeeping will retry");
-  }
+  const outcome = await runCaseIntent({ context, staff, applicationId: id, centerSlug: current.centerSlug, input });
+  return outcome.ok
+    ? redirect(staffPath(request, `/staff/cases/${id}`, { done: input.intent }))
+    : { errors: null, problem: outcome.problem };
 }
 
 export default function CaseView() {
@@ -193,7 +127,6 @@ export default function CaseView() {
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? undefined;
   const problem = result?.problem;
-  const versionField = <input type="hidden" name="version" value={c.version} />;
   return (
     <>
       <a href={c.queueHref} className="back-link">
@@ -244,90 +177,14 @@ export default function CaseView() {
       {c.waitingForAuthority ? <p className="inset-text">{t("case.waitingForAuthority")}</p> : null}
       {c.assignedToOther ? <p className="inset-text">{t("case.assignedToOther", { name: c.assignedName ?? "" })}</p> : null}
 
-      {c.can.transitions.length > 0 || c.can.reassign ? (
-        <section aria-labelledby="actions-heading">
-          <h2 className="heading-m" id="actions-heading">
-            {t("case.actions")}
-          </h2>
-          {(["claim", "release", "approve", "mark_collected"] as const)
-            .filter((a) => c.can.transitions.includes(a))
-            .map((a) => (
-              <Form method="post" key={a} className="form-group">
-                {versionField}
-                <p className="hint" id={`${a}-hint`}>
-                  {t(`case.hints.${a}`)}
-                </p>
-                <button
-                  type="submit"
-                  className={a === "release" ? "button button--secondary" : "button"}
-                  name="intent"
-                  value={a}
-                  aria-describedby={`${a}-hint`}
-                >
-                  {t(`case.${a === "mark_collected" ? "markCollected" : a}`)}
-                </button>
-              </Form>
-            ))}
-          {c.can.transitions.includes("request_information") ? (
-            <Form method="post">
-              {versionField}
-              <TextareaField name="question" label={t("case.question")} hint={t("case.questionHint")} error={errors?.question} />
-              <button type="submit" className="button button--secondary" name="intent" value="request_information">
-                {t("case.requestInformation")}
-              </button>
-            </Form>
-          ) : null}
-          {c.can.transitions.includes("reject") ? (
-            <Form method="post">
-              {versionField}
-              <div className={errors?.reason ? "form-group form-group--error" : "form-group"}>
-                <label className="label" htmlFor="reason">
-                  {t("case.reason")}
-                </label>
-                <ErrorMessage id="reason-error" error={errors?.reason} />
-                <select
-                  className="select"
-                  id="reason"
-                  name="reason"
-                  defaultValue=""
-                  aria-describedby={errors?.reason ? "reason-error" : undefined}
-                >
-                  <option value="">{t("certificate.revoke.choose")}</option>
-                  {REJECTION_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`case.reasons.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <TextareaField name="rejectionNote" label={t("case.rejectionNote")} error={errors?.rejectionNote} />
-              <button type="submit" className="button button--warning" name="intent" value="reject">
-                {t("case.reject")}
-              </button>
-            </Form>
-          ) : null}
-          {c.can.reassign ? (
-            <Form method="post">
-              {versionField}
-              <div className="form-group">
-                <label className="label" htmlFor="assignTo">
-                  {t("case.reassignTo")}
-                </label>
-                <select className="select" id="assignTo" name="assignTo" defaultValue={c.assignedTo ?? ""}>
-                  {c.caseworkers.map((w) => (
-                    <option key={w.id} value={w.id} dir="auto">
-                      {w.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="button button--secondary" name="intent" value="reassign">
-                {t("case.reassign")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      <CaseActionsPanel
+        version={c.version}
+        transitions={c.can.transitions}
+        reassign={c.can.reassign}
+        caseworkers={c.caseworkers}
+        assignedTo={c.assignedTo}
+        errors={errors}
+      />
 
       <h2 className="heading-m">{t("case.answers")}</h2>
       <SummaryList
@@ -360,54 +217,9 @@ export default function CaseView() {
         ))}
       </ul>
 
-      <h2 className="heading-m">{t("case.documents")}</h2>
-      <ul className="list--bullet">
-        {c.documents.map((d) => (
-          <li key={d.id}>
-            <a href={d.href} download>
-              {t(`documents:kind.${d.kind}`)} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
-            </a>
-          </li>
-        ))}
-      </ul>
-
-      {c.requests.length > 0 ? (
-        <>
-          <h2 className="heading-m">{t("case.requests")}</h2>
-          {c.requests.map((r) => (
-            <div key={r.id} className="inset-text">
-              <p className="hint">{t("case.asked", { date: r.asked })}</p>
-              <p dir="auto">{r.question}</p>
-              {r.answer !== null ? (
-                <>
-                  <p className="hint">{t("case.answered", { date: r.answered })}</p>
-                  <p dir="auto">{r.answer}</p>
-                </>
-              ) : (
-                <p className="hint">{t("case.notAnswered")}</p>
-              )}
-              {r.documents.map((d) => (
-                <p key={d.id}>
-                  <a href={d.href} download>
-                    {t("case.download")} ({t("documents:sizeKb", { size: sizeInKb(d.size) })})
-                  </a>
-                </p>
-              ))}
-            </div>
-          ))}
-        </>
-      ) : null}
-
-      <h2 className="heading-m">{t("case.notes")}</h2>
-      <p className="hint">{t("case.notesHint")}</p>
-      {c.notes.map((n) => (
-        <div key={n.id} className="inset-text">
-          <p className="hint">
-            <bdi>{n.author}</bdi>, {n.created}
-          </p>
-          <p dir="auto">{n.body}</p>
-        </div>
-      ))}
+      <CaseDocuments documents={c.documents} />
+      <CaseRequests requests={c.requests} />
+      <CaseNotes notes={c.notes} />
       {c.can.note ? (
         <Form method="post">
           <TextareaField name="note" label={t("case.note")} error={errors?.note} />
@@ -417,20 +229,7 @@ export default function CaseView() {
         </Form>
       ) : null}
 
-      <h2 className="heading-m">{t("case.history")}</h2>
-      <ol className="history">
-        {c.history.map((h) => (
-          <li key={h.seq}>
-            {h.when}: {t(`case.events.${h.action}`, { defaultValue: h.action })}
-            {h.actor ? (
-              <>
-                {" ("}
-                <bdi>{h.actor}</bdi>)
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ol>
+      <CaseHistory history={c.history} />
     </>
   );
 }

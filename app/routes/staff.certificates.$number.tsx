@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage } from "~/components/error-message";
+import { SelectField } from "~/components/select-field";
+import { TextareaField } from "~/components/textarea-field";
 import { ErrorSummary } from "~/components/error-summary";
 import { SummaryList } from "~/components/summary-list";
 import { REVOCATION_REASONS } from "~/domain/certificate";
@@ -137,45 +138,21 @@ export default function CertificateView() {
           </h2>
           <p className="hint">{t("certificate.revoke.hint")}</p>
           <Form method="post" noValidate>
-            <div className={errors?.reason ? "form-group form-group--error" : "form-group"}>
-              <label className="label" htmlFor="reason">
-                {t("certificate.revoke.reason")}
-              </label>
-              <ErrorMessage id="reason-error" error={errors?.reason} />
-              <select
-                className="select"
-                id="reason"
-                name="reason"
-                defaultValue={result?.values.reason ?? ""}
-                aria-describedby={errors?.reason ? "reason-error" : undefined}
-                aria-invalid={errors?.reason ? true : undefined}
-              >
-                <option value="">{t("certificate.revoke.choose")}</option>
-                {REVOCATION_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`certificate.reasons.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className={errors?.note ? "form-group form-group--error" : "form-group"}>
-              <label className="label" htmlFor="note">
-                {t("certificate.revoke.note")}
-              </label>
-              <p className="hint" id="note-hint">
-                {t("certificate.revoke.noteHint")}
-              </p>
-              <ErrorMessage id="note-error" error={errors?.note} />
-              <textarea
-                className="textarea"
-                id="note"
-                name="note"
-                rows={3}
-                defaultValue={result?.values.note}
-                aria-describedby={errors?.note ? "note-hint note-error" : "note-hint"}
-                aria-invalid={errors?.note ? true : undefined}
-              />
-            </div>
+            <SelectField
+              name="reason"
+              label={t("certificate.revoke.reason")}
+              options={REVOCATION_REASONS.map((r) => ({ value: r, label: t(`certificate.reasons.${r}`) }))}
+              error={errors?.reason}
+              defaultValue={result?.values.reason}
+              placeholder={t("certificate.revoke.choose")}
+            />
+            <TextareaField
+              name="note"
+              label={t("certificate.revoke.note")}
+              hint={t("certificate.revoke.noteHint")}
+              error={errors?.note}
+              defaultValue={result?.values.note}
+            />
             <button type="submit" className="button button--warning">
               {t("certificate.revoke.submit")}
             </button>

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextField } from "~/components/text-field";
+import { NewPasswordFields } from "~/components/staff-account-fields";
 import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.server";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/password";
 import { AcceptInvitationSchema, PASSWORD_FIELDS } from "~/schemas/staff-invitation";
@@ -86,21 +86,7 @@ export default function AcceptInvitation() {
         <p>
           {t("acceptInvite.account")} <strong dir="ltr">{invitation.email}</strong>
         </p>
-        <TextField
-          name="password"
-          type="password"
-          label={t("setup.password")}
-          hint={t("acceptInvite.passwordHint", { min: String(minLength) })}
-          autoComplete="new-password"
-          error={errors?.password}
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t("setup.confirmPassword")}
-          autoComplete="new-password"
-          error={errors?.confirmPassword}
-        />
+        <NewPasswordFields hint={t("acceptInvite.passwordHint", { min: String(minLength) })} errors={errors} />
         <button type="submit" className="button">
           {t("acceptInvite.submit")}
         </button>

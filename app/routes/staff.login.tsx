@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextField } from "~/components/text-field";
+import { EmailField, TextField } from "~/components/text-field";
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signInWithPassword } from "~/models/staff-sign-in.server";
 import { SIGN_IN_FIELDS, StaffSignInSchema } from "~/schemas/staff-sign-in";
 import {
@@ -100,13 +100,10 @@ export default function StaffSignIn() {
       ) : null}
       <h1 className="heading-l">{t("signIn.title")}</h1>
       <Form method="post" noValidate>
-        <TextField
+        <EmailField
           name="email"
-          type="email"
           label={t("setup.email")}
           autoComplete="username"
-          spellCheck={false}
-          dir="ltr"
           error={errors?.email}
           defaultValue={result?.values.email}
         />

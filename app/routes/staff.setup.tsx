@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
-import { TextField } from "~/components/text-field";
+import { NameAndEmailFields, NewPasswordFields } from "~/components/staff-account-fields";
 import { createFirstAdministrator, isSetupTokenUsable } from "~/models/setup-token.server";
 import { findStaffUserIdByEmail } from "~/models/staff-user.server";
 import { SETUP_FIELDS, StaffSetupSchema } from "~/schemas/staff-setup";
@@ -81,40 +81,13 @@ export default function StaffSetup() {
       <p>{t("setup.lead")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="displayName"
-          label={t("setup.name")}
-          autoComplete="name"
-          spellCheck={false}
-          error={errors?.displayName}
-          defaultValue={values.displayName}
+        <NameAndEmailFields
+          labels={{ name: t("setup.name"), email: t("setup.email"), emailHint: t("setup.emailHint") }}
+          own
+          errors={errors}
+          values={values}
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t("setup.email")}
-          hint={t("setup.emailHint")}
-          autoComplete="username"
-          spellCheck={false}
-          dir="ltr"
-          error={errors?.email}
-          defaultValue={values.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={t("setup.password")}
-          hint={t("setup.passwordHint")}
-          autoComplete="new-password"
-          error={errors?.password}
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t("setup.confirmPassword")}
-          autoComplete="new-password"
-          error={errors?.confirmPassword}
-        />
+        <NewPasswordFields hint={t("setup.passwordHint")} errors={errors} />
         <button type="submit" className="button">
           {t("setup.submit")}
         </button>

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffSignOut } from "~/components/staff-sign-out";
-import { TextField } from "~/components/text-field";
+import { TooManyTries } from "~/components/too-many-tries";
+import { TotpCodeForm } from "~/components/totp-code-form";
 import { completeSignIn } from "~/models/staff-sign-in.server";
 import { CODE_FIELDS, StaffCodeSchema } from "~/schemas/staff-sign-in";
 import {
@@ -72,29 +72,10 @@ export default function StaffTotp() {
   return (
     <>
       <ErrorSummary errors={errors} order={CODE_FIELDS} />
-      {result?.limited ? (
-        <div className="notice" role="alert">
-          <p>{t("errors.tooManyRequests.body", { ns: "common" })}</p>
-        </div>
-      ) : null}
+      <TooManyTries show={result?.limited} />
       <h1 className="heading-l">{t("totp.title")}</h1>
       <p>{t("totp.lead")}</p>
-      <Form method="post" noValidate>
-        <TextField
-          name="code"
-          label={t("totp.code")}
-          hint={t("totp.codeHint")}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          dir="ltr"
-          maxLength={64}
-          error={errors?.code}
-        />
-        <button type="submit" className="button">
-          {t("totp.submit")}
-        </button>
-      </Form>
-      <StaffSignOut />
+      <TotpCodeForm label={t("totp.code")} hint={t("totp.codeHint")} submit={t("totp.submit")} error={errors?.code} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
 import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";
+import { WarningText } from "~/components/warning-text";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:recoveryCodes.title") };
 export const headers = noStoreHeaders;
@@ -26,15 +27,7 @@ export default function StaffRecoveryCodes() {
       </div>
       <h2 className="heading-m">{t("recoveryCodes.heading")}</h2>
       <p>{t("recoveryCodes.body")}</p>
-      <div className="warning-text">
-        <span className="warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong>
-          <span className="visually-hidden">{t("recoveryCodes.warningPrefix")}: </span>
-          {t("recoveryCodes.warning")}
-        </strong>
-      </div>
+      <WarningText>{t("recoveryCodes.warning")}</WarningText>
       <ol className="list--bullet" aria-label={t("recoveryCodes.heading")} dir="ltr" translate="no">
         {codes.map((code) => (
           <li key={code}>

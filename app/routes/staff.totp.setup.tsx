@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffSignOut } from "~/components/staff-sign-out";
-import { TextField } from "~/components/text-field";
+import { TooManyTries } from "~/components/too-many-tries";
+import { TotpCodeForm } from "~/components/totp-code-form";
 import { confirmTotpEnrollment, startTotpEnrollment } from "~/models/staff-sign-in.server";
 import { totpQrCodeDataUrl, totpUri } from "~/models/staff-totp.server";
 import { CODE_FIELDS, StaffSetupCodeSchema } from "~/schemas/staff-sign-in";
@@ -64,11 +64,7 @@ export default function StaffTotpSetup() {
   return (
     <>
       <ErrorSummary errors={errors} order={CODE_FIELDS} />
-      {result?.limited ? (
-        <div className="notice" role="alert">
-          <p>{t("errors.tooManyRequests.body", { ns: "common" })}</p>
-        </div>
-      ) : null}
+      <TooManyTries show={result?.limited} />
       <h1 className="heading-l">{t("totpSetup.title")}</h1>
       <p>{t("totpSetup.lead")}</p>
       <ol className="list--bullet">
@@ -87,23 +83,13 @@ export default function StaffTotpSetup() {
           <p>{t("totpSetup.stepCode")}</p>
         </li>
       </ol>
-      <Form method="post" noValidate>
-        <TextField
-          name="code"
-          label={t("totpSetup.code")}
-          hint={t("totpSetup.codeHint")}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          spellCheck={false}
-          dir="ltr"
-          maxLength={64}
-          error={errors?.code}
-        />
-        <button type="submit" className="button">
-          {t("totpSetup.submit")}
-        </button>
-      </Form>
-      <StaffSignOut />
+      <TotpCodeForm
+        label={t("totpSetup.code")}
+        hint={t("totpSetup.codeHint")}
+        submit={t("totpSetup.submit")}
+        numeric
+        error={errors?.code}
+      />
     </>
   );
 }

@@ -52,6 +52,23 @@ export function readDate(
   return date;
 }
 
+/** The three fields of the date-of-birth DateInput, each "" when absent; read with `readDateOfBirth`. */
+export const DATE_OF_BIRTH_FIELDS = {
+  dateOfBirthDay: z._default(z.string(), ""),
+  dateOfBirthMonth: z._default(z.string(), ""),
+  dateOfBirthYear: z._default(z.string(), ""),
+};
+type DateOfBirthParts = { dateOfBirthDay?: string; dateOfBirthMonth?: string; dateOfBirthYear?: string };
+
+export function readDateOfBirth(v: DateOfBirthParts): ReturnType<typeof readDate> {
+  return readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+}
+
+/** The date of birth as YYYY-MM-DD, in a transform that runs once the check has accepted it. */
+export function dateOfBirthIso(v: DateOfBirthParts): string {
+  return (readDateOfBirth(v) as { iso: string }).iso;
+}
+
 /** A month from month/year fields as `YYYY-MM`. */
 export function readMonth(month: string, year: string, today = new Date()): { ok: true; value: string } | { ok: false; error: string } {
   const [m, y] = [month.trim(), year.trim()];
@@ -99,9 +116,7 @@ export const PersonalSchema = z.pipe(
     .object({
       fullName: personName("validation:required.fullName"),
       fatherName: personName("validation:required.fatherName"),
-      dateOfBirthDay: z._default(z.string(), ""),
-      dateOfBirthMonth: z._default(z.string(), ""),
-      dateOfBirthYear: z._default(z.string(), ""),
+      ...DATE_OF_BIRTH_FIELDS,
       gender: oneOf(GENDERS, "validation:required.gender"),
       cnic: text("validation:required.cnic", 64),
       passportNumber: text("validation:required.passportNumber", 64),
@@ -110,7 +125,7 @@ export const PersonalSchema = z.pipe(
     })
     .check(
       z.superRefine((v, ctx) => {
-        const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+        const date = readDateOfBirth(v);
         if (!date.ok) addIssue(ctx, { message: date.error, path: ["dateOfBirth"] });
         const cnic = parseCnic(v.cnic ?? "");
         if (!cnic.ok) addIssue(ctx, { message: cnic.error, path: ["cnic"] });
@@ -122,7 +137,7 @@ export const PersonalSchema = z.pipe(
   z.transform((v) => ({
     fullName: v.fullName,
     fatherName: v.fatherName,
-    dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
+    dateOfBirth: dateOfBirthIso(v),
     gender: v.gender,
     cnic: (parseCnic(v.cnic) as { value: string }).value,
     passportNumber: (parsePassportNumber(v.passportNumber, v.passportCountry) as { value: string }).value,

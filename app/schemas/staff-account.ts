@@ -24,3 +24,11 @@ export const InviteSchema = z.object({
 export const ROLE_FIELDS = ["role", "center"] as const;
 
 export const RoleSchema = z.object({ role: role(), center: center() });
+
+/** What the account page's buttons post, each in its own form. */
+export const ACCOUNT_INTENTS = ["role", "disable", "enable", "unlock", "reset_totp", "reinvite"] as const;
+export type AccountIntent = (typeof ACCOUNT_INTENTS)[number];
+
+export function isAccountIntent(value: string | undefined): value is AccountIntent {
+  return (ACCOUNT_INTENTS as readonly string[]).includes(value ?? "");
+}

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { parseReference } from "~/domain/reference";
-import { readDate } from "./certificate";
+import { DATE_OF_BIRTH_FIELDS, dateOfBirthIso, readDateOfBirth } from "./certificate";
 
 export const TRACK_FIELDS = ["reference", "dateOfBirth"] as const;
 
@@ -10,9 +10,7 @@ export const TrackLookupSchema = z.pipe(
       reference: z
         .string()
         .check(z.trim(), z.minLength(1, "track:validation.referenceRequired"), z.maxLength(64, "track:validation.referenceFormat")),
-      dateOfBirthDay: z._default(z.string(), ""),
-      dateOfBirthMonth: z._default(z.string(), ""),
-      dateOfBirthYear: z._default(z.string(), ""),
+      ...DATE_OF_BIRTH_FIELDS,
     })
     .check(
       z.superRefine(
@@ -20,7 +18,7 @@ export const TrackLookupSchema = z.pipe(
           if (v.reference && !parseReference(v.reference, "application")) {
             ctx.issues.push({ code: "custom", input: v, message: "track:validation.referenceFormat", path: ["reference"] });
           }
-          const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+          const date = readDateOfBirth(v);
           if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
         },
         { when: () => true },
@@ -28,7 +26,7 @@ export const TrackLookupSchema = z.pipe(
     ),
   z.transform((v) => ({
     reference: parseReference(v.reference, "application") as string,
-    dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
+    dateOfBirth: dateOfBirthIso(v),
   })),
 );
 

@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { DISPUTE_TEXT_MAX, REVOCATION_REASONS } from "~/domain/certificate";
-import { readDate } from "./certificate";
+import { DATE_OF_BIRTH_FIELDS, dateOfBirthIso, readDateOfBirth } from "./certificate";
 
 export const VERIFY_FIELDS = ["number", "code"] as const;
 
@@ -33,14 +33,12 @@ export const ReapplySchema = z.pipe(
   z
     .object({
       token: z._default(z.string(), ""),
-      dateOfBirthDay: z._default(z.string(), ""),
-      dateOfBirthMonth: z._default(z.string(), ""),
-      dateOfBirthYear: z._default(z.string(), ""),
+      ...DATE_OF_BIRTH_FIELDS,
     })
     .check(
       z.superRefine(
         (v, ctx) => {
-          const date = readDate(v.dateOfBirthDay ?? "", v.dateOfBirthMonth ?? "", v.dateOfBirthYear ?? "");
+          const date = readDateOfBirth(v);
           if (!date.ok) ctx.issues.push({ code: "custom", input: v, message: date.error, path: ["dateOfBirth"] });
         },
         { when: () => true },
@@ -48,6 +46,6 @@ export const ReapplySchema = z.pipe(
     ),
   z.transform((v) => ({
     token: v.token,
-    dateOfBirth: (readDate(v.dateOfBirthDay, v.dateOfBirthMonth, v.dateOfBirthYear) as { iso: string }).iso,
+    dateOfBirth: dateOfBirthIso(v),
   })),
 );

@@ -52,6 +52,12 @@ export async function checkUpload(
   return { ok: true, upload: { kind, contentType: inspected.contentType, bytes: inspected.bytes } };
 }
 
+/** True when the field carries a file, including one refused on the way in as too large. */
+export function hasChosenFile(formData: FormData, field: string): boolean {
+  const value = formData.get(field);
+  return value instanceof File || value === TOO_LARGE;
+}
+
 /**
  * Checks each chosen file without storing it: the uploads that pass, and a translated-key error
  * per field that failed, for a model that stores them with the change they belong to.

@@ -3,20 +3,38 @@
  * in the draft, and go on (to the next page, or back to "check your answers" after a change).
  * "Save and come back later" keeps whatever is valid and hands out a new resume link.
  */
-import { type AppLoadContext, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import type * as z from "zod/mini";
 import { nextStep, type Step, STEPS } from "~/domain/certificate-journey";
 import { type OpenDraft, rotateDraftSecret, saveDraftStep } from "~/models/draft.server";
-import type { Lang } from "~/i18n";
+import type { AnswerPage } from "~/schemas/draft-answers";
+import { isLang, type Lang } from "~/i18n";
 import { enqueueMail } from "~/models/outbox.server";
-import { clearDraftCookie, setSavedLink } from "./draft-session.server";
+import { clearDraftCookie, requireDraft, setSavedLink } from "./draft-session.server";
 import { resumeLinkMail } from "~/mails/resume-link.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
+import { readForm } from "~/utils/form.server";
+import { notFound } from "~/utils/responses";
 
 export type StepActionResult = { errors: FieldErrors; values: FormValues };
 
 export function isReturnToCheck(request: Request): boolean {
   return new URL(request.url).searchParams.get("change") === "1";
+}
+
+/** Every question page's guard, in its loader and its action: a known language, and the browser's open draft. */
+export async function requireStepDraft({
+  request,
+  params,
+  context,
+}: Pick<LoaderFunctionArgs, "request" | "params" | "context">): Promise<{ lang: Lang; draft: OpenDraft }> {
+  if (!isLang(params.lang)) throw notFound();
+  return { lang: params.lang, draft: await requireDraft(request, context, params.lang) };
+}
+
+/** What every question page's loader tells its form besides the answers: came from "check", answers dropped. */
+export function stepPageState(request: Request, draft: OpenDraft, section: AnswerPage): { returnToCheck: boolean; answerAgain: boolean } {
+  return { returnToCheck: isReturnToCheck(request), answerAgain: draft.droppedPages.includes(section) };
 }
 
 /** A page of the journey that stores answers: the six counted steps, and the two questions before them. */
@@ -85,4 +103,13 @@ export async function handleStepAction<T>({
   if (crossErrors) return { errors: crossErrors, values: formValues(formData) };
   if (formData.get("returnTo") === "check") return redirect(stepHref(lang, "check"));
   return redirect(stepHref(lang, next ? next(parsed.data) : ((isStep(step) ? nextStep(step) : null) ?? "check")));
+}
+
+/** A question page whose action is only its guard and its step: `export const action = (args) => questionAction(args, {...})`. */
+export async function questionAction<T>(
+  { request, params, context }: ActionFunctionArgs,
+  page: Pick<Parameters<typeof handleStepAction<T>>[0], "step" | "schema" | "crossCheck" | "next">,
+): Promise<Response | StepActionResult> {
+  const { lang, draft } = await requireStepDraft({ request, params, context });
+  return handleStepAction({ formData: await readForm(request), context, lang, draft, ...page });
 }

@@ -30,3 +30,12 @@ export async function createTestStaff(
   await confirmTotpSecret(db, id, sealTotpSecret(TEST_DOCUMENT_KEY, id, secret), 0, now);
   return { id, email, secret };
 }
+
+/** A staff row without password or second factor, for store tests that only need someone to act or to assign. */
+export function insertTestStaffUser(
+  db: Kysely<Database>,
+  { role, centerSlug, displayName }: { role: Role; centerSlug: string | null; displayName: string },
+): Promise<string> {
+  const email = `${role}.${randomUUID()}@police.example.pk`;
+  return db.transaction().execute((trx) => insertStaffUser(trx, { email, displayName, passwordHash: null, role, centerSlug }));
+}
