@@ -31,6 +31,11 @@ export const BODY_LIMITS = { form: 100 * 1024, upload: 64 * 1024 * 1024 };
 // With or without `.data`: the same page's action as fetched by its JavaScript.
 const UPLOAD_PATHS = /^\/(ur|en|el|it)\/(certificate\/documents|track\/status|report|report\/follow-up)(\.data)?$/;
 
+/** Whether a page takes files (multipart, and the large body limit). */
+export function isUploadPath(pathname: string): boolean {
+  return UPLOAD_PATHS.test(pathname);
+}
+
 /** Form posts per address and minute on the anonymous routes: a report has about ten pages. */
 const ANONYMOUS_POSTS = { bucket: "anonymous-post", max: 60, windowMs: 60_000 };
 

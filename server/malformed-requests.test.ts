@@ -12,6 +12,7 @@ import { getI18n } from "~/utils/i18n.server";
 import { hashToken } from "~/utils/secret-token.server";
 import { testApplication } from "../test/support/application-fixture";
 import { rawRequest, type RawAnswer, startTestServer, type TestServer, decodeEntities } from "../test/support/app-server";
+import { isUploadPath } from "./app";
 
 let server: TestServer;
 
@@ -60,7 +61,7 @@ function formRoutes(): FormRoute[] {
       const query = route.index ? "?index" : "";
       return {
         id: route.id,
-        upload: /\/(certificate\/documents|track\/status)$/.test(template),
+        upload: isUploadPath(template.replace(":lang", "en")),
         path: (lang: Lang) => {
           const filled = template.replace(/:([a-z]+)/gi, (_m, param: string) => {
             if (param === "lang") return lang;

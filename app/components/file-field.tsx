@@ -12,6 +12,7 @@ export function FileField({
   hint,
   error,
   accept,
+  multiple = false,
 }: {
   name: string;
   id?: string;
@@ -19,10 +20,20 @@ export function FileField({
   hint: string;
   error?: FieldError;
   accept: string;
+  /** Several files at once (evidence); each arrives under `name`. */
+  multiple?: boolean;
 }) {
   return (
     <LabelledField id={id} label={label} hint={hint} error={error}>
-      <input className="file-input" type="file" id={id} name={name} accept={accept} aria-describedby={describedBy(id, hint, error)} />
+      <input
+        className="file-input"
+        type="file"
+        id={id}
+        name={name}
+        accept={accept}
+        multiple={multiple}
+        aria-describedby={describedBy(id, hint, error)}
+      />
     </LabelledField>
   );
 }

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ConfirmationPanel } from "~/components/confirmation-panel";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
 import { readDraft } from "~/services/draft-session.server";
@@ -28,16 +29,7 @@ export default function Confirmation() {
   const { reference } = useLoaderData<typeof loader>();
   return (
     <>
-      <div className="panel-confirmation">
-        <h1 className="heading-xl">{t("confirmation.title")}</h1>
-        <p className="panel-confirmation__body">
-          {t("confirmation.reference")}
-          <br />
-          <strong className="reference" dir="ltr">
-            {reference}
-          </strong>
-        </p>
-      </div>
+      <ConfirmationPanel title={t("confirmation.title")} referenceLabel={t("confirmation.reference")} reference={reference} />
       <p>{t("confirmation.emailSent")}</p>
       <h2 className="heading-m">{t("confirmation.nextHeading")}</h2>
       <p>{t("confirmation.next")}</p>

@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
-import { Hint } from "~/components/hint";
+import { FileField } from "~/components/file-field";
 import { QuickExit } from "~/components/quick-exit";
 import { TextField } from "~/components/text-field";
 import { TextareaField } from "~/components/textarea-field";
@@ -187,22 +186,14 @@ function ReportConversation({ lang, view }: { lang: Lang; view: Extract<FollowUp
           error={view.errors?.message}
           defaultValue={view.values.message}
         />
-        <div className={fileError ? "form-group form-group--error" : "form-group"}>
-          <label className="label" htmlFor="evidence">
-            {t("evidence.choose")}
-          </label>
-          <Hint id="evidence-hint" text={t("evidence.hint", { max: MAX_EVIDENCE_FILES })} />
-          <ErrorMessage id="evidence-error" error={fileError} />
-          <input
-            className="file-input"
-            type="file"
-            id="evidence"
-            name="evidence"
-            multiple
-            accept={acceptAttribute("evidence")}
-            aria-describedby={["evidence-hint", fileError ? "evidence-error" : null].filter(Boolean).join(" ")}
-          />
-        </div>
+        <FileField
+          name="evidence"
+          label={t("evidence.choose")}
+          hint={t("evidence.hint", { max: MAX_EVIDENCE_FILES })}
+          error={fileError}
+          accept={acceptAttribute("evidence")}
+          multiple
+        />
         <button type="submit" className="button" name="intent" value="add">
           {t("followUp.send")}
         </button>

@@ -5,7 +5,7 @@
  * sent. Rows carry the date only. Evidence of a journey never sent is removed by housekeeping.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { type DocumentContentType, rejectionMessageKey } from "~/domain/document-rules";
+import { type DocumentContentType, type DocumentOwner, rejectionMessageKey } from "~/domain/document-rules";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { deleteDocument, DocumentLimitError, listDocuments, saveDocument } from "~/models/document.server";
 import { checkUpload } from "./documents-step.server";
@@ -26,8 +26,12 @@ export async function listJourneyEvidence(context: AppLoadContext, journeyId: st
   return documents.map((d) => ({ id: d.id, contentType: d.contentType, size: d.size }));
 }
 
-/** Checks and stores every file chosen in the `evidence` field; the key of the first problem, if any. */
-export async function addJourneyEvidence(context: AppLoadContext, journeyId: string, formData: FormData): Promise<string | null> {
+/**
+ * Checks and stores every file chosen in the `evidence` field for its owner (a journey not yet
+ * sent, or a report), dated by the day; the key of the first problem, if any. Files that pass are
+ * kept even when another fails.
+ */
+export async function storeEvidenceFiles(context: AppLoadContext, owner: DocumentOwner, formData: FormData): Promise<string | null> {
   let problem: string | null = null;
   for (const value of formData.getAll("evidence")) {
     const checked = await checkUpload(value, "evidence");
@@ -37,18 +41,17 @@ export async function addJourneyEvidence(context: AppLoadContext, journeyId: str
       continue;
     }
     try {
-      await saveDocument(
-        context.db,
-        storage(context),
-        { ownerType: "report_journey", ownerId: journeyId, ...checked.upload },
-        startOfToday(),
-      );
+      await saveDocument(context.db, storage(context), { ...owner, ...checked.upload }, startOfToday());
     } catch (error) {
       if (!(error instanceof DocumentLimitError)) throw error;
       return rejectionMessageKey("tooManyFiles");
     }
   }
   return problem;
+}
+
+export function addJourneyEvidence(context: AppLoadContext, journeyId: string, formData: FormData): Promise<string | null> {
+  return storeEvidenceFiles(context, { ownerType: "report_journey", ownerId: journeyId }, formData);
 }
 
 export async function removeJourneyEvidence(context: AppLoadContext, journeyId: string, documentId: string): Promise<boolean> {

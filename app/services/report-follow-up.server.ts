@@ -6,15 +6,11 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import * as z from "zod/mini";
-import { createStoreDocumentStorage } from "~/models/document-storage.server";
-import { DocumentLimitError, listDocuments, saveDocument } from "~/models/document.server";
 import { addReportMessage, openReportForReporter, type ReporterView } from "~/models/report.server";
 import { findReporterView } from "~/models/report.server";
-import { rejectionMessageKey } from "~/domain/document-rules";
 import type { AnonymousLimit } from "~/utils/anonymous-rate-limit.server";
 import { sealState, unsealState } from "~/utils/sealed-state.server";
-import { checkUpload } from "./documents-step.server";
-import { startOfToday } from "./report-evidence.server";
+import { startOfToday, storeEvidenceFiles } from "./report-evidence.server";
 
 /** Opening attempts per address: plenty for someone copying from paper, hopeless for guessing 98 bits. */
 export const FOLLOW_UP_OPENINGS: AnonymousLimit = { bucket: "report-follow-up", max: 10, windowMs: 15 * 60_000 };
@@ -43,33 +39,12 @@ export async function reopenReport(context: AppLoadContext, reportId: string): P
   return findReporterView(context.db, reportId);
 }
 
-/** How many files the reporter has added to the report, at the start and since. */
-export async function reportEvidenceCount(context: AppLoadContext, reportId: string): Promise<number> {
-  return (await listDocuments(context.db, "report", reportId)).length;
-}
-
 /**
  * Adds what the reporter wrote and the files they chose; the key of the first problem with a file,
  * if any (the message is kept either way, so nothing typed is lost).
  */
 export async function addToReport(context: AppLoadContext, reportId: string, message: string, formData: FormData): Promise<string | null> {
-  const today = startOfToday();
-  if (message) await addReportMessage(context.db, { reportId, author: "reporter", body: message, today: today.toISOString().slice(0, 10) });
-  const storage = createStoreDocumentStorage(context.db, context.documentKey, () => today);
-  let problem: string | null = null;
-  for (const value of formData.getAll("evidence")) {
-    const checked = await checkUpload(value, "evidence");
-    if (!checked) continue;
-    if (!checked.ok) {
-      problem ??= checked.error;
-      continue;
-    }
-    try {
-      await saveDocument(context.db, storage, { ownerType: "report", ownerId: reportId, ...checked.upload }, today);
-    } catch (error) {
-      if (!(error instanceof DocumentLimitError)) throw error;
-      return rejectionMessageKey("tooManyFiles");
-    }
-  }
-  return problem;
+  const today = startOfToday().toISOString().slice(0, 10);
+  if (message) await addReportMessage(context.db, { reportId, author: "reporter", body: message, today });
+  return storeEvidenceFiles(context, { ownerType: "report", ownerId: reportId }, formData);
 }

@@ -115,17 +115,24 @@ async function evidenceStep(
 
 async function submit(context: AppLoadContext, lang: Lang, state: ReportJourneyState): Promise<ReportView> {
   const read = readReportAnswers(state);
-  if (!read.complete) {
-    return pageView(context, state, read.page, {
-      values: state.pages[read.page] ?? {},
-      errors: read.errors ?? undefined,
-      returnToCheck: true,
-    });
-  }
+  if (!read.complete) return askAgain(context, state, read);
   const result = await submitReport(context, { journeyId: state.journeyId, language: lang, answers: read.answers });
   context.logger.info({ requestId: context.requestId, outcome: result.ok ? "submitted" : result.problem }, "report submission");
   if (!result.ok) return { screen: "alreadySent" };
   return { screen: "sent", reference: result.reference, secretGroups: result.secretGroups };
+}
+
+/** The first page that is missing or no longer fits, with what was typed there and why it is asked again. */
+function askAgain(
+  context: AppLoadContext,
+  state: ReportJourneyState,
+  read: { page: ReportPage; errors: FieldErrors | null },
+): Promise<ReportView> {
+  return pageView(context, state, read.page, {
+    values: state.pages[read.page] ?? {},
+    errors: read.errors ?? undefined,
+    returnToCheck: true,
+  });
 }
 
 async function pageView(
@@ -149,13 +156,7 @@ async function show(
 ): Promise<ReportView> {
   if (screen === "check") {
     const read = readReportAnswers(state);
-    if (!read.complete) {
-      return pageView(context, state, read.page, {
-        values: state.pages[read.page] ?? {},
-        errors: read.errors ?? undefined,
-        returnToCheck: true,
-      });
-    }
+    if (!read.complete) return askAgain(context, state, read);
     return {
       screen: "check",
       state: sealReportJourney(context, state),

@@ -1,8 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { acceptAttribute, contentTypeLabelKey, type DocumentContentType, MAX_EVIDENCE_FILES, sizeInKb } from "~/domain/document-rules";
 import { formatNumber } from "~/utils/format";
-import { ErrorMessage } from "../error-message";
-import { Hint } from "../hint";
+import { FileField } from "../file-field";
 import type { ReportPageProps } from "./page-props";
 import { ReportPageForm } from "./report-page";
 
@@ -56,22 +55,14 @@ export function EvidencePage({ lang, state, errors, returnToCheck, evidence }: R
         </>
       ) : null}
       {evidence.length < MAX_EVIDENCE_FILES ? (
-        <div className={error ? "form-group form-group--error" : "form-group"}>
-          <label className="label" htmlFor="evidence">
-            {t("evidence.choose")}
-          </label>
-          <Hint id="evidence-hint" text={t("evidence.hint", { max: MAX_EVIDENCE_FILES })} />
-          <ErrorMessage id="evidence-error" error={error} />
-          <input
-            className="file-input"
-            type="file"
-            id="evidence"
-            name="evidence"
-            multiple
-            accept={acceptAttribute("evidence")}
-            aria-describedby={["evidence-hint", error ? "evidence-error" : null].filter(Boolean).join(" ")}
-          />
-        </div>
+        <FileField
+          name="evidence"
+          label={t("evidence.choose")}
+          hint={t("evidence.hint", { max: MAX_EVIDENCE_FILES })}
+          error={error}
+          accept={acceptAttribute("evidence")}
+          multiple
+        />
       ) : (
         <p>{t("evidence.full", { max: MAX_EVIDENCE_FILES })}</p>
       )}

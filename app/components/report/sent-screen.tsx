@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { ConfirmationPanel } from "../confirmation-panel";
 
 /**
  * The only time the secret is shown: in groups a person can copy onto paper, with the reference,
@@ -8,16 +9,7 @@ export function SentScreen({ lang, reference, secretGroups }: { lang: string; re
   const { t } = useTranslation("report");
   return (
     <>
-      <div className="panel-confirmation">
-        <h1 className="heading-xl">{t("sent.title")}</h1>
-        <p className="panel-confirmation__body">
-          {t("sent.reference")}
-          <br />
-          <strong className="reference" dir="ltr">
-            {reference}
-          </strong>
-        </p>
-      </div>
+      <ConfirmationPanel title={t("sent.title")} referenceLabel={t("sent.reference")} reference={reference} />
       <h2 className="heading-m">{t("sent.secretHeading")}</h2>
       <p>{t("sent.secretIntro")}</p>
       <p className="report-secret" dir="ltr" aria-label={t("sent.secretLabel")}>
