@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/radios";
-import { ScrollableTable } from "~/components/scrollable-table";
+import { RemovableRows } from "~/components/removable-rows";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { formatPhone } from "~/domain/phone";
@@ -86,47 +86,25 @@ export default function EmergencyContacts() {
       <h1 className="heading-l">{t("emergencyContacts.title")}</h1>
       <p>{t("emergencyContacts.intro")}</p>
       <h2 className="heading-m">{t("emergencyContacts.listed")}</h2>
-      {contacts.length === 0 ? (
-        <p>{t("emergencyContacts.none")}</p>
-      ) : (
-        <ScrollableTable caption={t("emergencyContacts.listed")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("emergencyContacts.country")}</th>
-              <th scope="col">{t("emergencyContacts.kind")}</th>
-              <th scope="col">{t("emergencyContacts.phone")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("emergencyContacts.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((c) => (
-              <tr key={c.id}>
-                <td>{c.country}</td>
-                <td>{t(`emergencyContacts.kinds.${c.kind}`)}</td>
-                <td>
-                  <bdi dir="ltr">{c.phone}</bdi>
-                </td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={c.id} />
-                    <button
-                      type="submit"
-                      className="link-button"
-                      name="intent"
-                      value="remove"
-                      aria-label={t("emergencyContacts.removeLabel", { kind: t(`emergencyContacts.kinds.${c.kind}`), country: c.country })}
-                    >
-                      {t("emergencyContacts.remove")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+      <RemovableRows
+        caption={t("emergencyContacts.listed")}
+        columns={[t("emergencyContacts.country"), t("emergencyContacts.kind"), t("emergencyContacts.phone")]}
+        actionsLabel={t("emergencyContacts.actions")}
+        removeText={t("emergencyContacts.remove")}
+        emptyText={t("emergencyContacts.none")}
+        rows={contacts.map((c) => ({
+          key: c.id,
+          cells: [
+            c.country,
+            t(`emergencyContacts.kinds.${c.kind}`),
+            <bdi dir="ltr" key="phone">
+              {c.phone}
+            </bdi>,
+          ],
+          field: { name: "id", value: c.id },
+          removeLabel: t("emergencyContacts.removeLabel", { kind: t(`emergencyContacts.kinds.${c.kind}`), country: c.country }),
+        }))}
+      />
       <h2 className="heading-m">{t("emergencyContacts.addTitle")}</h2>
       <Form method="post" noValidate>
         <SelectField

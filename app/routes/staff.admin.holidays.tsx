@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorSummary } from "~/components/error-summary";
-import { ScrollableTable } from "~/components/scrollable-table";
+import { RemovableRows } from "~/components/removable-rows";
 import { TextField } from "~/components/text-field";
 import { pakistanDate, SLA_WORKING_DAYS } from "~/domain/sla";
 import { addHoliday, listHolidays, removeHoliday } from "~/models/holiday.server";
@@ -83,43 +83,19 @@ export default function Holidays() {
       <h1 className="heading-l">{t("holidays.title")}</h1>
       <p>{t("holidays.intro", { days: SLA_WORKING_DAYS })}</p>
       <h2 className="heading-m">{t("holidays.upcoming")}</h2>
-      {holidays.length === 0 ? (
-        <p>{t("holidays.none")}</p>
-      ) : (
-        <ScrollableTable caption={t("holidays.upcoming")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("holidays.date")}</th>
-              <th scope="col">{t("holidays.name")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("holidays.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {holidays.map((h) => (
-              <tr key={h.day}>
-                <td>{h.date}</td>
-                <td>{h.name}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="day" value={h.day} />
-                    <button
-                      type="submit"
-                      className="link-button"
-                      name="intent"
-                      value="remove"
-                      aria-label={t("holidays.removeLabel", { name: h.name, date: h.date })}
-                    >
-                      {t("holidays.remove")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollableTable>
-      )}
+      <RemovableRows
+        caption={t("holidays.upcoming")}
+        columns={[t("holidays.date"), t("holidays.name")]}
+        actionsLabel={t("holidays.actions")}
+        removeText={t("holidays.remove")}
+        emptyText={t("holidays.none")}
+        rows={holidays.map((h) => ({
+          key: h.day,
+          cells: [h.date, h.name],
+          field: { name: "day", value: h.day },
+          removeLabel: t("holidays.removeLabel", { name: h.name, date: h.date }),
+        }))}
+      />
       <h2 className="heading-m">{t("holidays.addTitle")}</h2>
       <Form method="post" noValidate>
         <DateInput

@@ -18,8 +18,24 @@ const MENUS: Record<Exclude<StaffRole, "investigator">, { items: string[]; paths
   },
   embassy_desk: { items: ["staff:home.title", "cases:referrals.title"], paths: ["/staff", "/staff/referrals"] },
   admin: {
-    items: ["staff:home.title", "staff:accounts.title", "staff:centers.title", "staff:holidays.title", "staff:audit.title"],
-    paths: ["/staff", "/staff/admin/accounts", "/staff/admin/centers", "/staff/admin/holidays", "/staff/audit"],
+    items: [
+      "staff:home.title",
+      "staff:accounts.title",
+      "staff:centers.title",
+      "staff:holidays.title",
+      "staff:emergencyContacts.title",
+      "staff:retention.title",
+      "staff:audit.title",
+    ],
+    paths: [
+      "/staff",
+      "/staff/admin/accounts",
+      "/staff/admin/centers",
+      "/staff/admin/holidays",
+      "/staff/admin/emergency-contacts",
+      "/staff/admin/report-retention",
+      "/staff/audit",
+    ],
   },
 };
 
