@@ -51,7 +51,7 @@ export default defineConfig({
     },
     {
       // The production build on a fresh database, every run, run as production runs it (build/server.js).
-      command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node scripts/build-server.js && exec node --max-semi-space-size=4 build/server.js`,
+      command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node scripts/build-server.js && exec node --max-semi-space-size=4 --max-old-space-size=128 build/server.js`,
       url: `${BASE_URL}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,

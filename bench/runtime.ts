@@ -17,7 +17,7 @@ export const RUNTIME_TARGETS = { idleRssMb: 150, peakRssMb: 250, coldStartMs: 1_
 const CONNECTIONS = 10;
 const REQUESTS = 2_000;
 /** The heap setting production uses (package.json start/serve, README): the figures are of that program. */
-const SERVER_COMMAND = ["--max-semi-space-size=4", "build/server.js"];
+const SERVER_COMMAND = ["--max-semi-space-size=4", "--max-old-space-size=128", "build/server.js"];
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-language": "en" };
 
 export type Figure = { value: number; unit: string; target?: string; met?: boolean; loadAverage: number };

@@ -110,7 +110,7 @@ function childrenOf(pid: number): string[] {
 describe("one process", () => {
   test("node build/server.js serves, and SIGKILL to its PID frees the port at once", async () => {
     const port = await freePort();
-    const server = start("node", ["--max-semi-space-size=4", "build/server.js"], port);
+    const server = start("node", ["--max-semi-space-size=4", "--max-old-space-size=128", "build/server.js"], port);
     expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
     expect(childrenOf(server.pid!)).toEqual([]);
     server.kill("SIGKILL");
@@ -122,7 +122,7 @@ describe("one process", () => {
     const npm = start("npm", ["run", "--silent", "serve"], port);
     expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
     // No shell, no tsx: npm's only child is the server itself.
-    expect(childrenOf(npm.pid!)).toEqual(["node --max-semi-space-size=4 build/server.js"]);
+    expect(childrenOf(npm.pid!)).toEqual(["node --max-semi-space-size=4 --max-old-space-size=128 build/server.js"]);
     npm.kill("SIGKILL");
     expect(await waitFor(async () => !(await portAnswers(port)), 3_000)).toBe(true);
   }, 60_000);
