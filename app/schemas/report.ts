@@ -74,9 +74,11 @@ export function readWholeNumber(text: string): number | null | "invalid" {
   return Number(compact);
 }
 
+// No length limit of its own: anything that is not up to 12 digits gets the number's message.
 const wholeNumber = (max: number, invalidKey: string, tooBigKey: string) =>
   z.pipe(
-    optionalText(32).check(
+    z._default(z.string(), "").check(
+      z.trim(),
       z.refine((v) => readWholeNumber(v) !== "invalid", invalidKey),
       z.refine((v) => {
         const n = readWholeNumber(v);
@@ -196,7 +198,7 @@ export const MoneySchema = z.pipe(
     .object({
       amountAsked: amount(),
       currency: z._default(z.string(), ""),
-      currencyOther: optionalText(3).check(z.toUpperCase()),
+      currencyOther: optionalText(64).check(z.toUpperCase()),
       // Checkboxes: the page passes every checked value, joined by commas (see readMoneyForm).
       paymentMethods: z._default(z.string(), ""),
       paid: choice(PAID, "report:validation.paidRequired"),
