@@ -18,6 +18,7 @@ import * as m10 from "./migrations/2026_12_02_120000_center_details";
 import * as m11 from "./migrations/2026_12_02_200000_emergency_contact";
 import * as m12 from "./migrations/2026_12_02_210000_report";
 import * as m13 from "./migrations/2026_12_02_220000_portal_setting";
+import * as m14 from "./migrations/2026_12_03_060000_report_links";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_02_200000_emergency_contact": m11,
   "2026_12_02_210000_report": m12,
   "2026_12_02_220000_portal_setting": m13,
+  "2026_12_03_060000_report_links": m14,
 };

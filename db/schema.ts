@@ -305,6 +305,8 @@ export interface ReportTable {
   offer_country: string;
   someone_in_danger: number;
   contact_wanted: number;
+  /** Other reports that share an agent identifier with this one (not counting free text). */
+  linked_reports: Generated<number>;
   created_on: string;
   updated_on: string;
 }

@@ -25,6 +25,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Role } from "~/domain/permissions";
+import { REPORT_ACTION_NAMES } from "~/domain/report-actions";
 import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRouteRule, takesCase } from "~/domain/staff-routes";
 import { findCenter } from "~/models/center.server";
@@ -49,6 +50,7 @@ import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { testApplication } from "../test/support/application-fixture";
+import { fileTestReport } from "../test/support/report-fixture";
 import { createApp } from "./app";
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -253,6 +255,15 @@ function caseAction(intent: string, state: (cell: Cell) => CaseState, fields: (c
 
 const inReview = (cell: Cell): CaseState => ({ status: "in_review", assignedTo: worker(cell) });
 
+/** A fresh report in the status an action is taken from, so every cell acts on its own report. */
+function reportAction(intent: string, status: "new" | "closed", fields: Record<string, string> = {}): Recipe {
+  return async () => {
+    const report = await fileTestReport(store.db);
+    if (status === "closed") await store.db.updateTable("report").set({ status: "closed" }).where("id", "=", report.id).execute();
+    return { path: `/staff/reports/${report.id}`, body: { intent, ...fields }, done: redirectedWith("done", intent) };
+  };
+}
+
 function accountAction(intent: string, target: () => Promise<Member>, fields: Record<string, string> = {}): Recipe {
   return async () => {
     const member = await target();
@@ -334,6 +345,32 @@ const RECIPES: Record<string, Recipe> = {
   "POST /staff/disputes uphold": disputeDecision("uphold"),
   "POST /staff/disputes dismiss": disputeDecision("dismiss"),
   "GET /staff/referrals": async () => ({ path: "/staff/referrals" }),
+
+  "GET /staff/reports": async () => ({ path: "/staff/reports?tab=new&cluster=2" }),
+  "GET /staff/reports/identifier": async () => {
+    await fileTestReport(store.db, { agent: { phones: ["+923001112233"], profiles: [], names: [], office: "" } });
+    return { path: `/staff/reports/identifier?${new URLSearchParams({ key: "phone:+923001112233" }).toString()}` };
+  },
+  "GET /staff/reports/:id": async () => ({ path: `/staff/reports/${(await fileTestReport(store.db)).id}` }),
+  "POST /staff/reports/:id triage": reportAction("triage", "new", { priority: "high" }),
+  "POST /staff/reports/:id ask": reportAction("ask", "new", { question: "Which city was the office in?" }),
+  "POST /staff/reports/:id forward": reportAction("forward", "new", { fiaReference: "FIA/CCW/2026/7" }),
+  "POST /staff/reports/:id close": reportAction("close", "new", { reason: "duplicate" }),
+  "POST /staff/reports/:id reopen": reportAction("reopen", "closed"),
+  "POST /staff/reports/:id note": reportAction("note", "new", { note: "Same number as last week's report." }),
+  "GET /staff/reports/:id/cluster": async () => ({ path: `/staff/reports/${(await fileTestReport(store.db)).id}/cluster` }),
+  "GET /staff/reports/:id/cluster.csv": async () => ({ path: `/staff/reports/${(await fileTestReport(store.db)).id}/cluster.csv` }),
+  "GET /staff/reports/evidence/:documentId": async () => {
+    const report = await fileTestReport(store.db);
+    const doc = await saveDocument(store.db, createStoreDocumentStorage(store.db, secrets.documentKey), {
+      ownerType: "report",
+      ownerId: report.id,
+      kind: "evidence",
+      contentType: "image/png",
+      bytes: TINY_PNG,
+    });
+    return { path: `/staff/reports/evidence/${doc.id}` };
+  },
 
   "GET /staff/audit": async () => ({ path: "/staff/audit" }),
   "POST /staff/audit": async () => ({ path: "/staff/audit", body: {} }),
@@ -676,6 +713,7 @@ function declaredIntents(source: string): string[] | null {
   if (list) return [...list[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
   if (/from "~\/schemas\/case-action"/.test(source)) return [...CASE_INTENTS];
   if (/from "~\/schemas\/dispute"/.test(source)) return [...DISPUTE_INTENTS];
+  if (/from "~\/services\/report-intents.server"/.test(source)) return [...REPORT_ACTION_NAMES];
   if (/from "~\/schemas\/holiday"/.test(source)) return [...HOLIDAY_INTENTS];
   if (/from "~\/schemas\/emergency-contact"/.test(source)) return [...EMERGENCY_CONTACT_INTENTS];
   // schemas/staff-account also holds the invitation form, which has no intents: only the page that reads them counts.

@@ -42,7 +42,15 @@ describe("permission table", () => {
   it("gives supervisors all of an officer's and their own on top", () => {
     for (const p of ROLE_PERMISSIONS.officer) expect(can("supervisor", p)).toBe(true);
     const extra = ROLE_PERMISSIONS.supervisor.filter((p) => !can("officer", p));
-    expect(extra.sort()).toEqual(["export:case:center", "read:audit:center", "reassign:case:center", "revoke:certificate:center"]);
+    expect(extra.sort()).toEqual([
+      "export:case:center",
+      "export:report:any",
+      "read:audit:center",
+      "read:report:any",
+      "reassign:case:center",
+      "revoke:certificate:center",
+      "triage:report:any",
+    ]);
   });
 
   it("keeps admins and investigators away from cases", () => {
@@ -52,11 +60,11 @@ describe("permission table", () => {
       expect(entities(role)).not.toContain("certificate");
     }
     expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(["manage:center:any", "manage:staff:any", "read:audit:any"]);
-    expect([...ROLE_PERMISSIONS.investigator].sort()).toEqual(["read:report:any", "triage:report:any"]);
+    expect([...ROLE_PERMISSIONS.investigator].sort()).toEqual(["export:report:any", "read:report:any", "triage:report:any"]);
   });
 
-  it("lets only investigators near reports", () => {
-    for (const role of ROLES) expect(entities(role).includes("report")).toBe(role === "investigator");
+  it("lets only investigators and supervisors near reports", () => {
+    for (const role of ROLES) expect(entities(role).includes("report")).toBe(role === "investigator" || role === "supervisor");
   });
 
   it("lets the embassy desk see a case's status and nothing else", () => {

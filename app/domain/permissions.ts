@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   // Smuggling reports are not tied to a center: any investigator may take any report.
   "read:report:any",
   "triage:report:any",
+  // A cluster as CSV, for the FIA: agent identifiers and report references, never the reporter's contact.
+  "export:report:any",
   // An embassy desk answers "where is my application?" without seeing the application.
   "read:case-status:embassy",
   "manage:staff:any",
@@ -40,9 +42,19 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   officer: OFFICER,
-  supervisor: [...OFFICER, "reassign:case:center", "revoke:certificate:center", "export:case:center", "read:audit:center"],
+  // Supervisors oversee the report work too, so a cluster is never left with one investigator only.
+  supervisor: [
+    ...OFFICER,
+    "reassign:case:center",
+    "revoke:certificate:center",
+    "export:case:center",
+    "read:audit:center",
+    "read:report:any",
+    "triage:report:any",
+    "export:report:any",
+  ],
   // Separation of duties: investigating smuggling offers needs no applicant's personal data.
-  investigator: ["read:report:any", "triage:report:any"],
+  investigator: ["read:report:any", "triage:report:any", "export:report:any"],
   embassy_desk: ["read:case-status:embassy"],
   // Runs the system, not the work: no case or report content, so one account cannot read everything.
   admin: ["manage:staff:any", "manage:center:any", "read:audit:any"],

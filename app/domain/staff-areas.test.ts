@@ -6,8 +6,8 @@ it("shows each role the areas it may open, each once", () => {
   const paths = Object.fromEntries(ROLES.map((role) => [role, staffAreas(role).map((a) => a.path)]));
   expect(paths).toEqual({
     officer: ["/staff/queue", "/staff/disputes"],
-    supervisor: ["/staff/queue", "/staff/disputes", "/staff/audit"],
-    investigator: [],
+    supervisor: ["/staff/queue", "/staff/disputes", "/staff/reports", "/staff/audit"],
+    investigator: ["/staff/reports"],
     embassy_desk: ["/staff/referrals"],
     admin: [
       "/staff/admin/accounts",
@@ -26,6 +26,7 @@ it("marks the area a page belongs to", () => {
   expect(currentStaffArea(areas, "/staff/cases/0b6f")).toBe("/staff/queue");
   expect(currentStaffArea(areas, "/staff/certificates/PCC-C-1")).toBe("/staff/queue");
   expect(currentStaffArea(areas, "/staff/audit")).toBe("/staff/audit");
+  expect(currentStaffArea(areas, "/staff/reports/0b6f/cluster")).toBe("/staff/reports");
   expect(currentStaffArea(areas, "/staff")).toBeNull();
   expect(currentStaffArea(areas, "/staff/queuex")).toBeNull();
   expect(currentStaffArea(staffAreas("admin"), "/staff/admin/accounts/42")).toBe("/staff/admin/accounts");

@@ -10,6 +10,7 @@
  * the two together. A new staff route module fails that test until it has its rows here.
  */
 import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseAction } from "./case-actions";
+import { REPORT_ACTION_NAMES, REPORT_ACTIONS, type ReportAction } from "./report-actions";
 import { can, type Permission, type Role } from "./permissions";
 
 /**
@@ -41,6 +42,15 @@ const caseAction = (intent: CaseAction): StaffRouteRule => ({
   intent,
   scope: "center",
   anyOf: [CASE_ACTIONS[intent].permission],
+});
+
+/** One row per report action, with the permission the report action table (report-actions.ts) gives it. */
+const reportAction = (intent: ReportAction): StaffRouteRule => ({
+  path: "/staff/reports/:id",
+  method: "POST",
+  intent,
+  scope: "permission",
+  anyOf: [REPORT_ACTIONS[intent].permission],
 });
 
 const accountAction = (intent: string): StaffRouteRule => ({
@@ -87,6 +97,15 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
 
   // The embassy desk: the status of applications its posters referred, never their content.
   { path: "/staff/referrals", method: "GET", scope: "permission", anyOf: ["read:case-status:embassy"] },
+
+  // Smuggling reports: investigators and supervisors, any report (reports belong to no center).
+  { path: "/staff/reports", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
+  { path: "/staff/reports/identifier", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
+  { path: "/staff/reports/:id", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
+  ...REPORT_ACTION_NAMES.map(reportAction),
+  { path: "/staff/reports/:id/cluster", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
+  { path: "/staff/reports/:id/cluster.csv", method: "GET", scope: "permission", anyOf: ["export:report:any"] },
+  { path: "/staff/reports/evidence/:documentId", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
 
   // One page, two scopes: the whole log, or the supervisor's own center. Verifying the chain reads all of it.
   { path: "/staff/audit", method: "GET", scope: "permission", anyOf: ["read:audit:any", "read:audit:center"] },

@@ -1,23 +1,13 @@
 import { expect, it } from "vitest";
 import { newReportSecret } from "~/domain/report-secret.server";
-import type { ReportAnswers } from "~/schemas/report";
 import { runHousekeeping } from "../../server/housekeeping";
 import { createTestStaff, TEST_DOCUMENT_KEY } from "../../test/support/staff-accounts";
+import { TEST_REPORT_ANSWERS as ANSWERS } from "../../test/support/report-fixture";
 import { describeEachStore } from "../../test/support/stores";
 import { createStoreDocumentStorage } from "./document-storage.server";
 import { saveDocument } from "./document.server";
 import { createReport } from "./report.server";
 import { DEFAULT_RETENTION_YEARS, reportRetentionYears, setReportRetentionYears } from "./report-retention.server";
-
-const ANSWERS: ReportAnswers = {
-  danger: { someoneInDanger: false, dangerCountry: null },
-  how: { channel: "whatsapp", channelOther: null },
-  agent: { phones: ["+923001234567"], profiles: [], names: [], office: "" },
-  offer: { fromCountry: "PK", toCountry: "IT", route: ["LY"], transport: "sea", promise: "", peopleOffered: null },
-  money: { amountAsked: 8000, currency: "EUR", paymentMethods: ["hawala"], paid: "no", amountPaid: null },
-  when: { month: "2026-03", country: "GR", city: "", homeDistrict: "", details: "" },
-  contact: { contactWanted: false },
-};
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
 

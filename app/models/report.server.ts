@@ -88,6 +88,11 @@ export async function createReport(
             )
             .execute();
         }
+        await linkToEarlierReports(
+          trx,
+          id,
+          [...unique].filter(([, identifier]) => identifier.kind !== "text").map(([k]) => k),
+        );
         await moveDocuments(trx, { ownerType: "report_journey", ownerId: input.journeyId }, { ownerType: "report", ownerId: id });
       });
       return { ok: true, id, reference };
@@ -99,6 +104,23 @@ export async function createReport(
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * Links a new report at once: it counts the earlier reports that name one of its identifiers, and
+ * each of those gains one linked report. Free text links nothing ("unknown" is not one agent).
+ */
+async function linkToEarlierReports(trx: Kysely<Database>, reportId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const earlier = await trx
+    .updateTable("report")
+    .set((eb) => ({ linked_reports: eb("linked_reports", "+", 1) }))
+    .where("id", "in", (eb) =>
+      eb.selectFrom("report_identifier").select("report_id").where("identifier_key", "in", keys).where("report_id", "<>", reportId),
+    )
+    .executeTakeFirst();
+  const count = Number(earlier.numUpdatedRows);
+  if (count > 0) await trx.updateTable("report").set({ linked_reports: count }).where("id", "=", reportId).execute();
 }
 
 export type ReporterMessage = { author: "reporter" | "investigator"; body: string; createdOn: string };

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { isLang } from "~/i18n";
 import { readCertificatePdf } from "~/models/certificate.server";
+import { attachmentResponse } from "~/utils/attachment";
 import { notFound } from "~/utils/responses";
 import { trackedApplicationId } from "~/utils/track-session.server";
 
@@ -15,13 +16,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!applicationId) throw redirect(`/${params.lang}/track`);
   const pdf = await readCertificatePdf(context.db, context.documentKey, applicationId);
   if (!pdf) throw notFound();
-  return new Response(Buffer.from(pdf.bytes), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="police-character-certificate-${pdf.number}.pdf"`,
-      "Content-Security-Policy": "sandbox; default-src 'none'",
-      "Cache-Control": "no-store",
-    },
-  });
+  return attachmentResponse(pdf.bytes, "application/pdf", `police-character-certificate-${pdf.number}`);
 }

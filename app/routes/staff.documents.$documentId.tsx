@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadCaseDocument } from "~/models/case-view.server";
 import { noStoreHeaders, staffActor } from "~/services/auth.server";
+import { attachmentResponse } from "~/utils/attachment";
 import { notFound } from "~/utils/responses";
 import { requireDocumentAccess } from "~/services/staff-scope.server";
 
 export const headers = noStoreHeaders;
-
-const EXTENSION = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" } as const;
 
 /**
  * A document of a case of the staff member's own center, always as a download (never shown
@@ -20,13 +19,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor: staffActor(staff),
   });
   if (!found) throw notFound();
-  return new Response(Buffer.from(found.bytes), {
-    headers: {
-      "Content-Type": found.meta.contentType,
-      "Content-Length": String(found.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${found.meta.kind}-${found.meta.id.slice(0, 8)}.${EXTENSION[found.meta.contentType]}"`,
-      "Content-Security-Policy": "sandbox; default-src 'none'",
-      "Cache-Control": "no-store",
-    },
-  });
+  return attachmentResponse(found.bytes, found.meta.contentType, `${found.meta.kind}-${found.meta.id.slice(0, 8)}`);
 }

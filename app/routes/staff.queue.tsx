@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/select-field";
+import { TextField } from "~/components/text-field";
 import { can } from "~/domain/permissions";
 import { PURPOSES } from "~/schemas/certificate";
 import { listActiveCenters } from "~/models/center.server";
@@ -11,9 +12,11 @@ import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.se
 import { countryOptions } from "~/utils/countries";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
+import { queryLink } from "~/utils/query-link";
 import { requestLanguage } from "~/utils/i18n.server";
 import { readQueueQuery } from "~/services/queue-query.server";
 import { forbidden } from "~/utils/responses";
+import { ListPagination, ListTabs } from "~/components/list-tabs";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "certificate"], title: (t) => t("cases:queue.title") };
@@ -32,14 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listActiveCenters(context.db, lang),
   ]);
   const names = await listCenterStaffNames(context.db, staff.user.centerSlug);
-  const query = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(url.search);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null) next.delete(k);
-      else next.set(k, v);
-    }
-    return `/staff/queue?${next.toString()}`;
-  };
+  const query = (changes: Record<string, string | null>) => queryLink(url, changes);
   return {
     tab,
     values: Object.fromEntries(url.searchParams),
@@ -74,31 +70,21 @@ export default function Queue() {
   return (
     <>
       <h1 className="heading-l">{t("queue.title")}</h1>
-      <nav aria-label={t("queue.tabsLabel")} className="tabs">
-        <ul className="tabs__list">
-          {data.tabs.map((tab) => (
-            <li key={tab.id} className="tabs__item">
-              <a href={tab.href} aria-current={tab.id === data.tab ? "page" : undefined}>
-                {t(`queue.tabs.${tab.id}`)} ({tab.capped ? t("queue.countCapped", { count: tab.count }) : tab.count})
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ListTabs
+        label={t("queue.tabsLabel")}
+        tabs={data.tabs.map((tab) => ({
+          id: tab.id,
+          href: tab.href,
+          current: tab.id === data.tab,
+          label: `${t(`queue.tabs.${tab.id}`)} (${tab.capped ? t("queue.countCapped", { count: tab.count }) : tab.count})`,
+        }))}
+      />
       <details className="filters" open={Boolean(v.q || v.destination || v.purpose || v.referral || v.mine)}>
         <summary>{t("queue.filters")}</summary>
         <Form method="get" className="filters__form">
           <input type="hidden" name="tab" value={data.tab} />
           {v.lng ? <input type="hidden" name="lng" value={v.lng} /> : null}
-          <div className="form-group">
-            <label className="label" htmlFor="q">
-              {t("queue.search")}
-            </label>
-            <p className="hint" id="q-hint">
-              {t("queue.searchHint")}
-            </p>
-            <input className="input" id="q" name="q" type="search" defaultValue={v.q} aria-describedby="q-hint" spellCheck={false} />
-          </div>
+          <TextField name="q" type="search" label={t("queue.search")} hint={t("queue.searchHint")} defaultValue={v.q} spellCheck={false} />
           <SelectField
             name="destination"
             label={t("queue.destination")}
@@ -188,10 +174,11 @@ export default function Queue() {
           </tbody>
         </ScrollableTable>
       )}
-      <nav className="pagination" aria-label={t("queue.title")}>
-        {data.firstHref ? <a href={data.firstHref}>{t("queue.first")}</a> : null}
-        {data.nextHref ? <a href={data.nextHref}>{t("queue.next")}</a> : null}
-      </nav>
+      <ListPagination
+        label={t("queue.title")}
+        first={data.firstHref ? { href: data.firstHref, label: t("queue.first") } : null}
+        next={data.nextHref ? { href: data.nextHref, label: t("queue.next") } : null}
+      />
     </>
   );
 }
