@@ -13,6 +13,9 @@
  * 3. p95 of the back-office queue page (GET /staff/queue for an officer with a full session: the
  *    "new" and "in review" tabs, a name search and a destination filter) on the same two stores.
  *    Target: at most 1.5 times slower at a million.
+ * 5. p95 of the investigators' pages (GET /staff/reports: the "new" and "triaged" tabs with their
+ *    counts, a cluster-size filter, a search by a number written in local form, and a report's
+ *    cluster page) with a thousand and with a million reports. Target: at most 1.5 times slower.
  *
  * The real app runs in this process on the production build, on fresh SQLite stores in the OS
  * temporary directory, with RATE_LIMITS=false; the load comes from a worker thread (bench/load.ts)
@@ -38,6 +41,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
 import { benchRuntime, runtimeTable, writeRuntimeResults } from "./runtime";
+import { groupPhone, seedReports } from "./seed-reports";
 import { type LoadBatch, type LoadResult, type PlannedRequest, runLoad, summarize } from "./load";
 import {
   BENCH_DESTINATIONS,
@@ -425,15 +429,16 @@ type QueueShape = { newCases: number; inReview: number };
 
 type QueueReport = { small: LoadResult; large: LoadResult; ratio: number; shape: { small: QueueShape; large: QueueShape } };
 
-/** An officer of QUEUE_CENTER with a full session, as after signing in with the second factor; returns the cookie. */
-async function signedInOfficer(portal: Portal): Promise<string> {
+/** A staff member with a full session, as after signing in with the second factor; returns the cookie. */
+async function signedInStaff(portal: Portal, role: "officer" | "investigator"): Promise<string> {
   const id = await portal.store.db.transaction().execute((trx) =>
     insertStaffUser(trx, {
-      email: `bench.officer.${Date.now()}@police.example.pk`,
-      displayName: "Bench Officer",
+      email: `bench.${role}.${Date.now()}@police.example.pk`,
+      displayName: `Bench ${role}`,
       passwordHash: null,
-      role: "officer",
-      centerSlug: QUEUE_CENTER,
+      role,
+      // The measured officer works at QUEUE_CENTER; investigators belong to no center.
+      centerSlug: role === "officer" ? QUEUE_CENTER : null,
     }),
   );
   const { token } = await insertStaffSession(portal.store.db, id, "full");
@@ -494,7 +499,7 @@ async function benchQueue({ small, large }: Stores): Promise<QueueReport> {
   const shape = { small: await queueShape(small), large: await queueShape(large) };
   const describe = (s: QueueShape) => `${s.newCases.toLocaleString("en")} new, ${s.inReview.toLocaleString("en")} in review`;
   log(`queue of ${QUEUE_CENTER}: ${describe(shape.small)} at 1k; ${describe(shape.large)} at 1M`);
-  const [smallCookie, largeCookie] = [await signedInOfficer(small), await signedInOfficer(large)];
+  const [smallCookie, largeCookie] = [await signedInStaff(small, "officer"), await signedInStaff(large, "officer")];
   await warmUp("queue at 1k", small, await queueViews(small, smallCookie, WARMUP_REQUESTS));
   await warmUp("queue at 1M", large, await queueViews(large, largeCookie, WARMUP_REQUESTS));
   const [atSmall, atLarge] = await measureInTurns(
@@ -510,6 +515,110 @@ async function benchQueue({ small, large }: Stores): Promise<QueueReport> {
     },
   );
   return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, shape };
+}
+
+const INVESTIGATOR_TAGS = ["new", "triaged", "clustered", "search", "cluster"] as const;
+
+type InvestigatorReport = { small: LoadResult; large: LoadResult; ratio: number; seedSeconds: number };
+
+/**
+ * Investigator pages in a fixed rotation: two tabs, a cluster-size filter, a search by a group's
+ * number typed in local form ("0300…", read with Pakistan as a Pakistani number would be), and the
+ * cluster page of a report drawn from the whole table.
+ */
+async function investigatorViews(portal: Portal, cookie: string, count: number, groups: number): Promise<PlannedRequest[]> {
+  const ids = (
+    await portal.store.db
+      .selectFrom("report")
+      .select("id")
+      .orderBy(sql`random()`)
+      .limit(Math.ceil(count / INVESTIGATOR_TAGS.length))
+      .execute()
+  ).map((r) => r.id);
+  const headers = { ...BROWSER_HEADERS, cookie };
+  return Array.from({ length: count }, (_, i) => {
+    const tag = INVESTIGATOR_TAGS[i % INVESTIGATOR_TAGS.length]!;
+    const turn = Math.floor(i / INVESTIGATOR_TAGS.length);
+    const local = `0${groupPhone((turn * 7919) % groups).slice(3)}`;
+    const pathFor: Record<(typeof INVESTIGATOR_TAGS)[number], string> = {
+      new: "/staff/reports?tab=new",
+      triaged: "/staff/reports?tab=triaged",
+      clustered: "/staff/reports?tab=new&cluster=3",
+      search: `/staff/reports?tab=new&q=${encodeURIComponent(local)}`,
+      cluster: `/staff/reports/${ids[turn % ids.length]}/cluster`,
+    };
+    return { method: "GET", path: pathFor[tag], headers, tag, expect: { status: 200 } };
+  });
+}
+
+async function benchInvestigator(dir: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<InvestigatorReport> {
+  const small = await startPortal(path.join(dir, "reports-1k.sqlite"), env, secrets, build);
+  const large = await startPortal(path.join(dir, "reports-1m.sqlite"), env, secrets, build);
+  try {
+    const smallSeed = await seedReports(small.store.db, SMALL_STORE);
+    log(`seeding ${LARGE_STORE.toLocaleString("en")} reports with synchronous=OFF (bulk load only)`);
+    const seedStarted = performance.now();
+    const { result: largeSeed } = await withFastBulkLoad(large.store.db, () =>
+      seedReports(large.store.db, LARGE_STORE, {
+        rowsPerTransaction: PROGRESS_EVERY * 4,
+        onProgress: (inserted, ms) =>
+          log(`  ${inserted.toLocaleString("en")} reports (${Math.round(inserted / (ms / 1000)).toLocaleString("en")} rows/s)`),
+      }),
+    );
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    log(`seeded in ${seedSeconds.toFixed(0)} s (${largeSeed.groups.toLocaleString("en")} agents' numbers)`);
+    const [smallCookie, largeCookie] = [await signedInStaff(small, "investigator"), await signedInStaff(large, "investigator")];
+    await warmUp("investigator pages at 1k", small, await investigatorViews(small, smallCookie, WARMUP_REQUESTS, smallSeed.groups));
+    await warmUp("investigator pages at 1M", large, await investigatorViews(large, largeCookie, WARMUP_REQUESTS, largeSeed.groups));
+    const [atSmall, atLarge] = await measureInTurns(
+      {
+        name: `GET /staff/reports…, ${SMALL_STORE.toLocaleString("en")} reports`,
+        portal: small,
+        requests: await investigatorViews(small, smallCookie, MEASURED_REQUESTS, smallSeed.groups),
+      },
+      {
+        name: `GET /staff/reports…, ${LARGE_STORE.toLocaleString("en")} reports`,
+        portal: large,
+        requests: await investigatorViews(large, largeCookie, MEASURED_REQUESTS, largeSeed.groups),
+      },
+    );
+    return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, seedSeconds };
+  } finally {
+    await small.close();
+    await large.close();
+  }
+}
+
+/** The investigator figures as lines of text, with the ratio for each kind of page. */
+function investigatorLines(result: InvestigatorReport): string[] {
+  const byKind = INVESTIGATOR_TAGS.map((tag) => {
+    const [a, b] = [result.small.byTag[tag]?.latencyMs.p95, result.large.byTag[tag]?.latencyMs.p95];
+    return `${tag} ${a && b ? (b / a).toFixed(2) : "n/a"}`;
+  }).join(", ");
+  return [
+    `Investigator pages p95, ${SMALL_STORE.toLocaleString("en")} reports: ${result.small.latencyMs.p95.toFixed(1)} ms (${result.small.okPerSecond.toFixed(0)} pages/s)`,
+    `Investigator pages p95, ${LARGE_STORE.toLocaleString("en")} reports: ${result.large.latencyMs.p95.toFixed(1)} ms (${result.large.okPerSecond.toFixed(0)} pages/s)`,
+    `Investigator p95 ratio (1M ÷ 1k): ${result.ratio.toFixed(2)}, target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(result.ratio <= TARGET_P95_GROWTH)}; by kind: ${byKind}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores; seeding 1M took ${result.seedSeconds.toFixed(0)} s`,
+  ];
+}
+
+/** `npm run bench -- --only=investigator`: the investigator measurement alone, in a few minutes. */
+async function benchInvestigatorAlone(): Promise<void> {
+  const build = await loadBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
+  try {
+    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+    const result = await benchInvestigator(dir, env, resolveSecrets(env), build);
+    console.log(`
+${investigatorLines(result).join("\n")}`);
+    const failed = result.small.failed + result.large.failed;
+    console.log(
+      `Failed requests: ${failed}; server errors: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
+    );
+    if (failed > 0 || serverErrors.length > 0) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
@@ -632,6 +741,10 @@ async function main(): Promise<void> {
     await benchReportsAlone();
     return;
   }
+  if (args.includes("--only=investigator")) {
+    await benchInvestigatorAlone();
+    return;
+  }
   // The runtime figures (memory, cold start) measure build/server.js from outside, in minutes.
   const runtime = await benchRuntime(dialect, log);
   console.log(`\nRuntime (${dialect}, node build/server.js):\n${runtimeTable(runtime)}\n`);
@@ -662,10 +775,12 @@ async function main(): Promise<void> {
       await stores.small.close();
       await stores.large.close();
     }
+    const investigator = await benchInvestigator(dir, env, secrets, build);
     const totalSeconds = (performance.now() - started) / 1000;
 
     const { text, markdown } = report(submit, reports, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
+    console.log(`${investigatorLines(investigator).join("\n")}\n`);
     console.log(
       `Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`,
     );
@@ -679,6 +794,8 @@ async function main(): Promise<void> {
       tracking.large,
       queue.small,
       queue.large,
+      investigator.small,
+      investigator.large,
     ].reduce((n, r) => n + r.failed, 0);
     console.log(
       `Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
@@ -695,6 +812,7 @@ async function main(): Promise<void> {
       stores: { seedSeconds: stores.seedSeconds, durability: stores.durability },
       tracking: { ...tracking, target: `ratio <= ${TARGET_P95_GROWTH}`, met: tracking.ratio <= TARGET_P95_GROWTH },
       queue: { ...queue, target: `ratio <= ${TARGET_P95_GROWTH}`, met: queue.ratio <= TARGET_P95_GROWTH },
+      investigator: { ...investigator, target: `ratio <= ${TARGET_P95_GROWTH}`, met: investigator.ratio <= TARGET_P95_GROWTH },
       serverErrors,
       machineLoad,
       totalSeconds,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
@@ -16,7 +16,7 @@ import { queryLink } from "~/utils/query-link";
 import { requestLanguage } from "~/utils/i18n.server";
 import { readQueueQuery } from "~/services/queue-query.server";
 import { forbidden } from "~/utils/responses";
-import { ListPagination, ListTabs } from "~/components/list-tabs";
+import { ListFilters, ListPagination, ListTabs } from "~/components/work-list";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = { i18n: ["cases", "certificate"], title: (t) => t("cases:queue.title") };
@@ -79,54 +79,51 @@ export default function Queue() {
           label: `${t(`queue.tabs.${tab.id}`)} (${tab.capped ? t("queue.countCapped", { count: tab.count }) : tab.count})`,
         }))}
       />
-      <details className="filters" open={Boolean(v.q || v.destination || v.purpose || v.referral || v.mine)}>
-        <summary>{t("queue.filters")}</summary>
-        <Form method="get" className="filters__form">
-          <input type="hidden" name="tab" value={data.tab} />
-          {v.lng ? <input type="hidden" name="lng" value={v.lng} /> : null}
-          <TextField name="q" type="search" label={t("queue.search")} hint={t("queue.searchHint")} defaultValue={v.q} spellCheck={false} />
-          <SelectField
-            name="destination"
-            label={t("queue.destination")}
-            options={data.countries}
-            placeholder={t("queue.any")}
-            defaultValue={v.destination}
-          />
-          <SelectField
-            name="purpose"
-            label={t("queue.purpose")}
-            options={PURPOSES.map((p) => ({ value: p, label: t(`certificate:purpose.options.${p}`) }))}
-            placeholder={t("queue.any")}
-            defaultValue={v.purpose}
-          />
-          <SelectField
-            name="referral"
-            label={t("queue.referral")}
-            options={data.embassies}
-            placeholder={t("queue.any")}
-            defaultValue={v.referral}
-          />
-          <div className="form-group checkbox">
-            <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={v.mine === "1"} />
-            <label htmlFor="mine">{t("queue.assignedToMe")}</label>
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="order">
-              {t("queue.order")}
-            </label>
-            <select className="select" id="order" name="order" defaultValue={v.order ?? "oldest"}>
-              <option value="oldest">{t("queue.oldest")}</option>
-              <option value="newest">{t("queue.newest")}</option>
-            </select>
-          </div>
-          <div className="button-group">
-            <button type="submit" className="button">
-              {t("queue.apply")}
-            </button>
-            <a href={`/staff/queue?tab=${data.tab}${v.lng ? `&lng=${v.lng}` : ""}`}>{t("queue.clear")}</a>
-          </div>
-        </Form>
-      </details>
+      <ListFilters
+        summary={t("queue.filters")}
+        open={Boolean(v.q || v.destination || v.purpose || v.referral || v.mine)}
+        tab={data.tab}
+        lng={v.lng}
+        clearHref={`/staff/queue?tab=${data.tab}${v.lng ? `&lng=${v.lng}` : ""}`}
+        apply={t("queue.apply")}
+        clear={t("queue.clear")}
+      >
+        <TextField name="q" type="search" label={t("queue.search")} hint={t("queue.searchHint")} defaultValue={v.q} spellCheck={false} />
+        <SelectField
+          name="destination"
+          label={t("queue.destination")}
+          options={data.countries}
+          placeholder={t("queue.any")}
+          defaultValue={v.destination}
+        />
+        <SelectField
+          name="purpose"
+          label={t("queue.purpose")}
+          options={PURPOSES.map((p) => ({ value: p, label: t(`certificate:purpose.options.${p}`) }))}
+          placeholder={t("queue.any")}
+          defaultValue={v.purpose}
+        />
+        <SelectField
+          name="referral"
+          label={t("queue.referral")}
+          options={data.embassies}
+          placeholder={t("queue.any")}
+          defaultValue={v.referral}
+        />
+        <div className="form-group checkbox">
+          <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={v.mine === "1"} />
+          <label htmlFor="mine">{t("queue.assignedToMe")}</label>
+        </div>
+        <div className="form-group">
+          <label className="label" htmlFor="order">
+            {t("queue.order")}
+          </label>
+          <select className="select" id="order" name="order" defaultValue={v.order ?? "oldest"}>
+            <option value="oldest">{t("queue.oldest")}</option>
+            <option value="newest">{t("queue.newest")}</option>
+          </select>
+        </div>
+      </ListFilters>
       {data.exportHref ? (
         <p>
           <a href={data.exportHref} download>

@@ -112,7 +112,7 @@ export default function InvestigatedReport() {
       ) : null}
       <p className="hint">{t("report.caption")}</p>
       <h1 className="heading-l">
-        <bdi>{r.reference}</bdi>
+        <bdi className="nowrap">{r.reference}</bdi>
       </h1>
       <dl className="center-details">
         <dt>{t("report.status")}</dt>

@@ -68,7 +68,7 @@ export default function ReportCluster() {
     <>
       <BackLink href={data.start.href} />
       <h1 className="heading-l">
-        {t("cluster.heading")} <bdi>{data.start.reference}</bdi>
+        {t("cluster.heading")} <bdi className="nowrap">{data.start.reference}</bdi>
       </h1>
       <p className="lead">{summary}</p>
       {data.truncated ? (

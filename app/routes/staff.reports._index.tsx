@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ListPagination, ListTabs } from "~/components/list-tabs";
+import { ListFilters, ListPagination, ListTabs } from "~/components/work-list";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
@@ -81,58 +81,55 @@ export default function ReportQueue() {
           label: `${t(`status.${tab.id}`)} (${tab.capped ? t("queue.countCapped", { count: tab.count }) : tab.count})`,
         }))}
       />
-      <details className="filters" open={data.filtered}>
-        <summary>{t("queue.filters")}</summary>
-        <Form method="get" className="filters__form">
-          <input type="hidden" name="tab" value={data.tab} />
-          {v.lng ? <input type="hidden" name="lng" value={v.lng} /> : null}
-          <TextField
-            name="q"
-            type="search"
-            label={t("queue.search")}
-            hint={t("queue.searchHint")}
-            defaultValue={v.q}
-            spellCheck={false}
-            dir="auto"
-          />
-          <SelectField
-            name="channel"
-            label={t("queue.channel")}
-            options={CHANNELS.map((c) => ({ value: c, label: t(`report:channels.${c}`) }))}
-            placeholder={t("queue.any")}
-            defaultValue={v.channel}
-          />
-          <SelectField
-            name="payment"
-            label={t("queue.payment")}
-            options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`report:paymentMethods.${m}`) }))}
-            placeholder={t("queue.any")}
-            defaultValue={v.payment}
-          />
-          <SelectField
-            name="destination"
-            label={t("queue.destination")}
-            options={data.countries}
-            placeholder={t("queue.any")}
-            defaultValue={v.destination}
-          />
-          <SelectField name="via" label={t("queue.via")} options={data.countries} placeholder={t("queue.any")} defaultValue={v.via} />
-          <SelectField name="month" label={t("queue.month")} options={data.months} placeholder={t("queue.any")} defaultValue={v.month} />
-          <SelectField
-            name="cluster"
-            label={t("queue.cluster")}
-            options={CLUSTER_SIZES.map((size) => ({ value: size, label: t("queue.clusterAtLeast", { count: Number(size) }) }))}
-            placeholder={t("queue.any")}
-            defaultValue={v.cluster}
-          />
-          <div className="button-group">
-            <button type="submit" className="button">
-              {t("queue.apply")}
-            </button>
-            <a href={`/staff/reports?tab=${data.tab}${v.lng ? `&lng=${v.lng}` : ""}`}>{t("queue.clear")}</a>
-          </div>
-        </Form>
-      </details>
+      <ListFilters
+        summary={t("queue.filters")}
+        open={data.filtered}
+        tab={data.tab}
+        lng={v.lng}
+        clearHref={`/staff/reports?tab=${data.tab}${v.lng ? `&lng=${v.lng}` : ""}`}
+        apply={t("queue.apply")}
+        clear={t("queue.clear")}
+      >
+        <TextField
+          name="q"
+          type="search"
+          label={t("queue.search")}
+          hint={t("queue.searchHint")}
+          defaultValue={v.q}
+          spellCheck={false}
+          dir="auto"
+        />
+        <SelectField
+          name="channel"
+          label={t("queue.channel")}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`report:channels.${c}`) }))}
+          placeholder={t("queue.any")}
+          defaultValue={v.channel}
+        />
+        <SelectField
+          name="payment"
+          label={t("queue.payment")}
+          options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`report:paymentMethods.${m}`) }))}
+          placeholder={t("queue.any")}
+          defaultValue={v.payment}
+        />
+        <SelectField
+          name="destination"
+          label={t("queue.destination")}
+          options={data.countries}
+          placeholder={t("queue.any")}
+          defaultValue={v.destination}
+        />
+        <SelectField name="via" label={t("queue.via")} options={data.countries} placeholder={t("queue.any")} defaultValue={v.via} />
+        <SelectField name="month" label={t("queue.month")} options={data.months} placeholder={t("queue.any")} defaultValue={v.month} />
+        <SelectField
+          name="cluster"
+          label={t("queue.cluster")}
+          options={CLUSTER_SIZES.map((size) => ({ value: size, label: t("queue.clusterAtLeast", { count: Number(size) }) }))}
+          placeholder={t("queue.any")}
+          defaultValue={v.cluster}
+        />
+      </ListFilters>
       {data.rows.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (

@@ -60,8 +60,9 @@ for (const lang of LANGUAGES) {
   });
 }
 
-const STAFF_PAGES: Record<Exclude<StaffRole, "investigator" | "officer">, string[]> = {
-  supervisor: ["/staff", "/staff/queue", "/staff/disputes", "/staff/audit"],
+const STAFF_PAGES: Record<Exclude<StaffRole, "officer">, string[]> = {
+  supervisor: ["/staff", "/staff/queue", "/staff/disputes", "/staff/reports", "/staff/audit"],
+  investigator: ["/staff/reports", "/staff/reports?tab=closed"],
   embassy_desk: ["/staff/referrals"],
   admin: ["/staff/admin/accounts", "/staff/admin/accounts/new", "/staff/admin/centers", "/staff/admin/holidays"],
 };
@@ -74,7 +75,7 @@ for (const lang of LANGUAGES) {
       const page = await context.newPage();
       const documents = recordDocuments(page);
       for (const path of paths) {
-        const response = await page.goto(`${path}?lng=${lang}`);
+        const response = await page.goto(`${path}${path.includes("?") ? "&" : "?"}lng=${lang}`);
         expect(response?.status(), path).toBe(200);
       }
       await expectCleanBytes(documents);

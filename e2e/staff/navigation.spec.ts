@@ -7,15 +7,16 @@ import { expectNoAxeViolations } from "../support/axe";
 import { LANGUAGES, t } from "../support/locales";
 import { signInStaff, type StaffRole } from "../support/staff";
 
-const MENUS: Record<Exclude<StaffRole, "investigator">, { items: string[]; paths: string[] }> = {
+const MENUS: Record<StaffRole, { items: string[]; paths: string[] }> = {
   officer: {
     items: ["staff:home.title", "cases:queue.title", "cases:disputes.title"],
     paths: ["/staff", "/staff/queue", "/staff/disputes"],
   },
   supervisor: {
-    items: ["staff:home.title", "cases:queue.title", "cases:disputes.title", "staff:audit.title"],
-    paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/audit"],
+    items: ["staff:home.title", "cases:queue.title", "cases:disputes.title", "reports:queue.title", "staff:audit.title"],
+    paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/reports", "/staff/audit"],
   },
+  investigator: { items: ["staff:home.title", "reports:queue.title"], paths: ["/staff", "/staff/reports"] },
   embassy_desk: { items: ["staff:home.title", "cases:referrals.title"], paths: ["/staff", "/staff/referrals"] },
   admin: {
     items: [

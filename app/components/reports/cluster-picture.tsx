@@ -10,10 +10,12 @@ export type ClusterPictureProps = {
   identifiers: readonly { key: string; label: string; reportIds: readonly string[] }[];
 };
 
-const ROW = 34;
-const WIDTH = 640;
-const REPORT_X = 150;
-const IDENTIFIER_X = 410;
+// Sized for a phone: at 390 px the picture is drawn about one to one, so its 13 px labels stay readable.
+const ROW = 30;
+const WIDTH = 380;
+const REPORT_X = 118;
+const IDENTIFIER_X = 210;
+const LABEL_CHARACTERS = 20;
 
 export function ClusterPicture({ title, description, reports, identifiers }: ClusterPictureProps) {
   const rows = Math.max(reports.length, identifiers.length, 1);
@@ -49,7 +51,7 @@ export function ClusterPicture({ title, description, reports, identifiers }: Clu
       {reports.map((report) => (
         <g key={report.id}>
           <circle cx={REPORT_X} cy={reportY.get(report.id)} r={report.start ? 9 : 7} fill={report.start ? "#0b0c0c" : "#1d70b8"} />
-          <text x={REPORT_X - 16} y={(reportY.get(report.id) ?? 0) + 5} textAnchor="end" fontSize="14" fontFamily="monospace" fill="#0b0c0c">
+          <text x={REPORT_X - 14} y={(reportY.get(report.id) ?? 0) + 5} textAnchor="end" fontSize="13" fontFamily="monospace" fill="#0b0c0c">
             {report.label}
           </text>
         </g>
@@ -57,8 +59,8 @@ export function ClusterPicture({ title, description, reports, identifiers }: Clu
       {identifiers.map((identifier, i) => (
         <g key={identifier.key}>
           <rect x={IDENTIFIER_X - 7} y={y(i, identifiers.length) - 7} width="14" height="14" fill="#f47738" />
-          <text x={IDENTIFIER_X + 16} y={y(i, identifiers.length) + 5} fontSize="14" fontFamily="monospace" fill="#0b0c0c">
-            {identifier.label.length > 26 ? `${identifier.label.slice(0, 25)}…` : identifier.label}
+          <text x={IDENTIFIER_X + 14} y={y(i, identifiers.length) + 5} fontSize="13" fontFamily="monospace" fill="#0b0c0c">
+            {identifier.label.length > LABEL_CHARACTERS ? `${identifier.label.slice(0, LABEL_CHARACTERS - 1)}…` : identifier.label}
           </text>
         </g>
       ))}
