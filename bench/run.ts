@@ -318,11 +318,20 @@ const BENCH_REPORT_PAGES = {
   contact: { contactWanted: "no" },
 };
 
-/** Complete report journeys, each sealed as its check page carries it, each with its own journey id. */
+/**
+ * Complete report journeys, each sealed as its check page carries it, each with its own journey id.
+ * Agents come in threes, as in the investigator bench: every third report names the same number as
+ * the two before it (so filing links it to them), and each names a number and a profile of its own.
+ */
 function reportSubmissions(secrets: Secrets, count: number): PlannedRequest[] {
   const context = { sessionSecret: secrets.sessionSecret } as AppLoadContext;
-  return Array.from({ length: count }, () => {
-    const state = sealReportJourney(context, { ...newReportJourney(), pages: BENCH_REPORT_PAGES });
+  return Array.from({ length: count }, (_, i) => {
+    const agent = {
+      ...BENCH_REPORT_PAGES.agent,
+      phones: `${groupPhone(Math.floor(i / 3))}\n0300-${String(2_000_000 + i).slice(-7)}`,
+      profiles: `https://www.tiktok.com/@bench.agent.${i}`,
+    };
+    const state = sealReportJourney(context, { ...newReportJourney(), pages: { ...BENCH_REPORT_PAGES, agent } });
     const body = new URLSearchParams({ state, screen: "check", intent: "submit" }).toString();
     return { method: "POST", path: "/en/report", headers: BROWSER_HEADERS, body, tag: "report", expect: { status: 200 } };
   });

@@ -37,14 +37,9 @@ function filtered(db: Kysely<Database>, status: ReportStatus, filter: ReportFilt
   if (filter.cluster) query = query.where("report.linked_reports", ">=", Number(filter.cluster) - 1);
   const key = searchKey(filter.q);
   if (key) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("report_identifier")
-          .select("report_identifier.id")
-          .whereRef("report_identifier.report_id", "=", "report.id")
-          .where("report_identifier.identifier_key", "=", key),
-      ),
+    // Driven from the identifier's index (a handful of reports), never a check of every report in the tab.
+    query = query.where("report.id", "in", (eb) =>
+      eb.selectFrom("report_identifier").select("report_identifier.report_id").where("report_identifier.identifier_key", "=", key),
     );
   }
   return query;
