@@ -116,7 +116,7 @@ export default function ReportCluster() {
                   {i.reports.map((r, n) => (
                     <span key={r.href}>
                       {n > 0 ? ", " : null}
-                      <a href={r.href} dir="ltr">
+                      <a href={r.href} dir="ltr" className="nowrap">
                         {r.reference}
                       </a>
                     </span>
