@@ -284,8 +284,13 @@ for (const lang of LANGUAGES) {
     await page.getByRole("button", { name: t(lang, "report:start.startNow") }).click();
     await proceed(page, lang); // with the error summary
     await expectNoAxeViolations(page);
-    await page.getByRole("radio", { name: t(lang, "report:no"), exact: true }).check();
+    // Someone in danger: the emergency page first (no number set for this country yet), then on.
+    await page.getByRole("radio", { name: t(lang, "report:yes"), exact: true }).check();
+    await page.getByLabel(t(lang, "report:danger.country")).selectOption("GR");
     await proceed(page, lang);
+    await expect(heading(page)).toHaveText(t(lang, "report:emergency.title"));
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t(lang, "report:emergency.continue") }).click();
     for (const check of ["how", "agent", "offer", "money", "when"] as const) {
       await expect(heading(page)).toBeVisible();
       await expectNoAxeViolations(page);
@@ -310,7 +315,17 @@ for (const lang of LANGUAGES) {
     await proceed(page, lang);
     await expect(heading(page)).toHaveText(t(lang, "report:check.title"));
     await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t(lang, "report:check.send") }).click();
+    await expect(heading(page)).toHaveText(t(lang, "report:sent.title"));
+    await expectNoAxeViolations(page);
+    const reference = (await page.locator(".reference").innerText()).trim();
+    const secret = (await page.locator(".report-secret__group").allInnerTexts()).join(" ");
     await page.goto(`/${lang}/report/follow-up`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel(t(lang, "report:followUp.reference")).fill(reference);
+    await page.getByLabel(t(lang, "report:followUp.secret")).fill(secret);
+    await page.getByRole("button", { name: t(lang, "report:followUp.open") }).click();
+    await expect(heading(page)).toHaveText(t(lang, "report:followUp.reportTitle"));
     await expectNoAxeViolations(page);
   });
 }

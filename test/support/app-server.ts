@@ -1,7 +1,7 @@
 /**
  * The Express layer in-process for server tests: the real production build (run `remix build`
- * first; npm test does), a fresh SQLite store, and every log line the server writes kept for the
- * test to read.
+ * first; npm test does), a fresh SQLite store (or, with `dialect: "postgres"`, a fresh PostgreSQL
+ * database), and every log line the server writes kept for the test to read.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -14,9 +14,11 @@ import type { ServerBuild } from "@remix-run/node";
 import { pino } from "pino";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "../../app/utils/env.server";
 import { openStore, type Store } from "../../db/connect";
+import type { DialectName } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
 import { seedReferenceData } from "../../db/seed";
 import { createApp } from "../../server/app";
+import { createTestStore } from "./stores";
 
 export type TestServer = {
   baseUrl: string;
@@ -31,13 +33,17 @@ export type TestServer = {
 };
 
 /** Starts the app on a free port; `env` adds to or overrides the test configuration. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  { dialect = "sqlite" }: { dialect?: DialectName } = {},
+): Promise<TestServer> {
   const buildPath = path.resolve("build/index.js");
   if (!fs.existsSync(buildPath)) throw new Error("No production build: run `npm run build` before these tests");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-server-"));
   const parsed = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", ...env });
-  const store = openStore({ dialect: "sqlite", path: path.join(dir, "portal.sqlite") });
-  await migrateToLatest(store.db);
+  const postgres = dialect === "postgres" ? await createTestStore("postgres") : null;
+  const store = postgres ?? openStore({ dialect: "sqlite", path: path.join(dir, "portal.sqlite") });
+  if (!postgres) await migrateToLatest(store.db);
   await seedReferenceData(store.db);
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -64,7 +70,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await store.close();
+      if (postgres) await postgres.drop();
+      else await store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

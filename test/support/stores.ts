@@ -27,7 +27,7 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-const postgresAvailable = await postgresAnswers();
+export const postgresAvailable = await postgresAnswers();
 if (!postgresAvailable && process.env.CI) {
   throw new Error(`PostgreSQL does not answer at ${ADMIN_URL}; CI must run the store tests on both dialects`);
 }
