@@ -19,6 +19,7 @@ import * as m11 from "./migrations/2026_12_02_200000_emergency_contact";
 import * as m12 from "./migrations/2026_12_02_210000_report";
 import * as m13 from "./migrations/2026_12_02_220000_portal_setting";
 import * as m14 from "./migrations/2026_12_03_060000_report_links";
+import * as m15 from "./migrations/2026_12_03_080000_report_news";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_02_210000_report": m12,
   "2026_12_02_220000_portal_setting": m13,
   "2026_12_03_060000_report_links": m14,
+  "2026_12_03_080000_report_news": m15,
 };

@@ -307,6 +307,8 @@ export interface ReportTable {
   contact_wanted: number;
   /** Other reports that share an agent identifier with this one (not counting free text). */
   linked_reports: Generated<number>;
+  /** 1 when the reporter added something since an investigator last opened the report. */
+  news_from_reporter: Generated<number>;
   created_on: string;
   updated_on: string;
 }

@@ -12,7 +12,8 @@ import {
   REPORT_COUNT_CAP,
   REPORT_PAGE_SIZE,
 } from "./report-investigation.server";
-import { actOnReport } from "./report-triage.server";
+import { addReportMessage, markNewsFromReporter } from "./report.server";
+import { actOnReport, recordReportOpened } from "./report-triage.server";
 
 const agent = (phones: string[], profiles: string[] = []) => ({ agent: { phones, profiles, names: [], office: "" } });
 
@@ -150,6 +151,36 @@ describeEachStore("investigators' actions on a report", (store) => {
     for (const text of ["bakery", "Gujrat", "+92", "Which"]) expect(details).not.toContain(text);
     expect(JSON.parse(events[0]!.details)).toEqual({ from: "new", to: "forwarded", fiaReference: "FIA/CCW/2026/118" });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+});
+
+describeEachStore("news from the reporter", (store) => {
+  it("marks a report the reporter added to, even a closed one, until an investigator opens it", async () => {
+    const { db } = store();
+    const investigator = await createTestStaff(db, { role: "investigator", totp: false });
+    const actor = { actorType: "staff" as const, actorId: investigator.id, sessionRef: "s1" };
+    const report = await fileTestReport(db);
+    await actOnReport(db, { input: { intent: "close", reason: "not_enough" }, reportId: report.id, actor, today: "2026-04-02" });
+    const news = async () => (await listReports(db, "closed", {})).rows.find((r) => r.id === report.id)?.newsFromReporter;
+    expect(await news()).toBe(false);
+    await addReportMessage(db, {
+      reportId: report.id,
+      author: "reporter",
+      body: "He called again from a new number.",
+      today: "2026-04-05",
+    });
+    expect(await news()).toBe(true);
+    expect(await recordReportOpened(db, { actor, reportId: report.id })).toBe(true);
+    expect(await news()).toBe(false);
+    expect(await recordReportOpened(db, { actor, reportId: report.id })).toBe(false);
+    // Files without a message count too; an investigator's own question does not.
+    await markNewsFromReporter(db, report.id, "2026-04-06");
+    expect(await news()).toBe(true);
+    await recordReportOpened(db, { actor, reportId: report.id });
+    await addReportMessage(db, { reportId: report.id, author: "investigator", body: "Which number?", today: "2026-04-06" });
+    expect(await news()).toBe(false);
+    const opened = await db.selectFrom("audit_event").select("details").where("action", "=", "report.viewed").orderBy("seq").execute();
+    expect(opened.map((e) => JSON.parse(e.details))).toEqual([{ news: true }, { news: false }, { news: true }]);
   });
 });
 

@@ -69,7 +69,7 @@ export async function countReportTabs(db: Kysely<Database>, filter: ReportFilter
 export type QueuedReport = Pick<
   ReportTable,
   "id" | "reference" | "channel" | "to_country" | "offer_country" | "priority" | "created_on" | "fia_reference"
-> & { linkedReports: number; someoneInDanger: boolean };
+> & { linkedReports: number; someoneInDanger: boolean; newsFromReporter: boolean };
 
 /** The cursor is the last row's "created_on|id": the newest first, stable while reports come in. */
 function readCursor(after: string | undefined): { on: string; id: string } | null {
@@ -94,6 +94,7 @@ export async function listReports(
     "report.fia_reference",
     "report.linked_reports",
     "report.someone_in_danger",
+    "report.news_from_reporter",
   ]);
   const cursor = readCursor(after);
   if (cursor) {
@@ -106,10 +107,11 @@ export async function listReports(
     .orderBy("report.id", "desc")
     .limit(REPORT_PAGE_SIZE + 1)
     .execute();
-  const page = rows.slice(0, REPORT_PAGE_SIZE).map(({ linked_reports, someone_in_danger, ...row }) => ({
+  const page = rows.slice(0, REPORT_PAGE_SIZE).map(({ linked_reports, someone_in_danger, news_from_reporter, ...row }) => ({
     ...row,
     linkedReports: Number(linked_reports),
     someoneInDanger: Boolean(someone_in_danger),
+    newsFromReporter: Boolean(news_from_reporter),
   }));
   const last = page.at(-1);
   return { rows: page, next: rows.length > REPORT_PAGE_SIZE && last ? `${last.created_on}|${last.id}` : null };
@@ -133,7 +135,10 @@ export type ReportConversationEntry = {
   createdOn: string;
 };
 
-export type InvestigatedReport = Omit<ReportTable, "secret_hash" | "submission_key" | "answers" | "linked_reports"> & {
+export type InvestigatedReport = Omit<
+  ReportTable,
+  "secret_hash" | "submission_key" | "answers" | "linked_reports" | "news_from_reporter"
+> & {
   answers: ReportAnswers;
   identifiers: IdentifierSpread[];
   evidence: DocumentMeta[];

@@ -116,7 +116,7 @@ export async function recordReportEvent(
   db: Kysely<Database>,
   input: {
     actor: Actor;
-    action: "report.viewed" | "report.cluster_exported" | "report.evidence_downloaded";
+    action: "report.cluster_exported" | "report.evidence_downloaded";
     reportId: string;
     details: Record<string, string | number>;
   },
@@ -130,6 +130,26 @@ export async function recordReportEvent(
       details: input.details,
     }),
   );
+}
+
+/**
+ * An investigator opened a report: on record, and what the reporter added since the last opening is
+ * now seen. Returns whether there was something new, for the page to say so.
+ */
+export async function recordReportOpened(db: Kysely<Database>, input: { actor: Actor; reportId: string }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("report").select("news_from_reporter").where("id", "=", input.reportId).executeTakeFirst();
+    const news = Boolean(row?.news_from_reporter);
+    if (news) await trx.updateTable("report").set({ news_from_reporter: 0 }).where("id", "=", input.reportId).execute();
+    await insertAuditEvent(trx, {
+      ...input.actor,
+      action: "report.viewed",
+      entityType: "report",
+      entityId: input.reportId,
+      details: { news },
+    });
+    return news;
+  });
 }
 
 /** A report's evidence file for download, the download on record; null for a file that is no report's. */

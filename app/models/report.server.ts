@@ -204,13 +204,22 @@ export async function addReportMessage(
             created_on: input.today,
           })
           .execute();
-        await trx.updateTable("report").set({ updated_on: input.today }).where("id", "=", input.reportId).execute();
+        await trx
+          .updateTable("report")
+          .set({ updated_on: input.today, ...(input.author === "reporter" ? { news_from_reporter: 1 } : {}) })
+          .where("id", "=", input.reportId)
+          .execute();
       });
       return;
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 5) throw error;
     }
   }
+}
+
+/** The reporter added files without a message: investigators should still see that something came. */
+export async function markNewsFromReporter(db: Kysely<Database>, reportId: string, today: string): Promise<void> {
+  await db.updateTable("report").set({ news_from_reporter: 1, updated_on: today }).where("id", "=", reportId).execute();
 }
 
 /** Reports that share an identifier with this one, with how many reports name each shared identifier. */

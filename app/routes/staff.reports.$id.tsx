@@ -13,7 +13,7 @@ import { contentTypeLabelKey, sizeInKb } from "~/domain/document-rules";
 import { can } from "~/domain/permissions";
 import { availableReportActions } from "~/domain/report-actions";
 import { findReportForInvestigator } from "~/models/report-investigation.server";
-import { recordReportEvent } from "~/models/report-triage.server";
+import { recordReportOpened } from "~/models/report-triage.server";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { handleReportIntent } from "~/services/report-intents.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requirePermission(request, context, "read:report:any");
   const report = await findReportForInvestigator(context.db, params.id ?? "");
   if (!report) throw notFound();
-  await recordReportEvent(context.db, { actor: staffActor(staff), action: "report.viewed", reportId: report.id, details: {} });
+  const news = await recordReportOpened(context.db, { actor: staffActor(staff), reportId: report.id });
   const lang = requestLanguage(request);
   return {
     lang,
@@ -77,6 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     queueHref: staffPath(request, "/staff/reports"),
     clusterHref: staffPath(request, `/staff/reports/${report.id}/cluster`),
     done: new URL(request.url).searchParams.get("done"),
+    news,
   };
 }
 
@@ -108,6 +109,11 @@ export default function InvestigatedReport() {
       {data.done ? (
         <div className="notice notice--success" role="status">
           <p>{t(`done.${data.done}`, { defaultValue: "" })}</p>
+        </div>
+      ) : null}
+      {data.news ? (
+        <div className="notice" role="status">
+          <p>{t("report.news")}</p>
         </div>
       ) : null}
       <p className="hint">{t("report.caption")}</p>

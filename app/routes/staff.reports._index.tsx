@@ -56,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       priority: r.priority,
       clusterSize: r.linkedReports > 0 ? formatNumber(lang, r.linkedReports + 1) : null,
       someoneInDanger: r.someoneInDanger,
+      newsFromReporter: r.newsFromReporter,
       fiaReference: r.fia_reference,
     })),
     nextHref: page.next ? query({ after: page.next }) : null,
@@ -152,6 +153,12 @@ export default function ReportQueue() {
                   <a href={row.href} dir="ltr">
                     {row.reference}
                   </a>
+                  {row.newsFromReporter ? (
+                    <>
+                      <br />
+                      <strong className="tag tag--green">{t("queue.news")}</strong>
+                    </>
+                  ) : null}
                   {row.someoneInDanger ? (
                     <>
                       <br />

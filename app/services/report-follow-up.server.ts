@@ -6,7 +6,8 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import * as z from "zod/mini";
-import { addReportMessage, openReportForReporter, type ReporterView } from "~/models/report.server";
+import { listDocuments } from "~/models/document.server";
+import { addReportMessage, markNewsFromReporter, openReportForReporter, type ReporterView } from "~/models/report.server";
 import { findReporterView } from "~/models/report.server";
 import type { AnonymousLimit } from "~/utils/anonymous-rate-limit.server";
 import { sealState, unsealState } from "~/utils/sealed-state.server";
@@ -46,5 +47,8 @@ export async function reopenReport(context: AppLoadContext, reportId: string): P
 export async function addToReport(context: AppLoadContext, reportId: string, message: string, formData: FormData): Promise<string | null> {
   const today = startOfToday().toISOString().slice(0, 10);
   if (message) await addReportMessage(context.db, { reportId, author: "reporter", body: message, today });
-  return storeEvidenceFiles(context, { ownerType: "report", ownerId: reportId }, formData);
+  const before = (await listDocuments(context.db, "report", reportId)).length;
+  const problem = await storeEvidenceFiles(context, { ownerType: "report", ownerId: reportId }, formData);
+  if ((await listDocuments(context.db, "report", reportId)).length > before) await markNewsFromReporter(context.db, reportId, today);
+  return problem;
 }
