@@ -22,3 +22,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
   }
   return results ?? [];
 }
+
+/** The migrations this program has that the store has not run (empty when the schema is current). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrations = await createMigrator(db).getMigrations();
+  return migrations.filter((m) => !m.executedAt).map((m) => m.name);
+}

@@ -15,6 +15,8 @@ import type { Logger } from "pino";
 import type { PortalContext } from "../app/context";
 import type { Env, Secrets } from "../app/utils/env.server";
 import type { Store } from "../db/connect";
+import { pendingMigrations } from "../db/migrate";
+import { createMetrics, type Metrics } from "./metrics";
 import { isAnonymousPath } from "../app/domain/anonymous-routes";
 import { AnonymousRateLimiter } from "../app/utils/anonymous-rate-limit.server";
 import { isSameOrigin } from "../app/utils/csrf.server";
@@ -39,7 +41,7 @@ export function isUploadPath(pathname: string): boolean {
 /** Form posts per address and minute on the anonymous routes: a report has about ten pages. */
 const ANONYMOUS_POSTS = { bucket: "anonymous-post", max: 60, windowMs: 60_000 };
 
-export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild };
+export type AppDeps = { env: Env; secrets: Secrets; store: Store; logger: Logger; build: ServerBuild; metrics?: Metrics };
 
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
@@ -100,7 +102,14 @@ function originMatchesArrivalHost(req: Request): boolean {
   }
 }
 
-export function createApp({ env, secrets, store, logger, build }: AppDeps) {
+export function createApp({
+  env,
+  secrets,
+  store,
+  logger,
+  build,
+  metrics = createMetrics({ db: store.db, build, token: env.METRICS_TOKEN }),
+}: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.TRUST_PROXY);
@@ -111,6 +120,7 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
     res.setHeader("X-Request-Id", res.locals.requestId);
     next();
   });
+  app.use(metrics.middleware);
   app.use(createAccessLogger(logger));
   app.use(
     helmet({
@@ -162,6 +172,29 @@ export function createApp({ env, secrets, store, logger, build }: AppDeps) {
   // Everything under /build (scripts, styles, the Nastaliq font) has a content hash in its name.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+
+  app.get("/metrics", (req, res, next) => void metrics.handler(req, res).catch(next));
+
+  // Ready to take traffic: the store answers and has every migration this program knows. A proxy
+  // or orchestrator sends requests only to an instance that says so; /healthz says it is alive.
+  app.get("/readyz", async (_req, res) => {
+    res.set("Cache-Control", "no-store");
+    if (app.locals.draining === true) {
+      res.status(503).json({ status: "shutting down" });
+      return;
+    }
+    try {
+      const pending = await pendingMigrations(store.db);
+      if (pending.length > 0) {
+        res.status(503).json({ status: "migrations pending", pending: pending.length });
+        return;
+      }
+      res.json({ status: "ready", database: store.dialect });
+    } catch (error) {
+      logger.error({ err: error }, "readiness check failed");
+      res.status(503).json({ status: "unavailable", database: store.dialect });
+    }
+  });
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -63,11 +63,18 @@ export function startHousekeeping(
   logger: Logger,
   intervalMs = 15 * 60_000,
   certificates?: Omit<CertificateSettings, "documentKey">,
+  onRun: (outcome: "ok" | "failed") => void = () => {},
 ) {
   const tick = () =>
     runHousekeeping(db, documentKey, new Date(), certificates, logger)
-      .then((done) => logger.info(done, "housekeeping"))
-      .catch((error: unknown) => logger.error({ err: error }, "housekeeping failed"));
+      .then((done) => {
+        logger.info(done, "housekeeping");
+        onRun("ok");
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "housekeeping failed");
+        onRun("failed");
+      });
   void tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();

@@ -17,6 +17,7 @@ import { createApp } from "./app";
 import { createLogger } from "./logger";
 import { startHousekeeping } from "./housekeeping";
 import { startMailWorker } from "./mail-worker";
+import { createMetrics } from "./metrics";
 
 async function main() {
   // This entry is the production program (build/server.js): React, Express and Remix take their
@@ -46,7 +47,17 @@ async function main() {
   await refreshPlannerStatistics(store.db);
   // The PDF-signing key: made now if the store has none (and none is configured), not on the first approval.
   await loadSigningIdentity(store.db, secrets.documentKey, env);
-  const housekeeping = startHousekeeping(store.db, secrets.documentKey, logger, undefined, { publicUrl: env.PUBLIC_URL, signing: env });
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const metrics = createMetrics({ db: store.db, build, token: env.METRICS_TOKEN });
+  const housekeeping = startHousekeeping(
+    store.db,
+    secrets.documentKey,
+    logger,
+    undefined,
+    { publicUrl: env.PUBLIC_URL, signing: env },
+    metrics.housekeepingRun,
+  );
   const mailTransport = createMailTransport(env, logger);
   const mailWorker = startMailWorker({
     db: store.db,
@@ -58,19 +69,35 @@ async function main() {
 
   await announceSetupLink(store.db, { dataDir: env.DATA_DIR, publicUrl: env.PUBLIC_URL });
 
-  const buildPath = path.resolve("build/index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const app = createApp({ env, secrets, store, logger, build });
+  const app = createApp({ env, secrets, store, logger, build, metrics });
   const server = env.HOST ? app.listen(env.PORT, env.HOST) : app.listen(env.PORT);
   server.on("listening", () => logger.info({ port: env.PORT }, `serving on ${env.PUBLIC_URL}`));
 
+  // Graceful: /readyz turns 503 so a proxy sends no more, no new connection is accepted, requests
+  // in hand are answered (idle keep-alive connections are closed, busy ones after their answer),
+  // then the workers stop and the store closes. A hard stop after 20 s if something hangs.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, "shutting down");
+    app.locals.draining = true;
     housekeeping.stop();
     // A send in hand is finished and recorded first; mail not yet tried stays in the outbox.
     const mailStopped = mailWorker.stop().then(() => mailTransport?.close());
-    server.close(() => void mailStopped.then(() => store.close()).then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    server.close(() => {
+      void mailStopped
+        .then(() => store.close())
+        .then(() => {
+          logger.info({ signal }, "stopped");
+          process.exit(0);
+        });
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.warn({ signal }, "requests still open after 20 s: stopping anyway");
+      process.exit(1);
+    }, 20_000).unref();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   // Under `npm start` npm stays the parent (the script execs node, so there is no shell between).

@@ -5,9 +5,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 
 const started: ChildProcess[] = [];
@@ -145,5 +147,65 @@ describe("first start", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe("graceful shutdown", () => {
+  test("SIGTERM under load: every request sent before it is answered in full, none is cut off, the process exits 0", async () => {
+    const port = await freePort();
+    const server = start("node", ["--max-semi-space-size=4", "--max-old-space-size=128", "build/server.js"], port, {
+      env: { LOG_LEVEL: "info" },
+      capture: true,
+    });
+    const printed = output(server);
+    const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+    expect(await waitFor(() => healthy(port), 30_000)).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+    // Eight clients on kept-alive connections, each sending the next page as soon as one is answered.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    let signalledAt = Infinity;
+    const outcomes: { startedAt: number; status: number | null; error: string | null; bytes: number }[] = [];
+    const get = (pathname: string) =>
+      new Promise<void>((resolve) => {
+        const startedAt = performance.now();
+        const request = http.get(
+          { host: "127.0.0.1", port, path: pathname, agent, headers: { "accept-encoding": "identity" } },
+          (response) => {
+            let bytes = 0;
+            response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+            response.on("end", () => (outcomes.push({ startedAt, status: response.statusCode ?? null, error: null, bytes }), resolve()));
+            response.on(
+              "error",
+              (error) => (outcomes.push({ startedAt, status: response.statusCode ?? null, error: error.message, bytes }), resolve()),
+            );
+          },
+        );
+        request.on("error", (error) => (outcomes.push({ startedAt, status: null, error: error.message, bytes: 0 }), resolve()));
+      });
+    const client = async () => {
+      for (;;) {
+        await get("/en/certificate");
+        const last = outcomes.at(-1)!;
+        if (last.error && last.startedAt >= signalledAt) return;
+        if (performance.now() > signalledAt + 5_000) return;
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    await new Promise((r) => setTimeout(r, 1_500));
+    signalledAt = performance.now();
+    server.kill("SIGTERM");
+    await Promise.all(clients);
+    agent.destroy();
+    expect(await exited).toBe(0);
+
+    const before = outcomes.filter((o) => o.startedAt < signalledAt);
+    expect(before.length).toBeGreaterThan(20);
+    const unanswered = before.filter((o) => o.status !== 200 || o.error !== null || o.bytes < 1_000);
+    expect(unanswered).toEqual([]);
+    // Whatever came after the signal was either answered in full or refused before any answer began.
+    const after = outcomes.filter((o) => o.startedAt >= signalledAt);
+    expect(after.filter((o) => o.status !== null && (o.status !== 200 || o.error !== null))).toEqual([]);
+    expect(printed()).toContain('"msg":"stopped"');
   }, 60_000);
 });

@@ -37,6 +37,11 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** Hops of trusted reverse proxies in front of the app (for the client address used by rate limits). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * The bearer token Prometheus sends to scrape GET /metrics. Without it /metrics is not served
+     * at all (404), so metrics are never public by accident.
+     */
+    METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
     /** Off only for tests that must hammer an endpoint; never in a deployment. */
     RATE_LIMITS: booleanString.default(true),
     /**

@@ -27,6 +27,8 @@ export type TestServer = {
   secrets: Secrets;
   store: Store;
   build: ServerBuild;
+  /** The Express app itself, for tests that set what the program would (`app.locals.draining`). */
+  app: ReturnType<typeof createApp>;
   /** Every line the server logged, parsed. */
   logLines: Record<string, unknown>[];
   close: () => Promise<void>;
@@ -66,6 +68,7 @@ export async function startTestServer(
     secrets,
     store,
     build,
+    app,
     logLines,
     close: async () => {
       server.closeAllConnections();
