@@ -123,7 +123,7 @@ export default function InvestigatedReport() {
       <dl className="center-details">
         <dt>{t("report.status")}</dt>
         <dd>
-          <strong className="tag">{t(`status.${r.status}`)}</strong>
+          <strong className="tag">{t(`statusOfReport.${r.status}`)}</strong>
           {r.closeReason ? <> · {t(`closeReason.${r.closeReason}`)}</> : null}
         </dd>
         <dt>{t("queue.priority")}</dt>
@@ -197,7 +197,7 @@ export default function InvestigatedReport() {
                   <a href={l.href}>
                     <bdi>{l.reference}</bdi>
                   </a>{" "}
-                  ({t(`status.${l.status}`)}) · {t("report.shares")}{" "}
+                  ({t(`statusOfReport.${l.status}`)}) · {t("report.shares")}{" "}
                   {l.shared.map((s, i) => (
                     <span key={s}>
                       {i > 0 ? ", " : null}

@@ -39,7 +39,7 @@ export function ReportSummaryTable({ caption, rows }: { caption: string; rows: r
                 {r.reference}
               </a>
             </td>
-            <td>{t(`status.${r.status}`)}</td>
+            <td>{t(`statusOfReport.${r.status}`)}</td>
             {withDates ? <td>{r.received}</td> : null}
             <td>{r.offeredIn}</td>
             <td>{r.destination}</td>
