@@ -31,8 +31,13 @@ export async function listJourneyEvidence(context: AppLoadContext, journeyId: st
  * sent, or a report), dated by the day; the key of the first problem, if any. Files that pass are
  * kept even when another fails.
  */
-export async function storeEvidenceFiles(context: AppLoadContext, owner: DocumentOwner, formData: FormData): Promise<string | null> {
+export async function storeEvidenceFiles(
+  context: AppLoadContext,
+  owner: DocumentOwner,
+  formData: FormData,
+): Promise<{ problem: string | null; stored: number }> {
   let problem: string | null = null;
+  let stored = 0;
   for (const value of formData.getAll("evidence")) {
     const checked = await checkUpload(value, "evidence");
     if (!checked) continue;
@@ -42,16 +47,17 @@ export async function storeEvidenceFiles(context: AppLoadContext, owner: Documen
     }
     try {
       await saveDocument(context.db, storage(context), { ...owner, ...checked.upload }, startOfToday());
+      stored += 1;
     } catch (error) {
       if (!(error instanceof DocumentLimitError)) throw error;
-      return rejectionMessageKey("tooManyFiles");
+      return { problem: rejectionMessageKey("tooManyFiles"), stored };
     }
   }
-  return problem;
+  return { problem, stored };
 }
 
-export function addJourneyEvidence(context: AppLoadContext, journeyId: string, formData: FormData): Promise<string | null> {
-  return storeEvidenceFiles(context, { ownerType: "report_journey", ownerId: journeyId }, formData);
+export async function addJourneyEvidence(context: AppLoadContext, journeyId: string, formData: FormData): Promise<string | null> {
+  return (await storeEvidenceFiles(context, { ownerType: "report_journey", ownerId: journeyId }, formData)).problem;
 }
 
 export async function removeJourneyEvidence(context: AppLoadContext, journeyId: string, documentId: string): Promise<boolean> {

@@ -6,7 +6,6 @@
  */
 import type { AppLoadContext } from "@remix-run/node";
 import * as z from "zod/mini";
-import { listDocuments } from "~/models/document.server";
 import { addReportMessage, markNewsFromReporter, openReportForReporter, type ReporterView } from "~/models/report.server";
 import { findReporterView } from "~/models/report.server";
 import type { AnonymousLimit } from "~/utils/anonymous-rate-limit.server";
@@ -47,8 +46,7 @@ export async function reopenReport(context: AppLoadContext, reportId: string): P
 export async function addToReport(context: AppLoadContext, reportId: string, message: string, formData: FormData): Promise<string | null> {
   const today = startOfToday().toISOString().slice(0, 10);
   if (message) await addReportMessage(context.db, { reportId, author: "reporter", body: message, today });
-  const before = (await listDocuments(context.db, "report", reportId)).length;
-  const problem = await storeEvidenceFiles(context, { ownerType: "report", ownerId: reportId }, formData);
-  if ((await listDocuments(context.db, "report", reportId)).length > before) await markNewsFromReporter(context.db, reportId, today);
+  const { problem, stored } = await storeEvidenceFiles(context, { ownerType: "report", ownerId: reportId }, formData);
+  if (stored > 0) await markNewsFromReporter(context.db, reportId, today);
   return problem;
 }
