@@ -143,8 +143,48 @@ export type InvestigatedReport = Omit<
   identifiers: IdentifierSpread[];
   evidence: DocumentMeta[];
   conversation: ReportConversationEntry[];
-  linked: { id: string; reference: string; status: ReportStatus; offerCountry: string; sharedKeys: string[] }[];
+  linked: LinkedReport[];
 };
+
+export type LinkedReport = { reportId: string; reference: string; status: ReportStatus; offerCountry: string; sharedKeys: string[] };
+
+/** Groups rows by a key, in the order the keys first appear. */
+function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The reports that share a phone number or profile with this one (free text links nothing: two
+ * reports saying "unknown" are not one agent), newest first, up to 500, with the keys they share.
+ */
+export async function findLinkedReports(db: Kysely<Database>, reportId: string): Promise<LinkedReport[]> {
+  const rows = await db
+    .selectFrom("report_identifier as mine")
+    .innerJoin("report_identifier as theirs", "theirs.identifier_key", "mine.identifier_key")
+    .innerJoin("report", "report.id", "theirs.report_id")
+    .select(["report.id", "report.reference", "report.status", "report.offer_country", "mine.identifier_key as key"])
+    .where("mine.report_id", "=", reportId)
+    .where("theirs.report_id", "<>", reportId)
+    .where("mine.kind", "<>", "text")
+    .orderBy("report.created_on", "desc")
+    .orderBy("report.id")
+    .limit(500)
+    .execute();
+  return [...groupBy(rows, (row) => row.id).values()].map((group) => ({
+    reportId: group[0]!.id,
+    reference: group[0]!.reference,
+    status: group[0]!.status,
+    offerCountry: group[0]!.offer_country,
+    sharedKeys: group.map((row) => row.key),
+  }));
+}
 
 /** Reports and the countries of their offers, per identifier key. */
 async function spreadOf(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, { reports: number; countries: number }>> {
@@ -207,35 +247,12 @@ export async function findReportForInvestigator(db: Kysely<Database>, reportId: 
       .where("report_message.report_id", "=", reportId)
       .orderBy("report_message.seq")
       .execute(),
-    db
-      .selectFrom("report_identifier as mine")
-      .innerJoin("report_identifier as theirs", "theirs.identifier_key", "mine.identifier_key")
-      .innerJoin("report", "report.id", "theirs.report_id")
-      .select(["report.id", "report.reference", "report.status", "report.offer_country", "mine.identifier_key as key"])
-      .where("mine.report_id", "=", reportId)
-      .where("theirs.report_id", "<>", reportId)
-      .where("mine.kind", "<>", "text")
-      .orderBy("report.created_on", "desc")
-      .orderBy("report.id")
-      .limit(500)
-      .execute(),
+    findLinkedReports(db, reportId),
   ]);
   const spread = await spreadOf(
     db,
     identifierRows.filter((i) => i.kind !== "text").map((i) => i.identifier_key),
   );
-  const linked = new Map<string, InvestigatedReport["linked"][number]>();
-  for (const link of linkRows) {
-    const entry = linked.get(link.id) ?? {
-      id: link.id,
-      reference: link.reference,
-      status: link.status,
-      offerCountry: link.offer_country,
-      sharedKeys: [],
-    };
-    entry.sharedKeys.push(link.key);
-    linked.set(link.id, entry);
-  }
   const { answers, ...rest } = row;
   return {
     ...rest,
@@ -251,7 +268,7 @@ export async function findReportForInvestigator(db: Kysely<Database>, reportId: 
     })),
     evidence,
     conversation: messages.map((m) => ({ author: m.author, staffName: m.display_name, body: m.body, createdOn: m.created_on })),
-    linked: [...linked.values()],
+    linked: linkRows,
   };
 }
 
@@ -377,21 +394,16 @@ export async function findCluster(db: Kysely<Database>, reportId: string): Promi
       .execute(),
   ]);
   const byId = new Map(reportRows.map((r) => [r.id, toSummary(r)]));
-  const identifiers = new Map<string, Cluster["identifiers"][number]>();
-  for (const link of links) {
-    const entry = identifiers.get(link.identifier_key) ?? {
-      key: link.identifier_key,
-      kind: link.kind,
-      platform: link.platform,
-      reportIds: [],
-    };
-    entry.reportIds.push(link.report_id);
-    identifiers.set(link.identifier_key, entry);
-  }
+  const identifiers = [...groupBy(links, (link) => link.identifier_key).values()].map((group) => ({
+    key: group[0]!.identifier_key,
+    kind: group[0]!.kind,
+    platform: group[0]!.platform,
+    reportIds: group.map((link) => link.report_id),
+  }));
   return {
     reports: order.map((id) => byId.get(id)).filter((r): r is ReportSummary => r !== undefined),
     // An identifier named by one report only joins nothing; the picture would only grow.
-    identifiers: [...identifiers.values()].filter((i) => i.reportIds.length > 1),
+    identifiers: identifiers.filter((i) => i.reportIds.length > 1),
     truncated,
   };
 }

@@ -221,28 +221,3 @@ export async function addReportMessage(
 export async function markNewsFromReporter(db: Kysely<Database>, reportId: string, today: string): Promise<void> {
   await db.updateTable("report").set({ news_from_reporter: 1, updated_on: today }).where("id", "=", reportId).execute();
 }
-
-/** Reports that share an identifier with this one, with how many reports name each shared identifier. */
-export async function findLinkedReports(
-  db: Kysely<Database>,
-  reportId: string,
-): Promise<{ reportId: string; reference: string; sharedKeys: string[] }[]> {
-  const rows = await db
-    .selectFrom("report_identifier as mine")
-    .innerJoin("report_identifier as theirs", "theirs.identifier_key", "mine.identifier_key")
-    .innerJoin("report", "report.id", "theirs.report_id")
-    .select(["theirs.report_id as reportId", "report.reference as reference", "mine.identifier_key as key"])
-    .where("mine.report_id", "=", reportId)
-    .where("theirs.report_id", "<>", reportId)
-    // Junk text links nothing: two reports saying "unknown" are not one agent.
-    .where("mine.kind", "<>", "text")
-    .orderBy("report.reference")
-    .execute();
-  const linked = new Map<string, { reportId: string; reference: string; sharedKeys: string[] }>();
-  for (const row of rows) {
-    const entry = linked.get(row.reportId) ?? { reportId: row.reportId, reference: row.reference, sharedKeys: [] };
-    entry.sharedKeys.push(row.key);
-    linked.set(row.reportId, entry);
-  }
-  return [...linked.values()];
-}

@@ -63,7 +63,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     linked: report.linked.map((l) => ({
       reference: l.reference,
       status: l.status,
-      href: staffPath(request, `/staff/reports/${l.id}`),
+      href: staffPath(request, `/staff/reports/${l.reportId}`),
       shared: l.sharedKeys.map(identifierValue),
     })),
     evidence: report.evidence.map((e) => ({

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import fs from "node:fs";
 import path from "node:path";
 import { createStoreDocumentStorage } from "../../app/models/document-storage.server";
-import { findLinkedReports } from "../../app/models/report.server";
+import { findLinkedReports } from "../../app/models/report-investigation.server";
 import { parseDocumentKey } from "../../app/utils/document-crypto.server";
 import { E2E_DATA_DIR } from "../../playwright.config";
 import { expectNoAxeViolations } from "../support/axe";
@@ -208,7 +208,15 @@ test.describe("ur, JavaScript off", () => {
     expect(await context.cookies()).toEqual([]);
 
     const linked = await withStore((store) => findLinkedReports(store.db, reportId(first.reference)));
-    expect(linked).toEqual([{ reportId: reportId(second.reference), reference: second.reference, sharedKeys: ["phone:+923001234567"] }]);
+    expect(linked).toEqual([
+      {
+        reportId: reportId(second.reference),
+        reference: second.reference,
+        status: "new",
+        offerCountry: "GR",
+        sharedKeys: ["phone:+923001234567"],
+      },
+    ]);
 
     const photo = await storedEvidence(reportId(first.reference));
     expect(photo).toHaveLength(1);
