@@ -2,8 +2,11 @@
  * What an operator's tools read: /readyz (store reachable and migrated, and not draining) and the
  * Prometheus metrics behind their token, whose labels are route patterns, never a URL or a person.
  */
+import type { ServerBuild } from "@remix-run/node";
+import { matchRoutes, type RouteObject } from "react-router";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../test/support/app-server";
+import { routeMatcher } from "./metrics";
 
 const TOKEN = "metrics-token-for-the-operations-test";
 let server: TestServer;
@@ -78,5 +81,41 @@ describe("/metrics", () => {
     expect(text).not.toContain("report");
     expect(text).not.toContain("Ayesha");
     expect(text).not.toContain("0b6f8c1e");
+  });
+});
+
+/** The build's routes as react-router's tree, to hold the metrics' own matcher to the real one. */
+function routeTree(routes: ServerBuild["routes"], parentId: string | undefined): RouteObject[] {
+  return Object.values(routes)
+    .filter((route) => route.parentId === parentId)
+    .map(
+      (route): RouteObject =>
+        route.index
+          ? { id: route.id, index: true, path: route.path }
+          : { id: route.id, path: route.path, children: routeTree(routes, route.id) },
+    );
+}
+
+describe("the metrics' route labels", () => {
+  it("name the same route as react-router for a path of every route, and for paths no route has", () => {
+    const routes = server.build.routes;
+    const tree = routeTree(routes, undefined);
+    const match = routeMatcher(routes);
+    const fullPath = (id: string | undefined): string =>
+      id && routes[id] ? `${fullPath(routes[id]!.parentId)}/${routes[id]!.path ?? ""}`.replace(/\/+/g, "/") : "";
+    const samples = Object.keys(routes)
+      .filter((id) => id !== "root")
+      .map(
+        (id) =>
+          fullPath(id)
+            .replace(/:[^/]+/g, "x1")
+            .replace(/\*$/, "some/deep/path") || "/",
+      );
+    samples.push("/", "/en/no-such-page", "/staff/no/such/page", "/zz");
+    expect(samples.length).toBeGreaterThan(60);
+    for (const pathname of samples) {
+      const expected = matchRoutes(tree, pathname)?.at(-1)?.route.id ?? null;
+      expect(match(pathname), pathname).toBe(expected);
+    }
   });
 });
