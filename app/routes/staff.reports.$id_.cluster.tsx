@@ -4,12 +4,12 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ClusterPicture } from "~/components/reports/cluster-picture";
 import { identifierKindLabel, identifierValue } from "~/components/reports/identifier-label";
-import { ReportSummaryTable } from "~/components/reports/report-summary-table";
+import { ReportSummaryTable, reportSummaryRow } from "~/components/reports/report-summary-table";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { can } from "~/domain/permissions";
 import { CLUSTER_CAP, findCluster } from "~/models/report-investigation.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
-import { countryName, formatNumber } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -44,14 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       href: staffPath(request, "/staff/reports/identifier", { key: i.key }),
       reports: i.reportIds.map((id) => ({ reference: references.get(id) ?? "", href: staffPath(request, `/staff/reports/${id}`) })),
     })),
-    rows: cluster.reports.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      href: staffPath(request, `/staff/reports/${r.id}`),
-      status: r.status,
-      offeredIn: countryName(lang, r.offerCountry),
-      destination: countryName(lang, r.toCountry),
-    })),
+    rows: cluster.reports.map((r) => reportSummaryRow(lang, r, staffPath(request, `/staff/reports/${r.id}`))),
     exportHref: can(staff.user.role, "export:report:any") ? staffPath(request, `/staff/reports/${start.id}/cluster.csv`) : null,
   };
 }

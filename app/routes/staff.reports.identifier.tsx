@@ -3,10 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { identifierKindLabel, identifierValue } from "~/components/reports/identifier-label";
-import { ReportSummaryTable } from "~/components/reports/report-summary-table";
+import { ReportSummaryTable, reportSummaryRow } from "~/components/reports/report-summary-table";
 import { findIdentifierReports } from "~/models/report-investigation.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
-import { countryName, formatDate, formatNumber } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
@@ -23,23 +23,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const found = await findIdentifierReports(context.db, key);
   if (!found) throw notFound();
   const lang = requestLanguage(request);
+  const countries = new Set(found.reports.map((r) => r.offerCountry)).size;
   return {
     platform: found.platform,
     value: identifierValue(key),
     count: formatNumber(lang, found.reports.length),
-    countries: formatNumber(lang, new Set(found.reports.map((r) => r.offerCountry)).size),
-    countryCount: new Set(found.reports.map((r) => r.offerCountry)).size,
+    countries: formatNumber(lang, countries),
+    countryCount: countries,
     reportCount: found.reports.length,
     more: found.more,
     queueHref: staffPath(request, "/staff/reports"),
     reports: found.reports.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      href: staffPath(request, `/staff/reports/${r.id}`),
-      status: r.status,
-      received: formatDate(lang, r.createdOn),
-      offeredIn: countryName(lang, r.offerCountry),
-      destination: countryName(lang, r.toCountry),
+      ...reportSummaryRow(lang, r, staffPath(request, `/staff/reports/${r.id}`), { withDate: true }),
       written: r.raw,
     })),
     clusterHref: staffPath(request, `/staff/reports/${found.reports[0]!.id}/cluster`),

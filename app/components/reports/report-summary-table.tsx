@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import type { Lang } from "~/i18n";
+import { countryName, formatDate } from "~/utils/format";
 import type { ReportStatus } from "../../../db/schema";
 import { ScrollableTable } from "../scrollable-table";
 
@@ -13,6 +15,27 @@ export type ReportSummaryRow = {
   /** How the reporter wrote the identifier a page is about. */
   written?: string;
 };
+
+/**
+ * One report as a table row, in the reader's language; `href` is where the row's reference leads
+ * (the loader makes it, so the staff language travels along).
+ */
+export function reportSummaryRow(
+  lang: Lang,
+  r: { id: string; reference: string; status: ReportStatus; offerCountry: string; toCountry: string; createdOn: string },
+  href: string,
+  { withDate = false }: { withDate?: boolean } = {},
+): ReportSummaryRow {
+  return {
+    id: r.id,
+    reference: r.reference,
+    href,
+    status: r.status,
+    offeredIn: countryName(lang, r.offerCountry),
+    destination: countryName(lang, r.toCountry),
+    ...(withDate ? { received: formatDate(lang, r.createdOn) } : {}),
+  };
+}
 
 /** Reports as a table (a cluster's, an identifier's): reference, status, countries; date and wording when given. */
 export function ReportSummaryTable({ caption, rows }: { caption: string; rows: readonly ReportSummaryRow[] }) {
