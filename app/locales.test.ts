@@ -29,8 +29,11 @@ const english = load("en");
 /** Values allowed to read the same as in English (loanwords the language really uses). */
 // Brand names are written the same in every Latin- and Greek-script page.
 const PLATFORM_NAMES = ["whatsapp", "facebook", "tiktok", "instagram", "telegram"].map((p) => `report:channels.${p}`);
+// Patterns of placeholders only ("{{days}}: {{times}}"), punctuated alike in these languages.
+const PATTERNS = ["centers:hoursLine", "centers:timeRange"];
 const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
   it: [
+    ...PATTERNS,
     "centers:email",
     "staff:setup.password",
     "staff:setup.email",
@@ -39,8 +42,8 @@ const SAME_AS_ENGLISH: Record<string, readonly string[]> = {
     "report:money.paidOptions.no",
     "report:evidence.file",
   ],
-  el: ["centers:email", ...PLATFORM_NAMES],
-  ur: [],
+  el: ["centers:email", ...PLATFORM_NAMES, ...PATTERNS],
+  ur: ["centers:hoursLine"],
 };
 const PLACEHOLDER_TEXT = /\b(TODO|FIXME|TRANSLATE|TBD|lorem ipsum|XXX)\b|\[(en|EN)\]/;
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();

@@ -16,8 +16,15 @@ export interface CenterTable {
   address: string | null;
   phone: string | null;
   email: string | null;
-  opening_hours: string | null;
-  /** When and by whom (staff_user.id) address, hours, phone and email were confirmed as official; null until then. */
+  /** Days and times as JSON (app/schemas/center-hours.ts reads it); null when not entered. */
+  weekly_hours: string | null;
+  /** Comma-separated codes of app/domain/center-page.ts. */
+  services: string | null;
+  languages_spoken: string | null;
+  /** Decimal degrees (WGS 84), for a plain link to a map; no map is embedded. */
+  latitude: number | null;
+  longitude: number | null;
+  /** When and by whom (staff_user.id) the public details (address, hours, phone, email, services, languages, place) were confirmed as official; null until then. */
   details_confirmed_at: string | null;
   details_confirmed_by: string | null;
   referral_code: string | null;

@@ -10,7 +10,18 @@ import type { Database, NewCenter } from "./schema";
 // Contact details are not seeded: only what an administrator confirmed as official is shown.
 type CenterSeed = Omit<
   NewCenter,
-  "created_at" | "updated_at" | "address" | "phone" | "email" | "opening_hours" | "details_confirmed_at" | "details_confirmed_by"
+  | "created_at"
+  | "updated_at"
+  | "address"
+  | "phone"
+  | "email"
+  | "weekly_hours"
+  | "services"
+  | "languages_spoken"
+  | "latitude"
+  | "longitude"
+  | "details_confirmed_at"
+  | "details_confirmed_by"
 >;
 
 export const CENTERS: CenterSeed[] = [

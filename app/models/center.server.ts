@@ -1,40 +1,91 @@
 import type { Kysely } from "kysely";
+import {
+  CENTER_SERVICES,
+  type CenterService,
+  mapLinks,
+  type MapLinks,
+  readCodes,
+  SPOKEN_LANGUAGES,
+  type SpokenLanguage,
+  writeCodes,
+} from "~/domain/center-page";
 import type { Lang } from "~/i18n";
+import { readStoredHours, type WeeklyHours, writeStoredHours } from "~/schemas/center-hours";
 import type { Center, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
 
 /** What the public may read about a center: only details an administrator confirmed as official. */
-export type CenterDetails = { address: string | null; openingHours: string | null; phone: string | null; email: string | null };
+export type CenterDetails = {
+  address: string | null;
+  hours: WeeklyHours | null;
+  phone: string | null;
+  email: string | null;
+  services: CenterService[];
+  languages: SpokenLanguage[];
+  map: MapLinks | null;
+};
 
 export type CenterListing = {
   slug: string;
   kind: "service_center" | "embassy" | "consulate";
   countryCode: string;
+  city: string;
+  /** In the reader's language; `names` has all four, for a search in any of them. */
   name: string;
+  names: Record<Lang, string>;
+  /** Printed on the center's posters; "Apply online" on its page carries it. */
+  referralCode: string | null;
   /** Null until confirmed: the page then says so instead of showing unchecked data. */
   details: CenterDetails | null;
 };
 
-const NAME_COLUMN = { ur: "name_ur", en: "name_en", el: "name_el", it: "name_it" } as const;
+function toCenterListing(center: CenterRecord, lang: Lang): CenterListing {
+  return {
+    slug: center.slug,
+    kind: center.kind,
+    countryCode: center.countryCode,
+    city: center.city,
+    name: center.names[lang],
+    names: center.names,
+    referralCode: center.referralCode,
+    details: center.detailsConfirmedAt
+      ? {
+          address: center.address,
+          hours: center.weeklyHours,
+          phone: center.phone,
+          email: center.email,
+          services: center.services,
+          languages: center.languages,
+          map: mapLinks(center.latitude, center.longitude),
+        }
+      : null,
+  };
+}
 
-/** Active centers with their name in the reader's language, Pakistan's service centers first. */
+/** PostgreSQL's driver may hand numeric columns back as strings. */
+function toNumber(value: number | string | null): number | null {
+  if (value === null) return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+/** Active centers, by country and city, named in the reader's language. */
 export async function listActiveCenters(db: Kysely<Database>, lang: Lang): Promise<CenterListing[]> {
   const rows = await db
     .selectFrom("center")
-    .select(["slug", "kind", "country_code", "address", "opening_hours", "phone", "email", "details_confirmed_at", NAME_COLUMN[lang]])
+    .select(CENTER_COLUMNS)
     .where("active", "=", 1)
     .orderBy("country_code")
     .orderBy("city")
+    .orderBy("slug")
     .execute();
-  return rows.map((row) => ({
-    slug: row.slug,
-    kind: row.kind,
-    countryCode: row.country_code,
-    name: row[NAME_COLUMN[lang]],
-    details: row.details_confirmed_at
-      ? { address: row.address, openingHours: row.opening_hours, phone: row.phone, email: row.email }
-      : null,
-  }));
+  return rows.map((row) => toCenterListing(toCenterRecord(row), lang));
+}
+
+/** One active center for its public page; a closed or unknown one is not found. */
+export async function findActiveCenter(db: Kysely<Database>, slug: string, lang: Lang): Promise<CenterListing | null> {
+  const row = await db.selectFrom("center").select(CENTER_COLUMNS).where("slug", "=", slug).where("active", "=", 1).executeTakeFirst();
+  return row ? toCenterListing(toCenterRecord(row), lang) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -47,9 +98,13 @@ export type CenterRecord = {
   city: string;
   names: Record<Lang, string>;
   address: string | null;
-  openingHours: string | null;
+  weeklyHours: WeeklyHours | null;
   phone: string | null;
   email: string | null;
+  services: CenterService[];
+  languages: SpokenLanguage[];
+  latitude: number | null;
+  longitude: number | null;
   detailsConfirmedAt: string | null;
   referralCode: string | null;
   active: boolean;
@@ -66,9 +121,13 @@ const CENTER_COLUMNS = [
   "name_el",
   "name_it",
   "address",
-  "opening_hours",
+  "weekly_hours",
   "phone",
   "email",
+  "services",
+  "languages_spoken",
+  "latitude",
+  "longitude",
   "details_confirmed_at",
   "referral_code",
   "active",
@@ -85,9 +144,13 @@ function toCenterRecord(row: CenterRow): CenterRecord {
     city: row.city,
     names: { en: row.name_en, ur: row.name_ur, el: row.name_el, it: row.name_it },
     address: row.address,
-    openingHours: row.opening_hours,
+    weeklyHours: readStoredHours(row.weekly_hours),
     phone: row.phone,
     email: row.email,
+    services: readCodes(row.services, CENTER_SERVICES),
+    languages: readCodes(row.languages_spoken, SPOKEN_LANGUAGES),
+    latitude: toNumber(row.latitude),
+    longitude: toNumber(row.longitude),
     detailsConfirmedAt: row.details_confirmed_at,
     referralCode: row.referral_code,
     active: Number(row.active) === 1,
@@ -110,10 +173,13 @@ export async function findCenter(db: Kysely<Database>, slug: string): Promise<Ce
 export type CenterChanges = {
   names: Record<Lang, string>;
   address: string | null;
-  /** Left out: the hours stay as they are. */
-  openingHours?: string | null;
+  weeklyHours: WeeklyHours;
   phone: string | null;
   email: string | null;
+  services: readonly CenterService[];
+  languages: readonly SpokenLanguage[];
+  /** Both or neither: the route checks that. */
+  place: { latitude: number; longitude: number } | null;
   referralCode: string | null;
   active: boolean;
 };
@@ -122,7 +188,8 @@ export type CenterUpdateOutcome =
   | { ok: true; changed: readonly string[] }
   | { ok: false; problem: "not_found" | "referral_taken" | "referral_not_allowed" };
 
-const DETAIL_COLUMNS = ["address", "opening_hours", "phone", "email"] as const;
+/** What the public page shows once confirmed; changing any of it asks for a new confirmation. */
+const DETAIL_COLUMNS = ["address", "weekly_hours", "phone", "email", "services", "languages_spoken", "latitude", "longitude"] as const;
 
 /**
  * Saves a center's edits with an audit row naming the fields that changed (not their values: the
@@ -154,14 +221,18 @@ export async function updateCenter(
       name_el: changes.names.el,
       name_it: changes.names.it,
       address: changes.address,
-      opening_hours: changes.openingHours === undefined ? row.opening_hours : changes.openingHours,
+      weekly_hours: writeStoredHours(changes.weeklyHours),
       phone: changes.phone,
       email: changes.email,
+      services: writeCodes(changes.services, CENTER_SERVICES),
+      languages_spoken: writeCodes(changes.languages, SPOKEN_LANGUAGES),
+      latitude: changes.place?.latitude ?? null,
+      longitude: changes.place?.longitude ?? null,
       referral_code: changes.referralCode,
       active: changes.active ? 1 : 0,
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
-      key === "active" ? Number(row.active) !== next.active : row[key] !== next[key],
+      key === "active" || key === "latitude" || key === "longitude" ? toNumber(row[key]) !== next[key] : row[key] !== next[key],
     );
     if (changed.length === 0) return { ok: true, changed } as const;
     // Edited contact details are unchecked again until someone confirms them.

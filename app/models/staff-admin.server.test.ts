@@ -7,7 +7,7 @@ import type { Role } from "~/domain/permissions";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/secret-token.server";
 import { verifyAuditChain } from "./audit.server";
-import { confirmCenterDetails, findCenter, listActiveCenters, updateCenter } from "./center.server";
+import { confirmCenterDetails, findActiveCenter, findCenter, listActiveCenters, updateCenter } from "./center.server";
 import { createTestStaff, TEST_PASSWORD } from "../../test/support/staff-accounts";
 import {
   acceptInvitation,
@@ -330,8 +330,12 @@ describeEachStore("staff administration", (store) => {
     const changes = {
       names: { ...rome.names, it: "Ambasciata della Repubblica Islamica del Pakistan, Roma" },
       address: "Via della Camilluccia 682",
+      weeklyHours: [],
       phone: "+39063294836",
       email: null,
+      services: [],
+      languages: [],
+      place: null,
       referralCode: "ROMA",
       active: true,
     };
@@ -369,12 +373,17 @@ describeEachStore("staff administration", (store) => {
     expect((await publicMadrid()).details).toBeNull();
     expect(await confirmCenterDetails(db, { slug: "madrid", actor }, t0)).toEqual({ ok: false, problem: "nothing_to_confirm" });
     const madrid = (await findCenter(db, "madrid"))!;
+    const weekdays = ([1, 2, 3, 4, 5] as const).map((day) => ({ day, opens: "09:00", closes: "13:30" }));
     const changes = {
       names: madrid.names,
       address: "Test address 1",
-      openingHours: "Monday to Friday",
+      // Given out of order: stored and shown Monday first.
+      weeklyHours: [...weekdays].reverse(),
       phone: null,
       email: null,
+      services: ["report_help", "certificate_help"] as const,
+      languages: ["es", "ur"] as const,
+      place: { latitude: 40.4381311, longitude: -3.8196196 },
       referralCode: madrid.referralCode,
       active: true,
     };
@@ -383,10 +392,20 @@ describeEachStore("staff administration", (store) => {
     expect(await confirmCenterDetails(db, { slug: "madrid", actor }, t0)).toEqual({ ok: true });
     expect((await publicMadrid()).details).toEqual({
       address: "Test address 1",
-      openingHours: "Monday to Friday",
+      hours: weekdays,
       phone: null,
       email: null,
+      services: ["certificate_help", "report_help"],
+      languages: ["ur", "es"],
+      map: {
+        geo: "geo:40.438131,-3.819620",
+        openStreetMap: "https://www.openstreetmap.org/?mlat=40.438131&mlon=-3.819620#map=18/40.438131/-3.819620",
+      },
     });
+    expect(await findActiveCenter(db, "madrid", "it")).toMatchObject({ name: madrid.names.it, referralCode: "MADRID" });
+    expect((await findCenter(db, "madrid"))!).toMatchObject({ latitude: 40.4381311, longitude: -3.8196196 });
+    // Saving the same again changes nothing (the coordinates read back as the numbers they were).
+    expect(await updateCenter(db, { slug: "madrid", changes, actor }, t0)).toEqual({ ok: true, changed: [] });
     // A name change leaves the confirmation; a change of hours takes it away.
     await updateCenter(
       db,
@@ -394,11 +413,15 @@ describeEachStore("staff administration", (store) => {
       t0,
     );
     expect((await publicMadrid()).details).not.toBeNull();
-    await updateCenter(db, { slug: "madrid", changes: { ...changes, openingHours: "Monday" }, actor }, t0);
+    await updateCenter(db, { slug: "madrid", changes: { ...changes, weeklyHours: weekdays.slice(0, 1) }, actor }, t0);
     expect((await publicMadrid()).details).toBeNull();
+    // A closed center has no public page, whatever its details.
+    await updateCenter(db, { slug: "madrid", changes: { ...changes, active: false }, actor }, t0);
+    expect(await findActiveCenter(db, "madrid", "en")).toBeNull();
     expect((await auditRows(db, "madrid")).map((e) => e.action)).toEqual([
       "center.updated",
       "center.details_confirmed",
+      "center.updated",
       "center.updated",
       "center.updated",
     ]);

@@ -10,7 +10,7 @@ import { acceptsApostille } from "~/domain/certificate";
 import { STATUS_NEXT_STEP } from "~/domain/lifecycle";
 import { isLang, type Lang } from "~/i18n";
 import { findTrackedById } from "~/models/application.server";
-import { listActiveCenters } from "~/models/center.server";
+import { findActiveCenter } from "~/models/center.server";
 import { findCertificateForApplication } from "~/models/certificate.server";
 import { latestDispute } from "~/models/dispute.server";
 import { findOpenRequest, listInformationRequests } from "~/models/information-request.server";
@@ -42,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Answered questions stay on the page: the applicant should see what they were asked and what they said.
   const answered = (await listInformationRequests(context.db, application.id)).filter((exchange) => exchange.answeredAt !== null);
   const center = application.collectionCenterSlug
-    ? ((await listActiveCenters(context.db, lang)).find((c) => c.slug === application.collectionCenterSlug) ?? null)
+    ? await findActiveCenter(context.db, application.collectionCenterSlug, lang)
     : null;
   const certificate = await findCertificateForApplication(context.db, application.id);
   const dispute = certificate ? await latestDispute(context.db, application.id) : null;

@@ -4,23 +4,26 @@ import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary } from "~/components/error-summary";
-import { Radios } from "~/components/radios";
-import { TextareaField } from "~/components/textarea-field";
+import { Checkboxes, Radios } from "~/components/radios";
+import { WeeklyHoursFields } from "~/components/weekly-hours-fields";
 import { EmailField, TextField } from "~/components/text-field";
+import { CENTER_SERVICES, SPOKEN_LANGUAGES } from "~/domain/center-page";
 import { parsePhone } from "~/domain/phone";
 import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
-import { CENTER_FIELDS, CenterSchema } from "~/schemas/center";
+import { CENTER_FIELDS, CenterSchema, readCenterForm } from "~/schemas/center";
+import { hoursFormValues, parseHoursForm } from "~/schemas/center-hours";
 import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
-import { countryName, formatDate } from "~/utils/format";
+import { countryName, formatDate, languageName, weekdayName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
+import { isLang } from "~/i18n";
 import { requestLanguage } from "~/utils/i18n.server";
 import { notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
-  i18n: ["staff"],
+  i18n: ["staff", "centers"],
   title: (t, data) => t("staff:center.title", { name: (data as { name?: string } | undefined)?.name ?? "" }),
 };
 export const headers = noStoreHeaders;
@@ -43,9 +46,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       nameEl: center.names.el,
       nameIt: center.names.it,
       address: center.address ?? "",
-      openingHours: center.openingHours ?? "",
+      ...hoursFormValues(center.weeklyHours),
       phone: center.phone ?? "",
       email: center.email ?? "",
+      services: center.services.join(","),
+      languages: center.languages.join(","),
+      latitude: center.latitude === null ? "" : String(center.latitude),
+      longitude: center.longitude === null ? "" : String(center.longitude),
       referralCode: center.referralCode ?? "",
       active: center.active ? "yes" : "no",
     } satisfies FormValues,
@@ -75,14 +82,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     throw redirect(staffPath(request, `/staff/admin/centers/${center.slug}`, { confirmed: "1" }));
   }
-  const values = formValues(formData);
-  const parsed = parseForm(CenterSchema, formData);
+  const joined = readCenterForm(formData);
+  const values = formValues(joined);
+  const parsed = parseForm(CenterSchema, joined);
+  const lang = requestLanguage(request);
+  const hours = parseHoursForm(values, (day) => weekdayName(lang, day));
   // The phone number is checked against the center's own country, even when another field failed.
   const phone = values.phone?.trim() ? parsePhone(values.phone, center.countryCode) : null;
-  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors) };
+  const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.errors), ...(hours.ok ? {} : hours.errors) };
   if (phone && !phone.ok) errors.phone = "staff:validation.phoneFormat";
   if (center.kind === "service_center" && values.referralCode?.trim()) errors.referralCode = "staff:validation.referralNotAllowed";
-  if (!parsed.ok || Object.keys(errors).length > 0) return data<CenterResult>({ errors, values }, { status: 422 });
+  if (!parsed.ok || !hours.ok || Object.keys(errors).length > 0) return data<CenterResult>({ errors, values }, { status: 422 });
 
   const form = parsed.data;
   const result = await updateCenter(context.db, {
@@ -91,9 +101,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     changes: {
       names: { en: form.nameEn, ur: form.nameUr, el: form.nameEl, it: form.nameIt },
       address: form.address || null,
-      openingHours: form.openingHours || null,
+      weeklyHours: hours.hours,
       phone: phone?.ok ? phone.value : null,
       email: form.email || null,
+      services: form.services,
+      languages: form.languages,
+      place: form.latitude !== null && form.longitude !== null ? { latitude: form.latitude, longitude: form.longitude } : null,
       referralCode: form.referralCode || null,
       active: form.active === "yes",
     },
@@ -108,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditCenter() {
-  const { t } = useTranslation("staff");
+  const { t, i18n } = useTranslation(["staff", "centers"]);
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
@@ -168,13 +181,7 @@ export default function EditCenter() {
           error={errors?.address}
           defaultValue={values.address}
         />
-        <TextareaField
-          name="openingHours"
-          label={t("center.openingHours")}
-          hint={t("center.openingHoursHint")}
-          error={errors?.openingHours}
-          defaultValue={values.openingHours}
-        />
+        <WeeklyHoursFields legend={t("center.openingHours")} hint={t("center.openingHoursHint")} values={values} errors={errors} />
         <TextField
           name="phone"
           type="tel"
@@ -186,6 +193,41 @@ export default function EditCenter() {
           defaultValue={values.phone}
         />
         <EmailField name="email" label={t("center.email")} autoComplete="off" error={errors?.email} defaultValue={values.email} />
+        <Checkboxes
+          name="services"
+          legend={t("center.services")}
+          hint={t("center.servicesHint")}
+          options={CENTER_SERVICES.map((service) => ({ value: service, label: t(`centers:service.${service}`) }))}
+          error={errors?.services}
+          defaultValues={(values.services ?? "").split(",")}
+        />
+        <Checkboxes
+          name="languages"
+          legend={t("center.languages")}
+          options={SPOKEN_LANGUAGES.map((code) => ({
+            value: code,
+            label: languageName(isLang(i18n.language) ? i18n.language : "en", code),
+          }))}
+          error={errors?.languages}
+          defaultValues={(values.languages ?? "").split(",")}
+        />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t("center.place")}</legend>
+          <p className="hint">{t("center.placeHint")}</p>
+          {(["latitude", "longitude"] as const).map((name) => (
+            <TextField
+              key={name}
+              name={name}
+              label={t(`center.${name}`)}
+              inputMode="decimal"
+              autoComplete="off"
+              spellCheck={false}
+              dir="ltr"
+              error={errors?.[name]}
+              defaultValue={values[name]}
+            />
+          ))}
+        </fieldset>
         {loaded.kind === "service_center" ? null : (
           <TextField
             name="referralCode"

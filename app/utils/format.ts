@@ -102,3 +102,25 @@ export function formatMonth(lang: Lang, yearMonth: string): string {
 export function addressPeriod(t: (key: string, values: Record<string, string>) => string, from: string, to: string | null): string {
   return to ? t("certificate:addresses.period", { from, to }) : t("certificate:addresses.periodUntilLeaving", { from });
 }
+
+/** A weekday by its ISO number (Monday = 1), e.g. "Monday" / "پیر". */
+export function weekdayName(lang: Lang, isoDay: number): string {
+  // 1 January 2024 was a Monday.
+  return cached(`weekday:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { weekday: "long", timeZone: "UTC" })).format(
+    new Date(Date.UTC(2024, 0, isoDay)),
+  );
+}
+
+/** A clock time stored as "HH:MM", as the language writes it ("09:30", "9:30 AM" is never guessed: 24-hour, as offices post it). */
+export function formatClockTime(lang: Lang, time: string): string {
+  const [hours, minutes] = time.split(":").map(Number);
+  return cached(
+    `clock:${lang}`,
+    () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
+}
+
+/** A language by its code, in the page's language, e.g. "Punjabi" / "پنجابی". */
+export function languageName(lang: Lang, code: string): string {
+  return new Intl.DisplayNames([INTL_LOCALES[lang]], { type: "language" }).of(code) ?? code;
+}

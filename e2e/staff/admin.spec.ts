@@ -7,7 +7,8 @@
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { auditActions, findStaffUser, withDb } from "../support/db";
 import { mailTo } from "../support/mail";
-import { pageTitle, t } from "../support/locales";
+import { formatClockTime, languageName, weekdayName } from "../../app/utils/format";
+import { type Lang, LANGUAGES, pageTitle, t } from "../support/locales";
 import { createSignedInStaff, signInStaff } from "../support/staff";
 import { expectNoAxeViolations } from "../support/axe";
 import { errorSummary } from "../support/forms";
@@ -266,18 +267,24 @@ test("an administrator edits a center's details; the change is audited", async (
 test("a center's address and hours reach the public only once an administrator confirms them", async ({ page, context, browser }) => {
   test.slow();
   const address = "Test address 1, 28001 Madrid";
-  const hours = "Monday to Friday, 9:00 to 13:00";
-  const visitor = await browser.newPage();
-  const publicEntry = async (lang: "ur" | "en" | "el" | "it") => {
-    await visitor.goto(`/${lang}/centers`);
-    const heading = visitor.getByRole("heading", {
-      level: 3,
-      name: withDb((db) => (db.prepare(`SELECT name_${lang} AS n FROM center WHERE slug = 'madrid'`).get() as { n: string }).n),
-    });
-    return visitor.getByRole("listitem").filter({ has: heading });
+  // A context of its own: axe runs in it, and the visitor shares nothing with the administrator.
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  const centerPage = async (lang: Lang) => {
+    await visitor.goto(`/${lang}/centers/madrid`);
+    return visitor.locator("main");
   };
-  for (const lang of ["ur", "en", "el", "it"] as const)
-    await expect(await publicEntry(lang)).toContainText(t(lang, "centers:notConfirmed"));
+  const hoursLine = (lang: Lang, from: number, to: number, opens: string, closes: string) =>
+    t(lang, "centers:hoursLine", {
+      days: t(lang, "centers:dayRange", { from: weekdayName(lang, from), to: weekdayName(lang, to) }),
+      times: t(lang, "centers:timeRange", { opens: formatClockTime(lang, opens), closes: formatClockTime(lang, closes) }),
+    });
+  const fillDay = async (day: number, opens: string, closes: string) => {
+    const row = page.getByRole("group", { name: weekdayName("en", day), exact: true });
+    await row.getByLabel(en("staff:center.opens"), { exact: true }).fill(opens);
+    await row.getByLabel(en("staff:center.closes"), { exact: true }).fill(closes);
+  };
+  for (const lang of LANGUAGES) await expect(await centerPage(lang)).toContainText(t(lang, "centers:notConfirmed"));
 
   await signInStaff(context, { role: "admin" });
   await page.goto("/staff/admin/centers/madrid");
@@ -287,21 +294,37 @@ test("a center's address and hours reach the public only once an administrator c
   await expect(errorSummary(page).getByRole("link")).toHaveText([en("staff:validation.nothingToConfirm")]);
 
   await page.getByLabel(en("staff:center.address"), { exact: true }).fill(address);
-  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill("x".repeat(301));
+  await fillDay(1, "09:00", "");
+  await fillDay(2, "14:00", "09:00");
   await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("12");
+  await page.getByLabel(en("staff:center.latitude"), { exact: true }).fill("91");
+  await page.getByLabel(en("staff:center.longitude"), { exact: true }).fill("-3.8196");
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(errorSummary(page).getByRole("link")).toHaveText([
-    en("staff:validation.openingHoursTooLong"),
+    en("staff:validation.hoursBothTimes", { day: "Monday" }),
+    en("staff:validation.hoursCloseAfterOpen", { day: "Tuesday" }),
     en("staff:validation.phoneFormat"),
+    en("staff:validation.latitudeFormat"),
   ]);
+  // The summary's link for a day goes to that day's first box; every answer is kept.
+  await errorSummary(page).getByRole("link", { name: en("staff:validation.hoursCloseAfterOpen", { day: "Tuesday" }) }).click();
+  await expect(page.locator("#hours2Opens")).toBeFocused();
   await expect(page.getByLabel(en("staff:center.address"), { exact: true })).toHaveValue(address);
-  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill(hours);
+  await expect(page.locator("#hours2Closes")).toHaveValue("09:00");
+  await expect(page.getByLabel(en("staff:center.longitude"), { exact: true })).toHaveValue("-3.8196");
+
+  for (const day of [1, 2, 3, 4, 5]) await fillDay(day, "09:00", "13:00");
   await page.getByLabel(en("staff:center.phone"), { exact: true }).fill("+34 91 000 0000");
+  await page.getByLabel(en("staff:center.latitude"), { exact: true }).fill("40,4381");
+  await page.getByLabel(en("centers:service.certificate_help"), { exact: true }).check();
+  await page.getByLabel(en("centers:service.report_help"), { exact: true }).check();
+  await page.getByLabel("Urdu", { exact: true }).check();
+  await page.getByLabel("Spanish", { exact: true }).check();
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/saved=madrid/);
 
   // Saved but not confirmed: the public still sees no address.
-  const unconfirmed = await publicEntry("en");
+  const unconfirmed = await centerPage("en");
   await expect(unconfirmed).toContainText(t("en", "centers:notConfirmed"));
   await expect(unconfirmed).not.toContainText(address);
 
@@ -309,27 +332,42 @@ test("a center's address and hours reach the public only once an administrator c
   await page.getByRole("button", { name: en("staff:center.confirm") }).click();
   await expect(page.getByRole("status")).toHaveText(en("staff:center.confirmedSaved"));
   expect(auditActions("madrid")).toContain("center.details_confirmed");
-  for (const lang of ["ur", "en", "el", "it"] as const) {
-    const entry = await publicEntry(lang);
-    await expect(entry.locator("[dir=auto]", { hasText: address })).toBeVisible();
-    await expect(entry).toContainText(hours);
-    await expect(entry.getByRole("link", { name: "+34910000000" })).toHaveAttribute("href", "tel:+34910000000");
-    await expect(entry).not.toContainText(t(lang, "centers:notConfirmed"));
+  for (const lang of LANGUAGES) {
+    const main = await centerPage(lang);
+    await expect(main.locator("[dir=auto]", { hasText: address })).toBeVisible();
+    await expect(main.getByRole("listitem")).toContainText([hoursLine(lang, 1, 5, "09:00", "13:00")]);
+    await expect(main).toContainText(t(lang, "centers:closed"));
+    await expect(main.getByRole("link", { name: "+34910000000" })).toHaveAttribute("href", "tel:+34910000000");
+    await expect(main).toContainText(t(lang, "centers:service.report_help"));
+    await expect(main).toContainText(languageName(lang, "es"));
+    await expect(main.getByRole("link", { name: t(lang, "centers:openInMapApp") })).toHaveAttribute("href", "geo:40.438100,-3.819600");
+    await expect(main).not.toContainText(t(lang, "centers:notConfirmed"));
+    // "Apply online" carries the embassy's referral code.
+    await expect(main.getByRole("button", { name: t(lang, "centers:page.apply") })).toHaveAttribute("href", `/${lang}/certificate?ref=MADRID`);
+    await expectNoAxeViolations(visitor);
   }
+  // The directory keeps to the address and the phone.
+  await visitor.goto("/en/centers");
+  const entry = visitor.getByRole("listitem").filter({ has: visitor.getByRole("link", { name: "Embassy of Pakistan, Madrid" }) });
+  await expect(entry).toContainText(address);
+  await expect(entry).not.toContainText(t("en", "centers:openingHours"));
 
   // Any later edit of the details takes the confirmation away.
-  await page.getByLabel(en("staff:center.openingHours"), { exact: true }).fill("Monday, 9:00 to 12:00");
+  await fillDay(6, "10:00", "12:00");
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/saved=madrid/);
-  await expect(await publicEntry("en")).toContainText(t("en", "centers:notConfirmed"));
+  await expect(await centerPage("en")).toContainText(t("en", "centers:notConfirmed"));
 
-  // Leave the center as the seed has it: other specs read the public list.
+  // Leave the center as the seed has it: other specs read the public pages.
   await page.goto("/staff/admin/centers/madrid");
-  for (const label of ["staff:center.address", "staff:center.openingHours", "staff:center.phone"])
+  for (const label of ["staff:center.address", "staff:center.phone", "staff:center.latitude", "staff:center.longitude"])
     await page.getByLabel(en(label), { exact: true }).fill("");
+  for (const day of [1, 2, 3, 4, 5, 6, 7]) await fillDay(day, "", "");
+  for (const label of [en("centers:service.certificate_help"), en("centers:service.report_help"), "Urdu", "Spanish"])
+    await page.getByLabel(label, { exact: true }).uncheck();
   await page.getByRole("button", { name: en("staff:center.submit") }).click();
   await expect(page).toHaveURL(/saved=madrid/);
-  await visitor.close();
+  await visitorContext.close();
 });
 
 test("administration pages are for administrators only", async ({ page, context }) => {
