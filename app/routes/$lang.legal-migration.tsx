@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { BidiText } from "~/components/bidi-text";
 import { feeParts, LEGAL_FACT_DESTINATIONS } from "~/domain/legal-fact";
@@ -67,13 +68,11 @@ export default function LegalMigration() {
       <h2 className="heading-l">{t("channels.heading")}</h2>
       <p>{t("channels.intro")}</p>
       {CHANNELS.map((channel) => (
-        <section key={channel} aria-labelledby={`channel-${channel}`}>
-          <h3 className="heading-m" id={`channel-${channel}`}>
-            {t(`channels.${channel}.heading`)}
-          </h3>
+        <Fragment key={channel}>
+          <h3 className="heading-m">{t(`channels.${channel}.heading`)}</h3>
           <p>{t(`channels.${channel}.body`)}</p>
           <Source source={t(`channels.${channel}.source`)} />
-        </section>
+        </Fragment>
       ))}
 
       <h2 className="heading-l">{t("beoe.heading")}</h2>
@@ -100,10 +99,8 @@ export default function LegalMigration() {
           <>
             <p>{t("facts.intro")}</p>
             {groups.map((group) => (
-              <section key={group.code} aria-labelledby={`facts-${group.code}`}>
-                <h3 className="heading-m" id={`facts-${group.code}`}>
-                  {group.country}
-                </h3>
+              <Fragment key={group.code}>
+                <h3 className="heading-m">{group.country}</h3>
                 <ul className="list legal-facts">
                   {group.facts.map((fact) => (
                     <li key={fact.key} className="legal-facts__item">
@@ -114,7 +111,7 @@ export default function LegalMigration() {
                     </li>
                   ))}
                 </ul>
-              </section>
+              </Fragment>
             ))}
           </>
         )}
