@@ -203,7 +203,6 @@ function nextLegalKey(): string {
   return `matrix-fact-${legalFacts}`;
 }
 
-
 function disputeDecision(intent: "uphold" | "dismiss"): Recipe {
   return async () => ({
     path: "/staff/disputes",

@@ -2,7 +2,14 @@ import { expect, it } from "vitest";
 import { LEGAL_FACTS, seedReferenceData } from "../../db/seed";
 import { createTestStaff } from "../../test/support/staff-accounts";
 import { describeEachStore } from "../../test/support/stores";
-import { addLegalFact, confirmLegalFact, findLegalFact, listConfirmedLegalFacts, listLegalFacts, updateLegalFact } from "./legal-fact.server";
+import {
+  addLegalFact,
+  confirmLegalFact,
+  findLegalFact,
+  listConfirmedLegalFacts,
+  listLegalFacts,
+  updateLegalFact,
+} from "./legal-fact.server";
 
 const FEE = {
   key: "gr-visa-fee",
@@ -54,7 +61,15 @@ describeEachStore("legal-migration facts", (store) => {
     expect(await confirmLegalFact(db, { key: "gr-visa-fee", actor })).toEqual({ ok: true });
     expect(await confirmLegalFact(db, { key: "no-such-fact", actor })).toEqual({ ok: false, problem: "not_found" });
     expect(await listConfirmedLegalFacts(db, "el")).toEqual([
-      { key: "gr-visa-fee", destination: "GR", kind: "fee", value: "90 EUR", label: "Κόστος βίζας", source: FEE.source, checkedOn: "2026-12-01" },
+      {
+        key: "gr-visa-fee",
+        destination: "GR",
+        kind: "fee",
+        value: "90 EUR",
+        label: "Κόστος βίζας",
+        source: FEE.source,
+        checkedOn: "2026-12-01",
+      },
     ]);
 
     // Saving the same values changes nothing and keeps the confirmation.

@@ -20,7 +20,14 @@ const CHANNELS = ["greece", "italy", "spain"] as const;
 const CHECKS = ["licence", "cash", "contract", "visa", "copies"] as const;
 const SIGNS = ["route", "hawala", "arrival", "contract", "visa", "boat"] as const;
 
-type ShownFact = { key: string; kind: PublicLegalFact["kind"]; label: string; href: string | null; text: string; source: { source: string; date: string } };
+type ShownFact = {
+  key: string;
+  kind: PublicLegalFact["kind"];
+  label: string;
+  href: string | null;
+  text: string;
+  source: { source: string; date: string };
+};
 
 function showFact(lang: Lang, fact: PublicLegalFact): ShownFact {
   const base = { key: fact.key, kind: fact.kind, label: fact.label };
@@ -32,7 +39,12 @@ function showFact(lang: Lang, fact: PublicLegalFact): ShownFact {
       return { ...base, href: `tel:${fact.value}`, text: formatPhone(fact.value), source };
     case "fee": {
       const { amount, currency } = feeParts(fact.value);
-      const text = new Intl.NumberFormat(INTL_LOCALES[lang], { style: "currency", currency }).format(amount);
+      const text = new Intl.NumberFormat(INTL_LOCALES[lang], {
+        style: "currency",
+        currency,
+        // 90 € rather than 90,00 €; cents only when the fee has them.
+        minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+      }).format(amount);
       return { ...base, href: null, text, source };
     }
   }
@@ -101,7 +113,7 @@ export default function LegalMigration() {
             {groups.map((group) => (
               <Fragment key={group.code}>
                 <h3 className="heading-m">{group.country}</h3>
-                <ul className="list legal-facts">
+                <ul className="list list--bullet legal-facts">
                   {group.facts.map((fact) => (
                     <li key={fact.key} className="legal-facts__item">
                       <FactValue fact={fact} />
@@ -144,7 +156,6 @@ export default function LegalMigration() {
 }
 
 function FactValue({ fact }: { fact: ShownFact }) {
-  const { t } = useTranslation("legal");
   if (fact.kind === "link")
     return (
       <p>
@@ -159,13 +170,15 @@ function FactValue({ fact }: { fact: ShownFact }) {
       <p>
         {fact.label}:{" "}
         <a href={fact.href!}>
-          <BidiText text={t("facts.phone", { number: isolate(fact.text) })} />
+          <bdi dir="ltr" className="nowrap">
+            {fact.text}
+          </bdi>
         </a>
       </p>
     );
   return (
     <p>
-      {fact.label}: <bdi>{fact.text}</bdi>
+      {fact.label}: <bdi className="nowrap">{fact.text}</bdi>
     </p>
   );
 }

@@ -77,7 +77,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!(INTENTS as readonly unknown[]).includes(intent)) throw redirect(staffPath(request, `/staff/admin/legal-migration/${fact.key}`));
   if (intent === "confirm") {
     const confirmed = await confirmLegalFact(context.db, { key: fact.key, actor: staffActor(staff) });
-    context.logger.info({ requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem }, "legal fact confirmation");
+    context.logger.info(
+      { requestId: context.requestId, outcome: confirmed.ok ? "confirmed" : confirmed.problem },
+      "legal fact confirmation",
+    );
     if (!confirmed.ok) {
       if (confirmed.problem === "not_found") throw notFound();
       return data<FactResult>({ errors: { confirm: "staff:validation.legalNotChecked" }, values: storedValues(fact) }, { status: 422 });

@@ -107,9 +107,7 @@ export default function LegalFacts() {
                 <td>{f.country}</td>
                 <td>{t(`legalFacts.kinds.${f.kind}`)}</td>
                 <td>
-                  <bdi dir="ltr" className="break-anywhere">
-                    {f.value}
-                  </bdi>
+                  <bdi dir="ltr">{f.value}</bdi>
                 </td>
                 <td>
                   <strong className={f.confirmed ? "tag tag--green" : "tag tag--grey"}>

@@ -17,11 +17,29 @@ describe("a fact's value, read by its kind", () => {
   it("keeps well-formed https links and refuses every other scheme and shape", () => {
     expect(readFactValue("link", " https://beoe.gov.pk ", "PK")).toEqual({ ok: true, value: "https://beoe.gov.pk/" });
     expect(readFactValue("link", "https://www.interno.gov.it/it/temi/immigrazione", "IT")).toMatchObject({ ok: true });
-    for (const url of ["http://beoe.gov.pk/", "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "ftp://beoe.gov.pk/"])
+    for (const url of [
+      "http://beoe.gov.pk/",
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      "data:text/html,<b>x</b>",
+      "ftp://beoe.gov.pk/",
+    ])
       expect(readFactValue("link", url, "PK")).toEqual({ ok: false, error: "staff:validation.legalUrlHttps" });
-    for (const url of ["beoe.gov.pk", "https://", "https://localhost/", "https://10.0.0.1/", "https://user:pw@beoe.gov.pk/", "https://beoe.gov.pk:8443/", 'https://beoe.gov.pk/"><script>', "https://beoe .gov.pk/"])
+    for (const url of [
+      "beoe.gov.pk",
+      "https://",
+      "https://localhost/",
+      "https://10.0.0.1/",
+      "https://user:pw@beoe.gov.pk/",
+      "https://beoe.gov.pk:8443/",
+      'https://beoe.gov.pk/"><script>',
+      "https://beoe .gov.pk/",
+    ])
       expect(readFactValue("link", url, "PK")).toEqual({ ok: false, error: "staff:validation.legalUrlFormat" });
-    expect(readFactValue("link", `https://beoe.gov.pk/${"a".repeat(500)}`, "PK")).toEqual({ ok: false, error: "staff:validation.legalUrlFormat" });
+    expect(readFactValue("link", `https://beoe.gov.pk/${"a".repeat(500)}`, "PK")).toEqual({
+      ok: false,
+      error: "staff:validation.legalUrlFormat",
+    });
   });
 
   it("reads a fee as an amount and an ISO currency, either way round, with a decimal point or comma", () => {
@@ -75,8 +93,14 @@ describe("the legal-fact form", () => {
   });
 
   it("refuses markup, 10,000 characters, javascript: and http: links, a bad phone and impossible dates", () => {
-    expect(parse({ ...GOOD, labelEn: "<script>alert(1)</script>" })).toMatchObject({ ok: false, errors: { labelEn: "staff:validation.legalNoMarkup" } });
-    expect(parse({ ...GOOD, source: "Ministry <b>of</b> Migration" })).toMatchObject({ ok: false, errors: { source: "staff:validation.legalNoMarkup" } });
+    expect(parse({ ...GOOD, labelEn: "<script>alert(1)</script>" })).toMatchObject({
+      ok: false,
+      errors: { labelEn: "staff:validation.legalNoMarkup" },
+    });
+    expect(parse({ ...GOOD, source: "Ministry <b>of</b> Migration" })).toMatchObject({
+      ok: false,
+      errors: { source: "staff:validation.legalNoMarkup" },
+    });
     const long = "a".repeat(10_000);
     expect(parse({ ...GOOD, labelUr: long, source: long, value: long, key: long })).toMatchObject({
       ok: false,
@@ -87,17 +111,35 @@ describe("the legal-fact form", () => {
         value: { key: "staff:validation.legalValueTooLong", values: { max: 500 } },
       },
     });
-    expect(parse({ ...GOOD, value: "javascript:alert(document.cookie)" })).toMatchObject({ ok: false, errors: { value: "staff:validation.legalUrlHttps" } });
-    expect(parse({ ...GOOD, value: "http://migration.gov.gr/" })).toMatchObject({ ok: false, errors: { value: "staff:validation.legalUrlHttps" } });
-    expect(parse({ ...GOOD, kind: "phone", value: "0000" })).toMatchObject({ ok: false, errors: { value: "staff:validation.legalPhoneFormat" } });
-    expect(parse({ ...GOOD, kind: "fee", value: "some money" })).toMatchObject({ ok: false, errors: { value: "staff:validation.legalFeeFormat" } });
+    expect(parse({ ...GOOD, value: "javascript:alert(document.cookie)" })).toMatchObject({
+      ok: false,
+      errors: { value: "staff:validation.legalUrlHttps" },
+    });
+    expect(parse({ ...GOOD, value: "http://migration.gov.gr/" })).toMatchObject({
+      ok: false,
+      errors: { value: "staff:validation.legalUrlHttps" },
+    });
+    expect(parse({ ...GOOD, kind: "phone", value: "0000" })).toMatchObject({
+      ok: false,
+      errors: { value: "staff:validation.legalPhoneFormat" },
+    });
+    expect(parse({ ...GOOD, kind: "fee", value: "some money" })).toMatchObject({
+      ok: false,
+      errors: { value: "staff:validation.legalFeeFormat" },
+    });
     expect(parse({ ...GOOD, key: "Bad Key!" })).toMatchObject({ ok: false, errors: { key: "staff:validation.legalKeyFormat" } });
     expect(parse({ ...GOOD, destination: "FR", kind: "email" })).toMatchObject({
       ok: false,
       errors: { destination: "staff:validation.legalDestinationRequired", kind: "staff:validation.legalKindRequired" },
     });
-    expect(parse({ ...GOOD, checkedOnDay: "31", checkedOnMonth: "2" })).toMatchObject({ ok: false, errors: { checkedOn: "validation:date.real" } });
-    expect(parse({ ...GOOD, checkedOnDay: "4" })).toMatchObject({ ok: false, errors: { checkedOn: "staff:validation.legalCheckedFuture" } });
+    expect(parse({ ...GOOD, checkedOnDay: "31", checkedOnMonth: "2" })).toMatchObject({
+      ok: false,
+      errors: { checkedOn: "validation:date.real" },
+    });
+    expect(parse({ ...GOOD, checkedOnDay: "4" })).toMatchObject({
+      ok: false,
+      errors: { checkedOn: "staff:validation.legalCheckedFuture" },
+    });
     expect(parse({ ...GOOD, checkedOnYear: "1999" })).toMatchObject({ ok: false, errors: { checkedOn: "validation:date.real" } });
   });
 

@@ -34,14 +34,12 @@ const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NO_MARKUP = /^[^<>\p{Cc}]*$/u;
 
 const plainText = (required: string, tooLong: string, max: number) =>
-  z
-    ._default(z.string(), "")
-    .check(
-      z.trim(),
-      z.minLength(1, required),
-      z.maxLength(max, tooLong),
-      z.refine((v) => NO_MARKUP.test(v), "staff:validation.legalNoMarkup"),
-    );
+  z._default(z.string(), "").check(
+    z.trim(),
+    z.minLength(1, required),
+    z.maxLength(max, tooLong),
+    z.refine((v) => NO_MARKUP.test(v), "staff:validation.legalNoMarkup"),
+  );
 
 function readCheckedOn(v: { checkedOnDay: string; checkedOnMonth: string; checkedOnYear: string }, today: string) {
   const date = readCalendarDate(v.checkedOnDay, v.checkedOnMonth, v.checkedOnYear, "staff:validation.legalCheckedRequired");
@@ -67,15 +65,13 @@ export function legalFactSchema(today: string, { withKey }: { withKey: boolean }
     z
       .object({
         key: withKey
-          ? z
-              ._default(z.string(), "")
-              .check(
-                z.trim(),
-                z.toLowerCase(),
-                z.minLength(1, "staff:validation.legalKeyRequired"),
-                z.maxLength(60, "staff:validation.legalKeyFormat"),
-                z.refine((v) => KEY.test(v), "staff:validation.legalKeyFormat"),
-              )
+          ? z._default(z.string(), "").check(
+              z.trim(),
+              z.toLowerCase(),
+              z.minLength(1, "staff:validation.legalKeyRequired"),
+              z.maxLength(60, "staff:validation.legalKeyFormat"),
+              z.refine((v) => KEY.test(v), "staff:validation.legalKeyFormat"),
+            )
           : z._default(z.string(), ""),
         destination: z.enum(LEGAL_FACT_DESTINATIONS, { error: () => "staff:validation.legalDestinationRequired" }),
         kind: z.enum(LEGAL_FACT_KINDS, { error: () => "staff:validation.legalKindRequired" }),

@@ -152,8 +152,14 @@ test("the administrator's form explains each mistake in Urdu next to the field, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ur("staff:legalFacts.title"));
 
   await page.getByLabel(ur("staff:legalFacts.key")).fill("Bad Key");
-  await page.getByRole("group", { name: ur("staff:legalFacts.destination") }).getByLabel("یونان").check();
-  await page.getByRole("group", { name: ur("staff:legalFacts.kind") }).getByLabel(ur("staff:legalFacts.kinds.link")).check();
+  await page
+    .getByRole("group", { name: ur("staff:legalFacts.destination") })
+    .getByLabel("یونان")
+    .check();
+  await page
+    .getByRole("group", { name: ur("staff:legalFacts.kind") })
+    .getByLabel(ur("staff:legalFacts.kinds.link"))
+    .check();
   await page.getByLabel(ur("staff:legalFacts.value")).fill("javascript:alert(1)");
   await page.getByLabel(ur("staff:legalFacts.labelEn")).fill("<b>Helpline</b>");
   await page.getByLabel(ur("staff:legalFacts.labelUr")).fill("ہیلپ لائن");
@@ -179,7 +185,10 @@ test("the administrator's form explains each mistake in Urdu next to the field, 
 
   // An http: link and a bad phone number are refused too.
   await page.getByLabel(ur("staff:legalFacts.key")).fill("gr-helpline");
-  await page.getByRole("group", { name: ur("staff:legalFacts.kind") }).getByLabel(ur("staff:legalFacts.kinds.phone")).check();
+  await page
+    .getByRole("group", { name: ur("staff:legalFacts.kind") })
+    .getByLabel(ur("staff:legalFacts.kinds.phone"))
+    .check();
   await page.getByLabel(ur("staff:legalFacts.value")).fill("0000");
   await page.getByRole("button", { name: ur("staff:legalFacts.add") }).click();
   await expect(page.locator("#value-error")).toContainText(ur("staff:validation.legalPhoneFormat"));
