@@ -91,6 +91,7 @@ export default function LegalMigration() {
       <p>{t("beoe.licence")}</p>
       <p>{t("beoe.charges")}</p>
       <p>{t("beoe.protector")}</p>
+      <p>{t("beoe.direct")}</p>
       <Source source={t("beoe.source")} />
 
       <h2 className="heading-l">{t("check.heading")}</h2>
