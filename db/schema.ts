@@ -355,6 +355,29 @@ export interface PublicHolidayTable {
   created_at: string;
 }
 
+export type LegalFactDestination = "GR" | "IT" | "ES" | "PK";
+export type LegalFactKind = "link" | "fee" | "phone";
+
+export interface LegalFactTable {
+  key: string;
+  destination: LegalFactDestination;
+  kind: LegalFactKind;
+  /** An https URL, "<amount> <currency>" (150.00 EUR), or E.164. */
+  value: string;
+  label_ur: string;
+  label_en: string;
+  label_el: string;
+  label_it: string;
+  source: string;
+  /** YYYY-MM-DD. */
+  checked_on: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
@@ -380,6 +403,7 @@ export interface Database {
   report_identifier: ReportIdentifierTable;
   report_message: ReportMessageTable;
   portal_setting: PortalSettingTable;
+  legal_fact: LegalFactTable;
 }
 
 export type Center = Selectable<CenterTable>;

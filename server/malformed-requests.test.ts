@@ -53,6 +53,7 @@ function formRoutes(): FormRoute[] {
     slug: "lahore",
     number: "PSC-7KMX-2QRA",
     reference: "PCC-7KMX-2QRA",
+    key: "pk-beoe-site",
   };
   return Object.values(routes)
     .filter((route) => typeof (route.module as { action?: unknown }).action === "function")

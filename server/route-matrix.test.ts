@@ -31,6 +31,7 @@ import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRout
 import { findCenter } from "~/models/center.server";
 import { addEmergencyContact } from "~/models/emergency-contact.server";
 import { addHoliday } from "~/models/holiday.server";
+import { addLegalFact } from "~/models/legal-fact.server";
 import { openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { saveDocument } from "~/models/document.server";
@@ -50,6 +51,7 @@ import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { testApplication } from "../test/support/application-fixture";
+import { LEGAL_FACT_FORM } from "../test/support/legal-fact-fixture";
 import { fileTestReport } from "../test/support/report-fixture";
 import { createApp } from "./app";
 
@@ -192,6 +194,13 @@ let emergencyNumbers = 1000;
 function nextEmergencyNumber(): number {
   emergencyNumbers += 1;
   return emergencyNumbers;
+}
+
+/** A new key for each legal-migration fact a cell adds. */
+let legalFacts = 0;
+function nextLegalKey(): string {
+  legalFacts += 1;
+  return `matrix-fact-${legalFacts}`;
 }
 
 function disputeDecision(intent: "uphold" | "dismiss"): Recipe {
@@ -426,6 +435,33 @@ const RECIPES: Record<string, Recipe> = {
     });
     if (!added.ok) throw new Error("emergency contact not added");
     return { path: "/staff/admin/emergency-contacts", body: { intent: "remove", id: added.id }, done: redirectedWith("done", "removed") };
+  },
+  "GET /staff/admin/legal-migration": async () => ({ path: "/staff/admin/legal-migration" }),
+  "POST /staff/admin/legal-migration": async () => ({
+    path: "/staff/admin/legal-migration",
+    body: { ...LEGAL_FACT_FORM, key: nextLegalKey() },
+    done: redirectedWith("done", "added"),
+  }),
+  "GET /staff/admin/legal-migration/:key": async () => ({ path: "/staff/admin/legal-migration/pk-beoe-site" }),
+  "POST /staff/admin/legal-migration/:key save": async () => ({
+    path: "/staff/admin/legal-migration/gr-migration-ministry",
+    body: { ...LEGAL_FACT_FORM, checkedOnDay: "1", intent: "save" },
+    done: redirectedWith("saved", "gr-migration-ministry"),
+  }),
+  "POST /staff/admin/legal-migration/:key confirm": async () => {
+    const key = nextLegalKey();
+    const added = await addLegalFact(store.db, {
+      key,
+      destination: "IT",
+      kind: "link",
+      value: "https://integrazionemigranti.gov.it/",
+      labels: { ur: "اٹلی", en: "Italy", el: "Ιταλία", it: "Italia" },
+      source: "Ministero del Lavoro e delle Politiche Sociali",
+      checkedOn: "2026-12-01",
+      actor: { actorType: "system" },
+    });
+    if (!added.ok) throw new Error("legal fact not added");
+    return { path: `/staff/admin/legal-migration/${key}`, body: { intent: "confirm" }, done: redirectedWith("confirmed", "1") };
   },
   "GET /staff/admin/report-retention": async () => ({ path: "/staff/admin/report-retention" }),
   "POST /staff/admin/report-retention": async () => ({

@@ -14,6 +14,7 @@ it("shows each role the areas it may open, each once", () => {
       "/staff/admin/centers",
       "/staff/admin/holidays",
       "/staff/admin/emergency-contacts",
+      "/staff/admin/legal-migration",
       "/staff/admin/report-retention",
       "/staff/audit",
     ],
@@ -30,4 +31,5 @@ it("marks the area a page belongs to", () => {
   expect(currentStaffArea(areas, "/staff")).toBeNull();
   expect(currentStaffArea(areas, "/staff/queuex")).toBeNull();
   expect(currentStaffArea(staffAreas("admin"), "/staff/admin/accounts/42")).toBe("/staff/admin/accounts");
+  expect(currentStaffArea(staffAreas("admin"), "/staff/admin/legal-migration/pk-beoe-site")).toBe("/staff/admin/legal-migration");
 });

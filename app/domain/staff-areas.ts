@@ -17,6 +17,7 @@ const AREAS: readonly StaffArea[] = [
   { path: "/staff/admin/centers", label: "staff:centers.title" },
   { path: "/staff/admin/holidays", label: "staff:holidays.title" },
   { path: "/staff/admin/emergency-contacts", label: "staff:emergencyContacts.title" },
+  { path: "/staff/admin/legal-migration", label: "staff:legalFacts.title" },
   { path: "/staff/admin/report-retention", label: "staff:retention.title" },
   // One page, two scopes: everything, or the supervisor's own center.
   { path: "/staff/audit", label: "staff:audit.title" },

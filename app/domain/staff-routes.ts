@@ -120,6 +120,12 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   { path: "/staff/admin/emergency-contacts", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/emergency-contacts", method: "POST", intent: "add", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/emergency-contacts", method: "POST", intent: "remove", scope: "permission", anyOf: ["manage:center:any"] },
+  // Official links, fees and helplines on the public legal-migration page: kept with the centers.
+  { path: "/staff/admin/legal-migration", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/legal-migration", method: "POST", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/legal-migration/:key", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/legal-migration/:key", method: "POST", intent: "save", scope: "permission", anyOf: ["manage:center:any"] },
+  { path: "/staff/admin/legal-migration/:key", method: "POST", intent: "confirm", scope: "permission", anyOf: ["manage:center:any"] },
   // How long closed reports keep their evidence.
   { path: "/staff/admin/report-retention", method: "GET", scope: "permission", anyOf: ["manage:center:any"] },
   { path: "/staff/admin/report-retention", method: "POST", scope: "permission", anyOf: ["manage:center:any"] },

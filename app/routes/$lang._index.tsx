@@ -36,6 +36,9 @@ export default function Home() {
         <div>
           <h2 className="heading-s">{t("smugglingWarning.heading")}</h2>
           <p>{t("smugglingWarning.body")}</p>
+          <p>
+            <a href={`/${lang}/legal-migration`}>{t("smugglingWarning.link")}</a>
+          </p>
         </div>
       </div>
     </>

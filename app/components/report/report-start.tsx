@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 const ASKED = ["contact", "offer", "money", "when", "evidence"] as const;
@@ -7,6 +7,7 @@ const NOT_COLLECTED = ["name", "device", "cookies"] as const;
 /** The start page: plainly what is and is not collected, before anything is asked. */
 export function ReportStart() {
   const { t } = useTranslation("report");
+  const { lang } = useParams();
   return (
     <>
       <h1 className="heading-xl">{t("start.title")}</h1>
@@ -31,6 +32,9 @@ export function ReportStart() {
           {t("start.startNow")}
         </button>
       </Form>
+      <p>
+        <a href={`/${lang}/legal-migration`}>{t("start.legalLink")}</a>
+      </p>
     </>
   );
 }
