@@ -10,6 +10,11 @@ declare module "qrcode" {
   export function toString(text: string, options?: QRCodeToStringOptions): Promise<string>;
   export type QRCodeToBufferOptions = Omit<QRCodeToStringOptions, "type"> & { type?: "png"; scale?: number };
   export function toBuffer(text: string, options?: QRCodeToBufferOptions): Promise<Buffer>;
-  const QRCode: { toString: typeof toString; toBuffer: typeof toBuffer };
+  /** The symbol itself: `modules.get(row, column)` is true for a dark module. */
+  export function create(
+    text: string,
+    options?: { errorCorrectionLevel?: "L" | "M" | "Q" | "H" },
+  ): { modules: { size: number; get(row: number, column: number): boolean | number } };
+  const QRCode: { toString: typeof toString; toBuffer: typeof toBuffer; create: typeof create };
   export default QRCode;
 }

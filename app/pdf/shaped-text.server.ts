@@ -104,11 +104,6 @@ export async function embedNastaliq(doc: PDFDocument): Promise<PDFFont> {
   return doc.embedFont(bytes, { subset: false, customName: "PSCG-NotoNastaliqUrdu" });
 }
 
-export async function lineWidth(line: ShapedLine, size: number): Promise<number> {
-  const { upem } = await loaded();
-  return (line.advance * size) / upem;
-}
-
 /**
  * Draws a shaped line with its right end at `right` (Urdu is set flush right), each glyph placed
  * where HarfBuzz put it. The logical text is attached as ActualText, so copying from the PDF or
@@ -135,7 +130,10 @@ export async function drawShapedLine(
     pdf.setFillingColor(color),
     pdf.beginText(),
     pdf.setFontAndSize(key, size),
-    ...line.glyphs.flatMap((glyph) => [pdf.setTextMatrix(1, 0, 0, 1, left + glyph.x * scale, y + glyph.y * scale), pdf.showText(hex(glyph.id))]),
+    ...line.glyphs.flatMap((glyph) => [
+      pdf.setTextMatrix(1, 0, 0, 1, left + glyph.x * scale, y + glyph.y * scale),
+      pdf.showText(hex(glyph.id)),
+    ]),
     pdf.endText(),
     pdf.PDFOperator.of(pdf.PDFOperatorNames.EndMarkedContent),
     pdf.popGraphicsState(),

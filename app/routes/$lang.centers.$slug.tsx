@@ -16,7 +16,7 @@ export const handle: RouteHandle = {
   description: (t, data) => t("centers:page.description", { name: (data as { name?: string } | undefined)?.name ?? "" }),
 };
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang) || !isCenterSlug(params.slug)) throw notFound();
   const lang = params.lang;
   const center = await findActiveCenter(context.db, params.slug, lang);
@@ -29,6 +29,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     country: countryName(lang, center.countryCode),
     details: center.details,
     applyHref: `/${lang}/certificate${referral}`,
+    // Posters are for the missions whose visitors they send; only once their details are confirmed.
+    poster:
+      center.kind === "service_center" || !center.referralCode
+        ? null
+        : {
+            href: center.details ? `/${lang}/centers/${center.slug}/poster.pdf` : null,
+            refused: new URL(request.url).searchParams.get("poster") === "unavailable",
+          },
   };
 }
 
@@ -50,6 +58,27 @@ export default function CenterPage() {
       <CenterDetails details={center.details} />
       <h2 className="heading-m">{t("page.beforeHeading")}</h2>
       <p>{t("page.before")}</p>
+      {center.poster ? (
+        <section aria-labelledby="posters" className="center-posters">
+          <h2 className="heading-m" id="posters">
+            {t("poster.heading")}
+          </h2>
+          {center.poster.href ? (
+            <>
+              <p>{t("poster.hint")}</p>
+              <p>
+                <a href={center.poster.href} download>
+                  {t("poster.pdf")}
+                </a>
+              </p>
+            </>
+          ) : (
+            <p className={center.poster.refused ? "error-message" : "hint"} role={center.poster.refused ? "alert" : undefined}>
+              {t("poster.notConfirmed")}
+            </p>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }

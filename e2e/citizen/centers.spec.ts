@@ -39,7 +39,10 @@ test("the Athens page: Greek from a shared link, the switcher one tap away, Appl
   await expect(page.locator("main")).toContainText(t("el", "centers:notConfirmed"));
   const apply = page.getByRole("button", { name: t("el", "centers:page.apply") });
   await expect(apply).toHaveAttribute("href", "/el/certificate?ref=ATHENS");
-  await page.getByRole("navigation", { name: t("el", "language.switcherLabel") }).getByRole("link", { name: LANGUAGE_NAMES.ur }).click();
+  await page
+    .getByRole("navigation", { name: t("el", "language.switcherLabel") })
+    .getByRole("link", { name: LANGUAGE_NAMES.ur })
+    .click();
   await expect(page).toHaveURL("/ur/centers/athens");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("سفارت خانہ پاکستان، ایتھنز");
   await page.getByRole("button", { name: t("ur", "centers:page.apply") }).click();
@@ -56,7 +59,9 @@ test.describe("searching the directory without JavaScript", () => {
     await page.getByRole("button", { name: t("en", "centers:search.submit") }).click();
     await expect(page).toHaveURL(/\/en\/centers\?q=/);
     await expect(page.getByRole("heading", { level: 3 })).toHaveText(["Embassy of Pakistan, Athens"]);
-    await expect(page.getByRole("status")).toHaveText(`${t("en", "centers:search.found_one", { count: "1" })} ${t("en", "centers:search.clear")}`);
+    await expect(page.getByRole("status")).toHaveText(
+      `${t("en", "centers:search.found_one", { count: "1" })} ${t("en", "centers:search.clear")}`,
+    );
     await expect(search).toHaveValue("Αθήνα");
 
     await page.goto(`/ur/centers?q=${encodeURIComponent("اٹلی")}`);

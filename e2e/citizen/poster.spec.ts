@@ -1,0 +1,84 @@
+/**
+ * The Athens poster as its visitors meet it: printed from the PDF the center page offers, scanned
+ * by phone, and an application sent from it counted for Athens.
+ */
+import { expect, test } from "@playwright/test";
+import jsQR from "jsqr";
+import fs from "node:fs";
+import { cropRgba, renderPdfPage } from "../../test/support/pdf-image";
+import { withDb } from "../support/db";
+import {
+  continueOn,
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  submitApplication,
+  uploadDocuments,
+} from "../support/journey";
+import { t } from "../support/locales";
+import { signInStaff } from "../support/staff";
+
+const confirmAthens = (confirmed: boolean) =>
+  withDb((db) =>
+    db
+      .prepare("UPDATE center SET address = ?, details_confirmed_at = ? WHERE slug = 'athens'")
+      .run(confirmed ? "Test address, Athens" : null, confirmed ? "2026-12-01T00:00:00.000Z" : null),
+  );
+
+test.afterAll(() => confirmAthens(false));
+
+test("no poster before the Athens details are confirmed: the page says why", async ({ page, request }) => {
+  confirmAthens(false);
+  await page.goto("/el/centers/athens");
+  await expect(page.locator("#posters ~ p")).toHaveText(t("el", "centers:poster.notConfirmed"));
+  await expect(page.getByRole("link", { name: t("el", "centers:poster.pdf") })).toHaveCount(0);
+  const response = await request.get("/el/centers/athens/poster.pdf", { maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  await page.goto("/el/centers/athens/poster.pdf");
+  await expect(page).toHaveURL("/el/centers/athens?poster=unavailable#posters");
+  await expect(page.getByRole("alert")).toHaveText(t("el", "centers:poster.notConfirmed"));
+  // Service centers have no posters, nor any address for one.
+  expect((await request.get("/ur/centers/lahore/poster.pdf", { maxRedirects: 0 })).status()).toBe(404);
+});
+
+test("the Athens poster's Urdu QR code opens the application in Urdu, and the application counts for Athens", async ({ page, browser }) => {
+  test.slow();
+  confirmAthens(true);
+  await page.goto("/centers/athens");
+  await expect(page).toHaveURL("/el/centers/athens");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: t("el", "centers:poster.pdf") }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("poster-athens-el-ur.pdf");
+  const pdf = fs.readFileSync(await download.path());
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+
+  const image = renderPdfPage(pdf, { dpi: 110 });
+  const half = Math.floor(image.width / 2);
+  const scan = (x: number) => jsQR(cropRgba(image, x, 0, half, image.height), half, image.height)?.data ?? "";
+  const [greek, urdu] = [new URL(scan(0)), new URL(scan(half))];
+  expect(`${greek.pathname}${greek.search}`).toBe("/el/certificate?ref=ATHENS");
+  expect(`${urdu.pathname}${urdu.search}`).toBe("/ur/certificate?ref=ATHENS");
+
+  const applicant = await (await browser.newContext()).newPage();
+  await applicant.goto(`${urdu.pathname}${urdu.search}`);
+  await applicant.getByRole("button", { name: t("ur", "certificate:start.startNow") }).click();
+  await applicant.getByLabel(t("ur", "certificate:who.options.self")).check();
+  await continueOn(applicant, "ur");
+  await fillPersonal(applicant, "ur");
+  await fillContact(applicant, "ur", `poster-qr-${Date.now()}@example.com`);
+  await fillAddress(applicant, "ur");
+  await fillPurposeAndDelivery(applicant, "ur");
+  await uploadDocuments(applicant, "ur");
+  const reference = await submitApplication(applicant, "ur");
+  expect(withDb((db) => db.prepare("SELECT referral_center_slug AS slug FROM application WHERE reference = ?").get(reference))).toEqual({
+    slug: "athens",
+  });
+
+  const desk = await browser.newContext();
+  await signInStaff(desk, { role: "embassy_desk", centerSlug: "athens" });
+  const deskPage = await desk.newPage();
+  await deskPage.goto(`/staff/referrals?reference=${reference}`);
+  await expect(deskPage.getByRole("row", { name: new RegExp(reference) })).toBeVisible();
+});
