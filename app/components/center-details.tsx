@@ -79,7 +79,12 @@ export function CenterDetails({ details, brief = false }: { details: CenterDetai
       {details.languages.length > 0 && !brief ? (
         <div>
           <dt>{t("languages")}</dt>
-          <dd>{joinParts(lang, details.languages.map((code) => languageName(lang, code)))}</dd>
+          <dd>
+            {joinParts(
+              lang,
+              details.languages.map((code) => languageName(lang, code)),
+            )}
+          </dd>
         </div>
       ) : null}
       {details.map && !brief ? (

@@ -73,8 +73,7 @@ export default function Centers() {
       </Form>
       {searched ? (
         <p role="status">
-          {found === 0 ? t("search.none") : t("search.found", { count: found })}{" "}
-          <Link to={`/${lang}/centers`}>{t("search.clear")}</Link>
+          {found === 0 ? t("search.none") : t("search.found", { count: found })} <Link to={`/${lang}/centers`}>{t("search.clear")}</Link>
         </p>
       ) : null}
       {countries.map((country) => (

@@ -41,9 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const request_ = application.status === "waiting_for_applicant" ? await findOpenRequest(context.db, application.id) : null;
   // Answered questions stay on the page: the applicant should see what they were asked and what they said.
   const answered = (await listInformationRequests(context.db, application.id)).filter((exchange) => exchange.answeredAt !== null);
-  const center = application.collectionCenterSlug
-    ? await findActiveCenter(context.db, application.collectionCenterSlug, lang)
-    : null;
+  const center = application.collectionCenterSlug ? await findActiveCenter(context.db, application.collectionCenterSlug, lang) : null;
   const certificate = await findCertificateForApplication(context.db, application.id);
   const dispute = certificate ? await latestDispute(context.db, application.id) : null;
   const url = new URL(request.url);

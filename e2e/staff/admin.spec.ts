@@ -307,7 +307,9 @@ test("a center's address and hours reach the public only once an administrator c
     en("staff:validation.latitudeFormat"),
   ]);
   // The summary's link for a day goes to that day's first box; every answer is kept.
-  await errorSummary(page).getByRole("link", { name: en("staff:validation.hoursCloseAfterOpen", { day: "Tuesday" }) }).click();
+  await errorSummary(page)
+    .getByRole("link", { name: en("staff:validation.hoursCloseAfterOpen", { day: "Tuesday" }) })
+    .click();
   await expect(page.locator("#hours2Opens")).toBeFocused();
   await expect(page.getByLabel(en("staff:center.address"), { exact: true })).toHaveValue(address);
   await expect(page.locator("#hours2Closes")).toHaveValue("09:00");
@@ -343,7 +345,10 @@ test("a center's address and hours reach the public only once an administrator c
     await expect(main.getByRole("link", { name: t(lang, "centers:openInMapApp") })).toHaveAttribute("href", "geo:40.438100,-3.819600");
     await expect(main).not.toContainText(t(lang, "centers:notConfirmed"));
     // "Apply online" carries the embassy's referral code.
-    await expect(main.getByRole("button", { name: t(lang, "centers:page.apply") })).toHaveAttribute("href", `/${lang}/certificate?ref=MADRID`);
+    await expect(main.getByRole("button", { name: t(lang, "centers:page.apply") })).toHaveAttribute(
+      "href",
+      `/${lang}/certificate?ref=MADRID`,
+    );
     await expectNoAxeViolations(visitor);
   }
   // The directory keeps to the address and the phone.
