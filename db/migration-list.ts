@@ -20,6 +20,7 @@ import * as m12 from "./migrations/2026_12_02_210000_report";
 import * as m13 from "./migrations/2026_12_02_220000_portal_setting";
 import * as m14 from "./migrations/2026_12_03_060000_report_links";
 import * as m15 from "./migrations/2026_12_03_080000_report_news";
+import * as m16 from "./migrations/2026_12_03_120000_dashboard_count";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_02_220000_portal_setting": m13,
   "2026_12_03_060000_report_links": m14,
   "2026_12_03_080000_report_news": m15,
+  "2026_12_03_120000_dashboard_count": m16,
 };
