@@ -349,7 +349,7 @@ export interface PublicHolidayTable {
 }
 
 /**
- * The dashboard's running figures (decision 038), one row per dimension, UTC day and value:
+ * The dashboard's running figures (decision 039), one row per dimension, UTC day and value:
  * applications by submission day under "status", "destination" and "referral" ("" for none);
  * certificates by issue day under "issue_days", the value being the whole days they took.
  */

@@ -1,7 +1,7 @@
 /**
  * The supervisor dashboard's figures. Reading them at a million applications as fast as at a
  * thousand means never counting applications: each writer of an application's status adds to
- * per-day counts in the same transaction (decision 038), and a page sums a few hundred of them.
+ * per-day counts in the same transaction (decision 039), and a page sums a few hundred of them.
  * Only the service level, which moves with the clock, reads applications, and then only those of
  * the one or two days whose cases are turning late right now.
  */

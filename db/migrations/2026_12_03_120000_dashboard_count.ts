@@ -2,7 +2,7 @@
 import { type Kysely, sql } from "kysely";
 
 /**
- * The supervisor dashboard's figures, kept per day as they change (decision 038): applications by
+ * The supervisor dashboard's figures, kept per day as they change (decision 039): applications by
  * the UTC day they were submitted, once by status, once by destination and once by referring
  * center ("" for none), and certificates by the UTC day they were issued and the whole days they
  * took. Reading a quarter then costs a few hundred small rows at a thousand applications or a

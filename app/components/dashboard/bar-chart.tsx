@@ -9,9 +9,9 @@ export type BarChartRow = { key: string; label: string; value: number; valueText
 
 // Sized for a phone, as the cluster picture: at 390 px the chart is drawn about one to one.
 const WIDTH = 380;
-const LABEL_WIDTH = 150;
-const VALUE_ROOM = 56;
-const LABEL_CHARACTERS = 22;
+const LABEL_WIDTH = 176;
+const VALUE_ROOM = 48;
+const LABEL_CHARACTERS = 23;
 
 export function BarChart({ id, caption, rows, dir }: { id: string; caption: string; rows: readonly BarChartRow[]; dir: "ltr" | "rtl" }) {
   // Nastaliq needs about half as much height again as Latin letters at the same size.
