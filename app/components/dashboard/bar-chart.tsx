@@ -11,7 +11,10 @@ export type BarChartRow = { key: string; label: string; value: number; valueText
 const WIDTH = 380;
 const LABEL_WIDTH = 176;
 const VALUE_ROOM = 48;
-const LABEL_CHARACTERS = 23;
+const LABEL_CHARACTERS = 26;
+/** About how wide one letter of a 13 px label is; a label estimated wider is narrowed to fit, not clipped. */
+const LETTER_WIDTH = 7.4;
+const LABEL_ROOM = LABEL_WIDTH - 12;
 
 export function BarChart({ id, caption, rows, dir }: { id: string; caption: string; rows: readonly BarChartRow[]; dir: "ltr" | "rtl" }) {
   // Nastaliq needs about half as much height again as Latin letters at the same size.
@@ -36,7 +39,15 @@ export function BarChart({ id, caption, rows, dir }: { id: string; caption: stri
           const label = row.label.length > LABEL_CHARACTERS ? `${row.label.slice(0, LABEL_CHARACTERS - 1)}…` : row.label;
           return (
             <g key={row.key}>
-              <text x={x(LABEL_WIDTH - 8)} y={middle} direction={dir} textAnchor="end" dominantBaseline="central" className="chart__label">
+              <text
+                x={x(LABEL_WIDTH - 8)}
+                y={middle}
+                direction={dir}
+                textAnchor="end"
+                dominantBaseline="central"
+                className="chart__label"
+                {...(label.length * LETTER_WIDTH > LABEL_ROOM ? { textLength: LABEL_ROOM, lengthAdjust: "spacingAndGlyphs" } : {})}
+              >
                 {label}
               </text>
               <rect
