@@ -3,6 +3,15 @@ import { expect, test } from "@playwright/test";
 import { countIssue, countSubmission } from "../../app/models/dashboard.server";
 import { testApplication } from "../../test/support/application-fixture";
 import { expectNoAxeViolations } from "../support/axe";
+import {
+  continueOn,
+  fillAddress,
+  fillContact,
+  fillPersonal,
+  fillPurposeAndDelivery,
+  submitApplication,
+  uploadDocuments,
+} from "../support/journey";
 import { withStore } from "../support/db";
 import { LANGUAGES, type Lang, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
@@ -107,6 +116,34 @@ test("a period that ends before it starts is refused with the translated message
   }
   await page.goto("/staff/dashboard?lng=el&from=1999-12-31");
   await expect(page.getByRole("alert").getByRole("link", { name: t("el", "staff:validation.dashboardDateBounds") })).toBeVisible();
+});
+
+test("an application from the Athens poster is counted under Athens, the day it is submitted", async ({ browser }) => {
+  const context = await browser.newContext();
+  await signInStaff(context, { role: "supervisor" });
+  const page = await context.newPage();
+  const athens = () =>
+    page
+      .getByRole("region", { name: t("en", "staff:dashboard.perReferral") })
+      .getByRole("row", { name: /Athens/ })
+      .locator("td");
+  await page.goto("/staff/dashboard");
+  const before = (await athens().count()) === 0 ? 0 : Number(await athens().textContent());
+
+  const applicant = await (await browser.newContext()).newPage();
+  await applicant.goto("/en/certificate?ref=athens");
+  await applicant.getByRole("button", { name: t("en", "certificate:start.startNow") }).click();
+  await applicant.getByLabel(t("en", "certificate:who.options.self")).check();
+  await continueOn(applicant, "en");
+  await fillPersonal(applicant, "en");
+  await fillContact(applicant, "en", `dashboard-${Date.now()}@example.com`);
+  await fillAddress(applicant, "en");
+  await fillPurposeAndDelivery(applicant, "en");
+  await uploadDocuments(applicant, "en");
+  await submitApplication(applicant, "en");
+
+  await page.goto("/staff/dashboard");
+  await expect(athens()).toHaveText(String(before + 1));
 });
 
 test("an officer cannot open the dashboard, and its menu does not offer it", async ({ browser }) => {
