@@ -3,15 +3,7 @@ import { expect, test } from "@playwright/test";
 import { countIssue, countSubmission } from "../../app/models/dashboard.server";
 import { testApplication } from "../../test/support/application-fixture";
 import { expectNoAxeViolations } from "../support/axe";
-import {
-  continueOn,
-  fillAddress,
-  fillContact,
-  fillPersonal,
-  fillPurposeAndDelivery,
-  submitApplication,
-  uploadDocuments,
-} from "../support/journey";
+import { applyFromPoster } from "../support/journey";
 import { withStore } from "../support/db";
 import { LANGUAGES, type Lang, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
@@ -131,16 +123,7 @@ test("an application from the Athens poster is counted under Athens, the day it 
   const before = (await athens().count()) === 0 ? 0 : Number(await athens().textContent());
 
   const applicant = await (await browser.newContext()).newPage();
-  await applicant.goto("/en/certificate?ref=athens");
-  await applicant.getByRole("button", { name: t("en", "certificate:start.startNow") }).click();
-  await applicant.getByLabel(t("en", "certificate:who.options.self")).check();
-  await continueOn(applicant, "en");
-  await fillPersonal(applicant, "en");
-  await fillContact(applicant, "en", `dashboard-${Date.now()}@example.com`);
-  await fillAddress(applicant, "en");
-  await fillPurposeAndDelivery(applicant, "en");
-  await uploadDocuments(applicant, "en");
-  await submitApplication(applicant, "en");
+  await applyFromPoster(applicant, "athens", `dashboard-${Date.now()}@example.com`);
 
   await page.goto("/staff/dashboard");
   await expect(athens()).toHaveText(String(before + 1));
