@@ -13,6 +13,8 @@
  * 3. p95 of the back-office queue page (GET /staff/queue for an officer with a full session: the
  *    "new" and "in review" tabs, a name search and a destination filter) on the same two stores.
  *    Target: at most 1.5 times slower at a million.
+ * 6. p95 of the supervisor dashboard (GET /staff/dashboard: the last twelve weeks, the last four, and
+ *    twelve weeks a year ago) on the tracking and queue stores. Target: at most 1.5 times slower at a million.
  * 5. p95 of the investigators' pages (GET /staff/reports: the "new" and "triaged" tabs with their
  *    counts, a cluster-size filter, a search by a number written in local form, and a report's
  *    cluster page) with a thousand and with a million reports. Target: at most 1.5 times slower.
@@ -32,6 +34,7 @@ import { pathToFileURL } from "node:url";
 import { type AppLoadContext, createCookie, type ServerBuild } from "@remix-run/node";
 import { sql } from "kysely";
 import { destination, multistream, pino } from "pino";
+import { rebuildDashboardCounts } from "../app/models/dashboard.server";
 import { insertStaffSession } from "../app/models/staff-session.server";
 import { insertStaffUser } from "../app/models/staff-user.server";
 import { newReportJourney, sealReportJourney } from "../app/services/report-journey.server";
@@ -439,15 +442,15 @@ type QueueShape = { newCases: number; inReview: number };
 type QueueReport = { small: LoadResult; large: LoadResult; ratio: number; shape: { small: QueueShape; large: QueueShape } };
 
 /** A staff member with a full session, as after signing in with the second factor; returns the cookie. */
-async function signedInStaff(portal: Portal, role: "officer" | "investigator"): Promise<string> {
+async function signedInStaff(portal: Portal, role: "officer" | "supervisor" | "investigator"): Promise<string> {
   const id = await portal.store.db.transaction().execute((trx) =>
     insertStaffUser(trx, {
       email: `bench.${role}.${Date.now()}@police.example.pk`,
       displayName: `Bench ${role}`,
       passwordHash: null,
       role,
-      // The measured officer works at QUEUE_CENTER; investigators belong to no center.
-      centerSlug: role === "officer" ? QUEUE_CENTER : null,
+      // The measured officer (and supervisor) works at QUEUE_CENTER; investigators belong to no center.
+      centerSlug: role === "investigator" ? null : QUEUE_CENTER,
     }),
   );
   const { token } = await insertStaffSession(portal.store.db, id, "full");
@@ -611,6 +614,103 @@ function investigatorLines(result: InvestigatorReport): string[] {
   ];
 }
 
+const DASHBOARD_TAGS = ["default", "month", "year_ago"] as const;
+
+type DashboardReport = { small: LoadResult; large: LoadResult; ratio: number; seedSeconds: number };
+
+/**
+ * The bench's applications are bulk rows, written around the models that keep the dashboard's
+ * counts: count them from scratch, as after any such load. They have no certificates either, so
+ * the issued and collected ones are given the issue-day counts their certificates would have made
+ * (3 to 20 days after submission, drawn from the id so that both stores draw alike).
+ */
+async function prepareDashboardCounts(portal: Portal): Promise<void> {
+  await rebuildDashboardCounts(portal.store.db);
+  await sql`INSERT INTO dashboard_count (dimension, day, value, n)
+    SELECT 'issue_days', date(submitted_at, '+' || took || ' days'), CAST(took AS TEXT), count(*)
+    FROM (SELECT submitted_at, (unicode(substr(id, 1, 1)) % 18) + 3 AS took FROM application WHERE status IN ('issued', 'collected'))
+    GROUP BY 2, 3`.execute(portal.store.db);
+}
+
+/** Dashboard views in a fixed rotation: the default twelve weeks, the last four, twelve weeks a year ago. */
+function dashboardViews(cookie: string, count: number): PlannedRequest[] {
+  const today = new Date().toISOString().slice(0, 10);
+  const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
+  const pathFor: Record<(typeof DASHBOARD_TAGS)[number], string> = {
+    default: "/staff/dashboard",
+    month: `/staff/dashboard?from=${daysAgo(27)}&to=${today}`,
+    year_ago: `/staff/dashboard?from=${daysAgo(365 + 83)}&to=${daysAgo(365)}`,
+  };
+  const headers = { ...BROWSER_HEADERS, cookie };
+  return Array.from({ length: count }, (_, i) => {
+    const tag = DASHBOARD_TAGS[i % DASHBOARD_TAGS.length]!;
+    return { method: "GET", path: pathFor[tag], headers, tag, expect: { status: 200 } };
+  });
+}
+
+async function benchDashboard(stores: Stores): Promise<DashboardReport> {
+  const { small, large } = stores;
+  const counted = performance.now();
+  await prepareDashboardCounts(small);
+  await withFastBulkLoad(large.store.db, () => prepareDashboardCounts(large));
+  log(`dashboard counts made from scratch in ${((performance.now() - counted) / 1000).toFixed(0)} s`);
+  const [smallCookie, largeCookie] = [await signedInStaff(small, "supervisor"), await signedInStaff(large, "supervisor")];
+  await warmUp("dashboard at 1k", small, dashboardViews(smallCookie, WARMUP_REQUESTS));
+  await warmUp("dashboard at 1M", large, dashboardViews(largeCookie, WARMUP_REQUESTS));
+  const [atSmall, atLarge] = await measureInTurns(
+    {
+      name: `GET /staff/dashboard, ${SMALL_STORE.toLocaleString("en")} applications`,
+      portal: small,
+      requests: dashboardViews(smallCookie, MEASURED_REQUESTS),
+    },
+    {
+      name: `GET /staff/dashboard, ${LARGE_STORE.toLocaleString("en")} applications`,
+      portal: large,
+      requests: dashboardViews(largeCookie, MEASURED_REQUESTS),
+    },
+  );
+  return { small: atSmall, large: atLarge, ratio: atLarge.latencyMs.p95 / atSmall.latencyMs.p95, seedSeconds: stores.seedSeconds };
+}
+
+/** The dashboard figures as lines of text, with the ratio for each period. */
+function dashboardLines(result: DashboardReport): string[] {
+  const byKind = DASHBOARD_TAGS.map((tag) => {
+    const [a, b] = [result.small.byTag[tag]?.latencyMs.p95, result.large.byTag[tag]?.latencyMs.p95];
+    return `${tag.replace("_", " ")} ${a && b ? (b / a).toFixed(2) : "n/a"}`;
+  }).join(", ");
+  return [
+    `Dashboard p95, ${SMALL_STORE.toLocaleString("en")} applications: ${result.small.latencyMs.p95.toFixed(1)} ms (${result.small.okPerSecond.toFixed(0)} pages/s)`,
+    `Dashboard p95, ${LARGE_STORE.toLocaleString("en")} applications: ${result.large.latencyMs.p95.toFixed(1)} ms (${result.large.okPerSecond.toFixed(0)} pages/s)`,
+    `Dashboard p95 ratio (1M ÷ 1k): ${result.ratio.toFixed(2)}, target ≤ ${TARGET_P95_GROWTH.toFixed(2)}: ${verdict(result.ratio <= TARGET_P95_GROWTH)}; by period: ${byKind}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores; seeding 1M took ${result.seedSeconds.toFixed(0)} s`,
+  ];
+}
+
+/** `npm run bench -- --only=dashboard`: the dashboard measurement alone, on the application stores. */
+async function benchDashboardAlone(): Promise<void> {
+  const build = await loadBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
+  try {
+    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+    const stores = await prepareStores(dir, env, resolveSecrets(env), build);
+    let result: DashboardReport;
+    try {
+      result = await benchDashboard(stores);
+    } finally {
+      await stores.small.close();
+      await stores.large.close();
+    }
+    console.log(`
+${dashboardLines(result).join("\n")}`);
+    const failed = result.small.failed + result.large.failed;
+    console.log(
+      `Failed requests: ${failed}; server errors: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
+    );
+    if (failed > 0 || serverErrors.length > 0) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `npm run bench -- --only=investigator`: the investigator measurement alone, in a few minutes. */
 async function benchInvestigatorAlone(): Promise<void> {
   const build = await loadBuild();
@@ -750,6 +850,10 @@ async function main(): Promise<void> {
     await benchReportsAlone();
     return;
   }
+  if (args.includes("--only=dashboard")) {
+    await benchDashboardAlone();
+    return;
+  }
   if (args.includes("--only=investigator")) {
     await benchInvestigatorAlone();
     return;
@@ -777,9 +881,11 @@ async function main(): Promise<void> {
     const stores = await prepareStores(dir, env, secrets, build);
     let tracking: TrackingReport;
     let queue: QueueReport;
+    let dashboard: DashboardReport;
     try {
       tracking = await benchTracking(stores);
       queue = await benchQueue(stores);
+      dashboard = await benchDashboard(stores);
     } finally {
       await stores.small.close();
       await stores.large.close();
@@ -790,6 +896,7 @@ async function main(): Promise<void> {
     const { text, markdown } = report(submit, reports, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
     console.log(`${investigatorLines(investigator).join("\n")}\n`);
+    console.log(`${dashboardLines(dashboard).join("\n")}\n`);
     console.log(
       `Store during measurements: ${submit.durability} (submissions); ${stores.durability} (tracking and queue, restored after the synchronous=OFF bulk load).`,
     );
@@ -805,6 +912,8 @@ async function main(): Promise<void> {
       queue.large,
       investigator.small,
       investigator.large,
+      dashboard.small,
+      dashboard.large,
     ].reduce((n, r) => n + r.failed, 0);
     console.log(
       `Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
@@ -822,6 +931,7 @@ async function main(): Promise<void> {
       tracking: { ...tracking, target: `ratio <= ${TARGET_P95_GROWTH}`, met: tracking.ratio <= TARGET_P95_GROWTH },
       queue: { ...queue, target: `ratio <= ${TARGET_P95_GROWTH}`, met: queue.ratio <= TARGET_P95_GROWTH },
       investigator: { ...investigator, target: `ratio <= ${TARGET_P95_GROWTH}`, met: investigator.ratio <= TARGET_P95_GROWTH },
+      dashboard: { ...dashboard, target: `ratio <= ${TARGET_P95_GROWTH}`, met: dashboard.ratio <= TARGET_P95_GROWTH },
       serverErrors,
       machineLoad,
       totalSeconds,

@@ -22,6 +22,7 @@ import * as m14 from "./migrations/2026_12_03_060000_report_links";
 import * as m15 from "./migrations/2026_12_03_080000_report_news";
 import * as m16 from "./migrations/2026_12_03_110000_center_page";
 import * as m17 from "./migrations/2026_12_03_121000_legal_fact";
+import * as m18 from "./migrations/2026_12_03_130000_dashboard_count";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_03_080000_report_news": m15,
   "2026_12_03_110000_center_page": m16,
   "2026_12_03_121000_legal_fact": m17,
+  "2026_12_03_130000_dashboard_count": m18,
 };

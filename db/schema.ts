@@ -378,6 +378,19 @@ export interface LegalFactTable {
   updated_at: string;
 }
 
+/**
+ * The dashboard's running figures (decision 040), one row per dimension, UTC day and value:
+ * applications by submission day under "status", "destination" and "referral" ("" for none);
+ * certificates by issue day under "issue_days", the value being the whole days they took.
+ */
+export interface DashboardCountTable {
+  dimension: "status" | "destination" | "referral" | "issue_days";
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  value: string;
+  n: number;
+}
+
 export interface Database {
   center: CenterTable;
   staff_user: StaffUserTable;
@@ -404,6 +417,7 @@ export interface Database {
   report_message: ReportMessageTable;
   portal_setting: PortalSettingTable;
   legal_fact: LegalFactTable;
+  dashboard_count: DashboardCountTable;
 }
 
 export type Center = Selectable<CenterTable>;

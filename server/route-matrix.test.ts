@@ -354,6 +354,7 @@ const RECIPES: Record<string, Recipe> = {
   "POST /staff/disputes uphold": disputeDecision("uphold"),
   "POST /staff/disputes dismiss": disputeDecision("dismiss"),
   "GET /staff/referrals": async () => ({ path: "/staff/referrals" }),
+  "GET /staff/dashboard": async () => ({ path: "/staff/dashboard" }),
 
   "GET /staff/reports": async () => ({ path: "/staff/reports?tab=new&cluster=2" }),
   "GET /staff/reports/identifier": async () => {

@@ -46,6 +46,7 @@ describe("permission table", () => {
       "export:case:center",
       "export:report:any",
       "read:audit:center",
+      "read:dashboard:any",
       "read:report:any",
       "reassign:case:center",
       "revoke:certificate:center",
@@ -59,7 +60,7 @@ describe("permission table", () => {
       expect(entities(role)).not.toContain("case-status");
       expect(entities(role)).not.toContain("certificate");
     }
-    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(["manage:center:any", "manage:staff:any", "read:audit:any"]);
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(["manage:center:any", "manage:staff:any", "read:audit:any", "read:dashboard:any"]);
     expect([...ROLE_PERMISSIONS.investigator].sort()).toEqual(["export:report:any", "read:report:any", "triage:report:any"]);
   });
 

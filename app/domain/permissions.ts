@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   "manage:staff:any",
   "manage:center:any",
   "read:audit:any",
+  // Figures across every center (counts, weeks, days to issue), never a case: for whoever oversees the service.
+  "read:dashboard:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,12 +54,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "read:report:any",
     "triage:report:any",
     "export:report:any",
+    "read:dashboard:any",
   ],
   // Separation of duties: investigating smuggling offers needs no applicant's personal data.
   investigator: ["read:report:any", "triage:report:any", "export:report:any"],
   embassy_desk: ["read:case-status:embassy"],
   // Runs the system, not the work: no case or report content, so one account cannot read everything.
-  admin: ["manage:staff:any", "manage:center:any", "read:audit:any"],
+  admin: ["manage:staff:any", "manage:center:any", "read:audit:any", "read:dashboard:any"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,10 +6,11 @@ it("shows each role the areas it may open, each once", () => {
   const paths = Object.fromEntries(ROLES.map((role) => [role, staffAreas(role).map((a) => a.path)]));
   expect(paths).toEqual({
     officer: ["/staff/queue", "/staff/disputes"],
-    supervisor: ["/staff/queue", "/staff/disputes", "/staff/reports", "/staff/audit"],
+    supervisor: ["/staff/queue", "/staff/disputes", "/staff/dashboard", "/staff/reports", "/staff/audit"],
     investigator: ["/staff/reports"],
     embassy_desk: ["/staff/referrals"],
     admin: [
+      "/staff/dashboard",
       "/staff/admin/accounts",
       "/staff/admin/centers",
       "/staff/admin/holidays",

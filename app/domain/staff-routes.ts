@@ -98,6 +98,9 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
   // The embassy desk: the status of applications its posters referred, never their content.
   { path: "/staff/referrals", method: "GET", scope: "permission", anyOf: ["read:case-status:embassy"] },
 
+  // Figures across every center for those who oversee the service: counts only, no case.
+  { path: "/staff/dashboard", method: "GET", scope: "permission", anyOf: ["read:dashboard:any"] },
+
   // Smuggling reports: investigators and supervisors, any report (reports belong to no center).
   { path: "/staff/reports", method: "GET", scope: "permission", anyOf: ["read:report:any"] },
   { path: "/staff/reports/identifier", method: "GET", scope: "permission", anyOf: ["read:report:any"] },

@@ -12,6 +12,7 @@ import { serviceCenterFor } from "~/domain/service-center";
 import { type CompleteAnswers, readAnswers } from "~/schemas/certificate";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { insertAuditEvent } from "./audit.server";
+import { countSubmission } from "./dashboard.server";
 import { missingDocuments, moveDocuments } from "./document.server";
 import type { OpenDraft } from "./draft.server";
 import { type ComposedMail, enqueueMail } from "./outbox.server";
@@ -115,6 +116,12 @@ export async function submitApplication(
             updated_at: stamp,
           })
           .execute();
+        await countSubmission(trx, {
+          submittedAt: stamp,
+          status: "submitted",
+          destinationCountry: purpose.destinationCountry,
+          referralCenterSlug: input.answers.referral,
+        });
         await trx
           .insertInto("application_address")
           .values(

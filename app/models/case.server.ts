@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { type Action, checkTransition, type TransitionProblem } from "~/domain/lifecycle";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
+import { countStatusChange } from "./dashboard.server";
 import { type ComposedMail, enqueueMail } from "./outbox.server";
 
 export type TransitionOutcome =
@@ -40,7 +41,7 @@ export async function transitionApplication(
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("application")
-      .select(["status", "version", "delivery", "reference", "language", "email"])
+      .select(["status", "version", "delivery", "reference", "language", "email", "submitted_at"])
       .where("id", "=", input.applicationId)
       .executeTakeFirst();
     if (!current) return { ok: false, problem: "not_found" } as const;
@@ -66,6 +67,7 @@ export async function transitionApplication(
       .where("version", "=", current.version) // another writer in between makes this a no-op
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "conflict" } as const;
+    await countStatusChange(trx, { submittedAt: current.submitted_at, from: current.status, to });
     await input.alongside?.(trx);
     await insertAuditEvent(trx, {
       ...input.actor,

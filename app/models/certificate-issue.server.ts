@@ -16,6 +16,7 @@ import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { transitionApplication } from "./case.server";
+import { countIssue } from "./dashboard.server";
 import { createStoreDocumentStorage, newStorageId } from "./document-storage.server";
 import { listDocuments, readDocument } from "./document.server";
 import { loadSigningIdentity } from "./signing-identity.server";
@@ -175,6 +176,7 @@ export async function issueCertificate(
                 created_at: now.toISOString(),
               })
               .execute();
+            await countIssue(trx as Transaction<Database>, { submittedAt: application.submitted_at, issuedAt: content.issuedAt });
             await insertAuditEvent(trx as Transaction<Database>, {
               actorType: "system",
               action: "certificate.issued",

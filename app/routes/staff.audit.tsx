@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/back-link";
+import { DateRangeFields } from "~/components/date-range-fields";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { can } from "~/domain/permissions";
@@ -204,24 +205,7 @@ export default function AuditLog() {
               ))}
             </select>
           </div>
-          <TextField
-            name="from"
-            type="date"
-            label={t("audit.from")}
-            hint={t("audit.dateHint")}
-            dir="ltr"
-            error={errors?.from}
-            defaultValue={v.from}
-          />
-          <TextField
-            name="to"
-            type="date"
-            label={t("audit.to")}
-            hint={t("audit.dateHint")}
-            dir="ltr"
-            error={errors?.to}
-            defaultValue={v.to}
-          />
+          <DateRangeFields errors={errors} values={v} />
           <div className="button-group">
             <button type="submit" className="button">
               {t("audit.apply")}

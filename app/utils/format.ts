@@ -35,6 +35,13 @@ export function formatDate(lang: Lang, iso: string, timeZone = "UTC"): string {
   );
 }
 
+/** A calendar date in few letters, e.g. "21 Dec 2026" (a chart's labels, where room is short). */
+export function formatShortDate(lang: Lang, iso: string): string {
+  return cached(`short-date:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" })).format(
+    new Date(iso),
+  );
+}
+
 /** A calendar date with its weekday, e.g. "Friday, 25 December 2026" (days off, where the weekday matters). */
 export function formatDay(lang: Lang, iso: string): string {
   return cached(`day:${lang}`, () => new Intl.DateTimeFormat(INTL_LOCALES[lang], { dateStyle: "full", timeZone: "UTC" })).format(
@@ -55,8 +62,12 @@ export function formatMoment(lang: Lang, iso: string | Date, { dateStyle = "medi
   ).format(new Date(iso));
 }
 
-export function formatNumber(lang: Lang, value: number): string {
-  return cached(`number:${lang}`, () => new Intl.NumberFormat(INTL_LOCALES[lang])).format(value);
+/** A count or a measure; `maximumFractionDigits` rounds a median of days to one decimal. */
+export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 3): string {
+  return cached(
+    `number:${lang}:${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(INTL_LOCALES[lang], { maximumFractionDigits }),
+  ).format(value);
 }
 
 /**

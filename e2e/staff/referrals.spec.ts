@@ -1,14 +1,6 @@
 /** An embassy poster's referral code follows the applicant, and that embassy's desk sees the status. */
 import { expect, test } from "@playwright/test";
-import {
-  continueOn,
-  fillAddress,
-  fillContact,
-  fillPersonal,
-  fillPurposeAndDelivery,
-  submitApplication,
-  uploadDocuments,
-} from "../support/journey";
+import { applyFromPoster } from "../support/journey";
 import { t } from "../support/locales";
 import { signInStaff } from "../support/staff";
 
@@ -16,16 +8,7 @@ const en = (key: string) => t("en", key);
 
 test("an application from the Athens poster shows its status to the Athens desk only", async ({ browser }) => {
   const applicant = await (await browser.newContext()).newPage();
-  await applicant.goto("/en/certificate?ref=athens");
-  await applicant.getByRole("button", { name: en("certificate:start.startNow") }).click();
-  await applicant.getByLabel(en("certificate:who.options.self")).check();
-  await continueOn(applicant, "en");
-  await fillPersonal(applicant, "en");
-  await fillContact(applicant, "en", `poster-${Date.now()}@example.com`);
-  await fillAddress(applicant, "en");
-  await fillPurposeAndDelivery(applicant, "en");
-  await uploadDocuments(applicant, "en");
-  const reference = await submitApplication(applicant, "en");
+  const reference = await applyFromPoster(applicant, "athens", `poster-${Date.now()}@example.com`);
 
   const athens = await browser.newContext();
   await signInStaff(athens, { role: "embassy_desk", centerSlug: "athens" });

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { countStatusChange } from "../../app/models/dashboard.server";
 import { askForInformation } from "../../app/models/information-request.server";
 import { openStore, type Store } from "../../db/connect";
 import { E2E_DATA_DIR } from "../../playwright.config";
@@ -141,7 +142,16 @@ export async function askApplicant(reference: string, question: string): Promise
         updated_at: stamp,
       })
       .execute();
-    await db.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
+    // Taken as the case model takes it, so the dashboard's counts stay those of the store.
+    await db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("application")
+        .select(["status", "submitted_at"])
+        .where("id", "=", application.id)
+        .executeTakeFirstOrThrow();
+      await trx.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
+      await countStatusChange(trx, { submittedAt: before.submitted_at, from: before.status, to: "in_review" });
+    });
     const asked = await askForInformation(db, { applicationId: application.id, question, staffUserId: officer });
     if (!asked.ok) throw new Error(`the question could not be asked: ${JSON.stringify(asked)}`);
   });

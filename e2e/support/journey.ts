@@ -136,3 +136,17 @@ export async function trackApplication(page: Page, lang: Lang, reference: string
   await group.getByLabel(t(lang, "form.date.year")).fill(dob.year);
   await page.getByRole("button", { name: t(lang, "track:submit") }).click();
 }
+
+/** A whole application in English for oneself, started from an embassy poster's link (`?ref=<code>`); returns the reference. */
+export async function applyFromPoster(page: Page, referralCode: string, email: string): Promise<string> {
+  await page.goto(`/en/certificate?ref=${referralCode}`);
+  await page.getByRole("button", { name: c("en", "start.startNow") }).click();
+  await page.getByLabel(c("en", "who.options.self")).check();
+  await continueOn(page, "en");
+  await fillPersonal(page, "en");
+  await fillContact(page, "en", email);
+  await fillAddress(page, "en");
+  await fillPurposeAndDelivery(page, "en");
+  await uploadDocuments(page, "en");
+  return submitApplication(page, "en");
+}
