@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { type CertificateContent, translationLanguage } from "~/domain/certificate";
 import { renderCertificatePdf } from "./certificate-pdf.server";
 import { decodeQrCodes, pdfPageCount, signatureByteRange } from "../../test/support/certificate-pdf";
+import { containsRun, drawnGlyphIds, pdfText } from "../../test/support/pdf-image";
+import { getI18n } from "~/utils/i18n.server";
+import { shapeParagraph } from "./shaped-text.server";
 import { describeCertificate } from "./certificate-view.server";
 import { generateSigningIdentity, signingIdentityProblem } from "~/utils/signing-p12.server";
 
@@ -64,9 +67,31 @@ describe("renderCertificatePdf", () => {
     expect(Buffer.from(pdf).toString("latin1")).toContain("/SubFilter /adbe.pkcs7.detached");
   });
 
-  it("prints a name in a script its font lacks as a pointer to the online check, not as broken glyphs", async () => {
-    const pdf = await renderCertificatePdf(await input({ fullName: "علی خان", destinationCountry: "PK" }), identity);
+  it("prints a name written in Urdu script in shaped Nastaliq, on the certificate and on its translation", async () => {
+    const pdf = await renderCertificatePdf(
+      await input({ fullName: "علی خان", fatherName: "احمد خان", destinationCountry: "GR" }),
+      identity,
+    );
     expect(await pdfPageCount(pdf)).toBe(2);
+    const drawn = await drawnGlyphIds(pdf);
+    for (const name of ["علی خان", "احمد خان"]) {
+      const [line] = await shapeParagraph(name, 11, 300);
+      expect(
+        containsRun(
+          drawn,
+          line!.glyphs.map((glyph) => glyph.id),
+        ),
+        name,
+      ).toBe(2);
+    }
+    // Nothing was left out: the note for unprintable values is not there.
+    expect(await pdfText(pdf)).not.toContain(getI18n("en").t("verify:document.unprintable"));
+  });
+
+  it("still prints a name in a script neither font has as a pointer to the online check", async () => {
+    const pdf = await renderCertificatePdf(await input({ fullName: "अली ख़ान", destinationCountry: "PK" }), identity);
+    expect(await pdfText(pdf)).toContain(getI18n("en").t("verify:document.unprintable"));
+    expect(await drawnGlyphIds(pdf)).toEqual([]);
   });
 });
 

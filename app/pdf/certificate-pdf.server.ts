@@ -9,9 +9,9 @@
  * dates, no random font-subset tags, metadata written by hand), so a certificate could be rebuilt
  * and compared; the stored bytes are what every download serves.
  *
- * The Urdu-script name is left out: pdf-lib does no Arabic-script shaping, and unshaped Nastaliq
- * would print disconnected letters. A value in a script the font lacks is replaced by a note that
- * points to the online check, which shows it as written.
+ * A name written in Urdu script is set in Noto Nastaliq Urdu, shaped by HarfBuzz
+ * (app/pdf/shaped-text.server.ts): pdf-lib alone would print its letters unjoined. A value in a
+ * script neither font has is replaced by a note that points to the online check, which shows it as written.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +22,7 @@ import { INTL_LOCALES, type Lang } from "~/i18n";
 import { type CertificateLine, describeCertificate } from "./certificate-view.server";
 import { getI18n } from "~/utils/i18n.server";
 import { type SigningIdentity, signerName } from "~/utils/signing-p12.server";
+import { drawShapedLine, embedNastaliq, type ShapedLine, shapeParagraph, shapedWidth } from "./shaped-text.server";
 
 // DejaVu: TrueType files with Greek, that pdf-lib's fontkit subsets correctly (Google's current
 // Noto Sans files come out with missing glyphs when subset).
@@ -72,6 +73,9 @@ const TEXT = rgb(0.04, 0.05, 0.05);
 const PHOTO = { width: 113, height: 151 };
 /** Scripts whose letters change shape with their neighbours: printed unshaped they are wrong. */
 const NEEDS_SHAPING = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}]/u;
+/** Text the Nastaliq font can set whole: Arabic script (Urdu), with spaces, digits and punctuation. */
+const ARABIC_SCRIPT = /^[\p{Script=Arabic}\p{Script=Common}\p{Script=Inherited}]+$/u;
+const HAS_ARABIC = /\p{Script=Arabic}/u;
 const QR_SIZE = 112;
 
 export type CertificatePdfInput = {
@@ -84,7 +88,12 @@ export type CertificatePdfInput = {
   photoJpeg: Uint8Array | null;
 };
 
-type Fonts = { regular: PDFFont; bold: PDFFont; covered: Set<number> };
+/** `urdu`: values in Urdu script, shaped before drawing starts (shaping is asynchronous, drawing is not). */
+type Fonts = { regular: PDFFont; bold: PDFFont; covered: Set<number>; urdu: { font: PDFFont; values: Map<string, ShapedLine[]> } | null };
+const VALUE_SIZE = 11;
+/** Nastaliq reads smaller than Latin capitals at the same size: Urdu values are set a third larger. */
+const URDU_SCALE = 1.3;
+const HALF_COLUMN = (A4[0] - 2 * MARGIN - 20) / 2;
 
 /** Lines no wider than `width`; a word wider than the line (a URL) is broken where it must be. */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -133,6 +142,22 @@ class Writer {
   }
 
   paragraph(text: string, { size = 10.5, bold = false, colour = TEXT, x = MARGIN, width = A4[0] - 2 * MARGIN, gap = 6 } = {}) {
+    const shaped = this.fonts.urdu?.values.get(text);
+    if (shaped && this.fonts.urdu) {
+      // Nastaliq climbs and descends far more than Latin letters: a taller line.
+      const urduSize = size * URDU_SCALE;
+      for (const line of shaped) {
+        this.y -= urduSize * 1.7;
+        drawShapedLine(lib.pdf, this.page, this.fonts.urdu.font, line, {
+          right: x + shapedWidth(line, urduSize),
+          y: this.y + urduSize * 0.35,
+          size: urduSize,
+          color: colour,
+        });
+      }
+      this.y -= gap;
+      return;
+    }
     const font = bold ? this.fonts.bold : this.fonts.regular;
     for (const line of wrap(this.printable(text), font, size, width)) {
       this.y -= size * 1.35;
@@ -142,7 +167,7 @@ class Writer {
   }
 
   /** A label above its value, in a column. */
-  field(line: CertificateLine, { x = MARGIN, width = A4[0] - 2 * MARGIN, size = 11 } = {}) {
+  field(line: CertificateLine, { x = MARGIN, width = A4[0] - 2 * MARGIN, size = VALUE_SIZE } = {}) {
     this.paragraph(line.label, { size: 8.5, colour: GREY, x, width, gap: 0 });
     this.paragraph(line.value, { size, bold: true, x, width, gap: 7 });
   }
@@ -200,7 +225,7 @@ function drawPage(
   w.y = Math.min(w.y, photoTop - PHOTO.height - 10);
 
   // Holder's details in two columns; the result standing out below them.
-  const half = (A4[0] - 2 * MARGIN - 20) / 2;
+  const half = HALF_COLUMN;
   const rows = view.holder;
   const top = w.y;
   let left = top;
@@ -250,6 +275,17 @@ function drawPage(
   footer(page, f, d("signed"), d("page", { page: translation ? "2" : "1", pages: "2" }));
 }
 
+/** The holder's values written in Urdu script, shaped as the value column sets them; null when there are none. */
+async function shapeUrduValues(doc: PDFDocument, content: CertificateContent): Promise<Fonts["urdu"]> {
+  const texts = [content.fullName, content.fatherName, content.purposeOther ?? ""].filter(
+    (text) => HAS_ARABIC.test(text) && ARABIC_SCRIPT.test(text),
+  );
+  if (texts.length === 0) return null;
+  const values = new Map<string, ShapedLine[]>();
+  for (const text of texts) values.set(text, await shapeParagraph(text, VALUE_SIZE * URDU_SCALE, HALF_COLUMN));
+  return { font: await embedNastaliq(doc), values };
+}
+
 /** The certificate's PDF, signed; `issuedAt` fixes every date in it. */
 export async function renderCertificatePdf(input: CertificatePdfInput, identity: SigningIdentity): Promise<Uint8Array> {
   const issuedAt = new Date(input.content.issuedAt);
@@ -262,7 +298,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput, identity:
   // Fixed subset names: pdf-lib's default adds a (seeded, but order-dependent) random tag.
   const regular = await doc.embedFont(bytes.regular, { subset: true, customName: "PSCG-DejaVuSansCondensed" });
   const bold = await doc.embedFont(bytes.bold, { subset: true, customName: "PSCG-DejaVuSansCondensed-Bold" });
-  const f: Fonts = { regular, bold, covered: new Set(regular.getCharacterSet()) };
+  const f: Fonts = { regular, bold, covered: new Set(regular.getCharacterSet()), urdu: await shapeUrduValues(doc, input.content) };
   const qrPng = await QRCode.toBuffer(input.verificationUrl, {
     type: "png",
     errorCorrectionLevel: "M",

@@ -104,7 +104,7 @@ export async function renderPosterPdf(input: PosterInput): Promise<Uint8Array> {
   }
   let urduBandY = A4[1] - 40;
   for (const line of await shapeParagraph(urdu("portal.name"), 20, COLUMN)) {
-    await drawShapedLine(page, nastaliq, line, { right: A4[0] - MARGIN, y: urduBandY, size: 20, color: white });
+    drawShapedLine(pdf, page, nastaliq, line, { right: A4[0] - MARGIN, y: urduBandY, size: 20, color: white });
     urduBandY -= 40;
   }
 
@@ -136,7 +136,7 @@ export async function renderPosterPdf(input: PosterInput): Promise<Uint8Array> {
   const right = A4[0] - MARGIN;
   const urduText = async (text: string, size: number) => {
     for (const line of await shapeParagraph(text, size, COLUMN)) {
-      await drawShapedLine(page, nastaliq, line, { right, y: uy, size, color: black });
+      drawShapedLine(pdf, page, nastaliq, line, { right, y: uy, size, color: black });
       uy -= size * 2.1;
     }
   };

@@ -12,19 +12,29 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Color, PDFDocument, PDFFont, PDFPage } from "pdf-lib";
 import type { PDFOperatorArg } from "pdf-lib/cjs/core/operators/PDFOperator";
+import type * as PdfLibModule from "pdf-lib";
+
+/** pdf-lib itself, which callers load when they first draw (it is large, and most requests need none of it). */
+type PdfLib = typeof PdfLibModule;
 
 const NASTALIQ_FILE = path.resolve("node_modules/@expo-google-fonts/noto-nastaliq-urdu/400Regular/NotoNastaliqUrdu_400Regular.ttf");
 
 /** A glyph of a shaped line: its id in the font and where it sits, in font units from the line's left end. */
 export type ShapedGlyph = { id: number; x: number; y: number };
-export type ShapedLine = { text: string; glyphs: ShapedGlyph[]; advance: number };
+/** `advance` is in font units; `upem` (units per em) turns it into points at a size. */
+export type ShapedLine = { text: string; glyphs: ShapedGlyph[]; advance: number; upem: number };
+
+/** The width of a shaped line, in points at `size`. */
+export function shapedWidth(line: ShapedLine, size: number): number {
+  return (line.advance * size) / line.upem;
+}
 
 async function loadShaper() {
-  const [hb, bidiModule, pdf] = await Promise.all([import("harfbuzzjs"), import("bidi-js"), import("pdf-lib")]);
+  const [hb, bidiModule] = await Promise.all([import("harfbuzzjs"), import("bidi-js")]);
   const bytes = fs.readFileSync(NASTALIQ_FILE);
   const face = new hb.Face(new hb.Blob(bytes));
   const font = new hb.Font(face);
-  return { hb, font, upem: face.upem, bidi: bidiModule.default(), pdf, bytes };
+  return { hb, font, upem: face.upem, bidi: bidiModule.default(), bytes };
 }
 let shaper: ReturnType<typeof loadShaper> | undefined;
 const loaded = () => (shaper ??= loadShaper());
@@ -59,7 +69,7 @@ function visualRuns(levels: Uint8Array, length: number): Run[] {
 
 /** One line, in a right-to-left paragraph (Urdu), shaped and in visual order, left to right. */
 export async function shapeLine(text: string): Promise<ShapedLine> {
-  const { hb, font, bidi } = await loaded();
+  const { hb, font, bidi, upem } = await loaded();
   const { levels } = bidi.getEmbeddingLevels(text, "rtl");
   const glyphs: ShapedGlyph[] = [];
   let pen = 0;
@@ -78,7 +88,7 @@ export async function shapeLine(text: string): Promise<ShapedLine> {
       pen += position.xAdvance;
     });
   }
-  return { text, glyphs, advance: pen };
+  return { text, glyphs, advance: pen, upem };
 }
 
 /** Lines no wider than `width` points at `size`, broken between words. */
@@ -107,16 +117,16 @@ export async function embedNastaliq(doc: PDFDocument): Promise<PDFFont> {
 /**
  * Draws a shaped line with its right end at `right` (Urdu is set flush right), each glyph placed
  * where HarfBuzz put it. The logical text is attached as ActualText, so copying from the PDF or
- * searching it gives the Urdu as written, not glyph soup.
+ * searching it gives the Urdu as written, not glyph soup. `pdf` is pdf-lib, loaded by the caller.
  */
-export async function drawShapedLine(
+export function drawShapedLine(
+  pdf: PdfLib,
   page: PDFPage,
   font: PDFFont,
   line: ShapedLine,
   { right, y, size, color }: { right: number; y: number; size: number; color: Color },
-): Promise<void> {
-  const { upem, pdf } = await loaded();
-  const scale = size / upem;
+): void {
+  const scale = size / line.upem;
   const left = right - line.advance * scale;
   const key = page.node.newFontDictionary(font.name, font.ref);
   const hex = (id: number) => pdf.PDFHexString.of(id.toString(16).padStart(4, "0"));

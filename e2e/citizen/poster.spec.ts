@@ -7,15 +7,7 @@ import jsQR from "jsqr";
 import fs from "node:fs";
 import { cropRgba, renderPdfPage } from "../../test/support/pdf-image";
 import { withDb } from "../support/db";
-import {
-  continueOn,
-  fillAddress,
-  fillContact,
-  fillPersonal,
-  fillPurposeAndDelivery,
-  submitApplication,
-  uploadDocuments,
-} from "../support/journey";
+import { applyFromPoster } from "../support/journey";
 import { t } from "../support/locales";
 import { signInStaff } from "../support/staff";
 
@@ -62,16 +54,10 @@ test("the Athens poster's Urdu QR code opens the application in Urdu, and the ap
   expect(`${urdu.pathname}${urdu.search}`).toBe("/ur/certificate?ref=ATHENS");
 
   const applicant = await (await browser.newContext()).newPage();
-  await applicant.goto(`${urdu.pathname}${urdu.search}`);
-  await applicant.getByRole("button", { name: t("ur", "certificate:start.startNow") }).click();
-  await applicant.getByLabel(t("ur", "certificate:who.options.self")).check();
-  await continueOn(applicant, "ur");
-  await fillPersonal(applicant, "ur");
-  await fillContact(applicant, "ur", `poster-qr-${Date.now()}@example.com`);
-  await fillAddress(applicant, "ur");
-  await fillPurposeAndDelivery(applicant, "ur");
-  await uploadDocuments(applicant, "ur");
-  const reference = await submitApplication(applicant, "ur");
+  const reference = await applyFromPoster(applicant, "ATHENS", `poster-qr-${Date.now()}@example.com`, {
+    lang: "ur",
+    path: `${urdu.pathname}${urdu.search}`,
+  });
   expect(withDb((db) => db.prepare("SELECT referral_center_slug AS slug FROM application WHERE reference = ?").get(reference))).toEqual({
     slug: "athens",
   });

@@ -13,14 +13,22 @@ const MENUS: Record<StaffRole, { items: string[]; paths: string[] }> = {
     paths: ["/staff", "/staff/queue", "/staff/disputes"],
   },
   supervisor: {
-    items: ["staff:home.title", "cases:queue.title", "cases:disputes.title", "reports:queue.title", "staff:audit.title"],
-    paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/reports", "/staff/audit"],
+    items: [
+      "staff:home.title",
+      "cases:queue.title",
+      "cases:disputes.title",
+      "staff:dashboard.title",
+      "reports:queue.title",
+      "staff:audit.title",
+    ],
+    paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/dashboard", "/staff/reports", "/staff/audit"],
   },
   investigator: { items: ["staff:home.title", "reports:queue.title"], paths: ["/staff", "/staff/reports"] },
   embassy_desk: { items: ["staff:home.title", "cases:referrals.title"], paths: ["/staff", "/staff/referrals"] },
   admin: {
     items: [
       "staff:home.title",
+      "staff:dashboard.title",
       "staff:accounts.title",
       "staff:centers.title",
       "staff:holidays.title",
@@ -31,6 +39,7 @@ const MENUS: Record<StaffRole, { items: string[]; paths: string[] }> = {
     ],
     paths: [
       "/staff",
+      "/staff/dashboard",
       "/staff/admin/accounts",
       "/staff/admin/centers",
       "/staff/admin/holidays",

@@ -138,15 +138,20 @@ export async function trackApplication(page: Page, lang: Lang, reference: string
 }
 
 /** A whole application in English for oneself, started from an embassy poster's link (`?ref=<code>`); returns the reference. */
-export async function applyFromPoster(page: Page, referralCode: string, email: string): Promise<string> {
-  await page.goto(`/en/certificate?ref=${referralCode}`);
-  await page.getByRole("button", { name: c("en", "start.startNow") }).click();
-  await page.getByLabel(c("en", "who.options.self")).check();
-  await continueOn(page, "en");
-  await fillPersonal(page, "en");
-  await fillContact(page, "en", email);
-  await fillAddress(page, "en");
-  await fillPurposeAndDelivery(page, "en");
-  await uploadDocuments(page, "en");
-  return submitApplication(page, "en");
+export async function applyFromPoster(
+  page: Page,
+  referralCode: string,
+  email: string,
+  { lang = "en", path = `/${lang}/certificate?ref=${referralCode}` }: { lang?: Lang; path?: string } = {},
+): Promise<string> {
+  await page.goto(path);
+  await page.getByRole("button", { name: c(lang, "start.startNow") }).click();
+  await page.getByLabel(c(lang, "who.options.self")).check();
+  await continueOn(page, lang);
+  await fillPersonal(page, lang);
+  await fillContact(page, lang, email);
+  await fillAddress(page, lang);
+  await fillPurposeAndDelivery(page, lang);
+  await uploadDocuments(page, lang);
+  return submitApplication(page, lang);
 }

@@ -6,6 +6,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inflateSync } from "node:zlib";
+import { PDFDocument, PDFRawStream } from "pdf-lib";
 
 export type GreyImage = { width: number; height: number; pixels: Uint8Array };
 
@@ -49,4 +51,43 @@ export function cropRgba(image: GreyImage, x: number, y: number, width: number, 
     }
   }
   return rgba;
+}
+
+/**
+ * Every glyph id the PDF's content streams show with `<hhhh> Tj`, in drawing order: how the shaped
+ * text (app/pdf/shaped-text.server.ts) is written. Font files (streams with /Length1) are skipped.
+ */
+export async function drawnGlyphIds(pdf: Uint8Array): Promise<number[]> {
+  const doc = await PDFDocument.load(pdf);
+  const ids: number[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream) || object.dict.toString().includes("/Length1")) continue;
+    let text: string;
+    try {
+      text = inflateSync(object.getContents()).toString("latin1");
+    } catch {
+      continue;
+    }
+    for (const match of text.matchAll(/<([0-9A-Fa-f]{4})> Tj/g)) ids.push(parseInt(match[1]!, 16));
+  }
+  return ids;
+}
+
+/** How many times `run` stands, in order and unbroken, in `ids`. */
+export function containsRun(ids: readonly number[], run: readonly number[]): number {
+  let count = 0;
+  for (let i = 0; i + run.length <= ids.length; i += 1) if (run.every((id, j) => ids[i + j] === id)) count += 1;
+  return count;
+}
+
+/** The PDF's text as poppler's pdftotext extracts it (what copying or searching finds), lines joined by spaces. */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-pdf-"));
+  try {
+    const file = path.join(dir, "in.pdf");
+    fs.writeFileSync(file, pdf);
+    return execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
