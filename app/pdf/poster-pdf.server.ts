@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Color, PDFFont, PDFPage } from "pdf-lib";
+import { centerPageLanguage } from "~/domain/center-page";
 import type { Lang } from "~/i18n";
 import { getI18n } from "~/utils/i18n.server";
 import { drawShapedLine, embedNastaliq, shapeParagraph } from "./shaped-text.server";
@@ -20,6 +21,12 @@ export type PosterInput = {
   referralCode: string;
   publicUrl: string;
 };
+
+/** The language of a mission's poster beside Urdu: the country's, or English where the portal does not speak it. */
+export function posterLanguage(countryCode: string): Exclude<Lang, "ur"> {
+  const lang = centerPageLanguage(countryCode);
+  return lang === "ur" ? "en" : lang;
+}
 
 /** The address a column's QR code opens. */
 export function posterTarget(publicUrl: string, lang: Lang, referralCode: string): string {

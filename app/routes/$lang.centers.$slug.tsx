@@ -35,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ? null
         : {
             href: center.details ? `/${lang}/centers/${center.slug}/poster.pdf` : null,
+            page: `/${lang}/centers/${center.slug}/poster`,
             refused: new URL(request.url).searchParams.get("poster") === "unavailable",
           },
   };
@@ -66,11 +67,16 @@ export default function CenterPage() {
           {center.poster.href ? (
             <>
               <p>{t("poster.hint")}</p>
-              <p>
-                <a href={center.poster.href} download>
-                  {t("poster.pdf")}
-                </a>
-              </p>
+              <ul className="list">
+                <li>
+                  <a href={center.poster.href} download>
+                    {t("poster.pdf")}
+                  </a>
+                </li>
+                <li>
+                  <a href={center.poster.page}>{t("poster.printPage")}</a>
+                </li>
+              </ul>
             </>
           ) : (
             <p className={center.poster.refused ? "error-message" : "hint"} role={center.poster.refused ? "alert" : undefined}>

@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { centerPageLanguage, isCenterSlug } from "~/domain/center-page";
+import { isCenterSlug } from "~/domain/center-page";
 import { isLang } from "~/i18n";
 import { findActiveCenter } from "~/models/center.server";
-import { renderPosterPdf } from "~/pdf/poster-pdf.server";
+import { posterLanguage, renderPosterPdf } from "~/pdf/poster-pdf.server";
 import { notFound } from "~/utils/responses";
 
 /**
@@ -15,8 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const center = await findActiveCenter(context.db, params.slug, params.lang);
   if (!center || center.kind === "service_center" || !center.referralCode) throw notFound();
   if (!center.details) throw redirect(`/${params.lang}/centers/${center.slug}?poster=unavailable#posters`, 303);
-  const country = centerPageLanguage(center.countryCode);
-  const localLang = country === "ur" ? "en" : country;
+  const localLang = posterLanguage(center.countryCode);
   const bytes = await renderPosterPdf({
     localLang,
     names: center.names,

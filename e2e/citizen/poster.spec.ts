@@ -6,9 +6,11 @@ import { expect, test } from "@playwright/test";
 import jsQR from "jsqr";
 import fs from "node:fs";
 import { cropRgba, renderPdfPage } from "../../test/support/pdf-image";
+import sharp from "sharp";
+import { expectNoAxeViolations } from "../support/axe";
 import { withDb } from "../support/db";
 import { applyFromPoster } from "../support/journey";
-import { t } from "../support/locales";
+import { LANGUAGES, t } from "../support/locales";
 import { signInStaff } from "../support/staff";
 
 const confirmAthens = (confirmed: boolean) =>
@@ -30,6 +32,9 @@ test("no poster before the Athens details are confirmed: the page says why", asy
   await page.goto("/el/centers/athens/poster.pdf");
   await expect(page).toHaveURL("/el/centers/athens?poster=unavailable#posters");
   await expect(page.getByRole("alert")).toHaveText(t("el", "centers:poster.notConfirmed"));
+  const refused = await page.goto("/it/centers/athens/poster");
+  expect(refused?.status()).toBe(409);
+  await expect(page.getByRole("alert")).toHaveText(t("it", "centers:poster.notConfirmed"));
   // Service centers have no posters, nor any address for one.
   expect((await request.get("/ur/centers/lahore/poster.pdf", { maxRedirects: 0 })).status()).toBe(404);
 });
@@ -68,3 +73,29 @@ test("the Athens poster's Urdu QR code opens the application in Urdu, and the ap
   await deskPage.goto(`/staff/referrals?reference=${reference}`);
   await expect(deskPage.getByRole("row", { name: new RegExp(reference) })).toBeVisible();
 });
+
+for (const lang of LANGUAGES) {
+  test(`the poster page in ${lang} prints the Greek and Urdu poster alone, with QR codes that scan`, async ({ page }) => {
+    confirmAthens(true);
+    await page.goto(`/${lang}/centers/athens`);
+    await page.getByRole("link", { name: t(lang, "centers:poster.printPage") }).click();
+    await expect(page).toHaveURL(`/${lang}/centers/athens/poster`);
+    await expectNoAxeViolations(page);
+    const columns = page.locator(".poster__column");
+    await expect(columns).toHaveCount(2);
+    await expect(columns.nth(0)).toHaveAttribute("lang", "el");
+    await expect(columns.nth(0).getByRole("heading")).toHaveText(t("el", "centers:poster.title"));
+    await expect(columns.nth(1)).toHaveAttribute("dir", "rtl");
+    await expect(columns.nth(1).getByRole("heading")).toHaveText(t("ur", "centers:poster.title"));
+
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.getByRole("heading", { level: 1 })).toBeHidden();
+    for (const [index, target] of ["/el/certificate?ref=ATHENS", "/ur/certificate?ref=ATHENS"].entries()) {
+      const png = await columns.nth(index).locator(".poster__qr").screenshot();
+      const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? "";
+      expect(new URL(decoded).pathname + new URL(decoded).search).toBe(target);
+    }
+  });
+}
