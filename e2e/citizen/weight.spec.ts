@@ -9,6 +9,8 @@ const isFont = (url: string) => new URL(url).pathname.startsWith("/fonts/") || u
 const PAGES = LANGUAGES.flatMap((lang) => [
   `/${lang}`,
   `/${lang}/centers`,
+  `/${lang}/centers/athens`,
+  `/${lang}/legal-migration`,
   `/${lang}/certificate`,
   `/${lang}/track`,
   `/${lang}/report`,
