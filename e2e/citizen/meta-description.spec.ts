@@ -1,7 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { LANGUAGES } from "../support/locales";
 
-const CITIZEN_PAGES = ["", "/centers", "/centers/milan", "/legal-migration", "/verify", "/track", "/certificate", "/report", "/report/follow-up", "/no-such-page"];
+const CITIZEN_PAGES = [
+  "",
+  "/centers",
+  "/centers/milan",
+  "/legal-migration",
+  "/verify",
+  "/track",
+  "/certificate",
+  "/report",
+  "/report/follow-up",
+  "/no-such-page",
+];
 
 /** Every <meta name="description"> in the page as served (what search engines and link previews read). */
 function descriptions(html: string): string[] {
