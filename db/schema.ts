@@ -187,6 +187,8 @@ export interface ApplicationTable {
   delivery: "pdf" | "collection";
   collection_center_slug: string | null;
   referral_center_slug: string | null;
+  /** The embassy desk user (staff_user.id) who took the application with the visitor; null when the applicant applied alone. */
+  assisted_by: string | null;
   center_slug: string;
   assigned_to: string | null;
   track_secret_hash: string;

@@ -354,6 +354,13 @@ const RECIPES: Record<string, Recipe> = {
   "POST /staff/disputes uphold": disputeDecision("uphold"),
   "POST /staff/disputes dismiss": disputeDecision("dismiss"),
   "GET /staff/referrals": async () => ({ path: "/staff/referrals" }),
+  "GET /staff/assisted": async () => ({ path: "/staff/assisted" }),
+  "POST /staff/assisted": async () => ({
+    path: "/staff/assisted",
+    body: { language: "ur", consent: "yes" },
+    done: (answer) =>
+      answer.status >= 300 && answer.status < 400 && new URL(answer.location ?? "/", baseUrl).pathname === "/ur/certificate/who",
+  }),
   "GET /staff/dashboard": async () => ({ path: "/staff/dashboard" }),
 
   "GET /staff/reports": async () => ({ path: "/staff/reports?tab=new&cluster=2" }),

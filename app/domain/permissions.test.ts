@@ -68,8 +68,9 @@ describe("permission table", () => {
     for (const role of ROLES) expect(entities(role).includes("report")).toBe(role === "investigator" || role === "supervisor");
   });
 
-  it("lets the embassy desk see a case's status and nothing else", () => {
-    expect(ROLE_PERMISSIONS.embassy_desk).toEqual(["read:case-status:embassy"]);
+  it("lets the embassy desk see a case's status and start an assisted application, and nothing else", () => {
+    expect(ROLE_PERMISSIONS.embassy_desk).toEqual(["read:case-status:embassy", "assist:application:embassy"]);
+    expect(ROLES.filter((role) => can(role, "assist:application:embassy"))).toEqual(["embassy_desk"]);
   });
 });
 

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   "export:report:any",
   // An embassy desk answers "where is my application?" without seeing the application.
   "read:case-status:embassy",
+  // The desk starts an application for a visitor sitting with them, with the visitor's consent.
+  "assist:application:embassy",
   "manage:staff:any",
   "manage:center:any",
   "read:audit:any",
@@ -58,7 +60,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   // Separation of duties: investigating smuggling offers needs no applicant's personal data.
   investigator: ["read:report:any", "triage:report:any", "export:report:any"],
-  embassy_desk: ["read:case-status:embassy"],
+  embassy_desk: ["read:case-status:embassy", "assist:application:embassy"],
   // Runs the system, not the work: no case or report content, so one account cannot read everything.
   admin: ["manage:staff:any", "manage:center:any", "read:audit:any", "read:dashboard:any"],
 };

@@ -8,7 +8,7 @@ it("shows each role the areas it may open, each once", () => {
     officer: ["/staff/queue", "/staff/disputes"],
     supervisor: ["/staff/queue", "/staff/disputes", "/staff/dashboard", "/staff/reports", "/staff/audit"],
     investigator: ["/staff/reports"],
-    embassy_desk: ["/staff/referrals"],
+    embassy_desk: ["/staff/referrals", "/staff/assisted"],
     admin: [
       "/staff/dashboard",
       "/staff/admin/accounts",

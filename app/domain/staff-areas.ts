@@ -12,6 +12,7 @@ const AREAS: readonly StaffArea[] = [
   { path: "/staff/queue", label: "cases:queue.title" },
   { path: "/staff/disputes", label: "cases:disputes.title" },
   { path: "/staff/referrals", label: "cases:referrals.title" },
+  { path: "/staff/assisted", label: "staff:assisted.title" },
   { path: "/staff/dashboard", label: "staff:dashboard.title" },
   { path: "/staff/reports", label: "reports:queue.title" },
   { path: "/staff/admin/accounts", label: "staff:accounts.title" },

@@ -97,6 +97,8 @@ export const STAFF_ROUTES: readonly StaffRouteRule[] = [
 
   // The embassy desk: the status of applications its posters referred, never their content.
   { path: "/staff/referrals", method: "GET", scope: "permission", anyOf: ["read:case-status:embassy"] },
+  { path: "/staff/assisted", method: "GET", scope: "permission", anyOf: ["assist:application:embassy"] },
+  { path: "/staff/assisted", method: "POST", scope: "permission", anyOf: ["assist:application:embassy"] },
 
   // Figures across every center for those who oversee the service: counts only, no case.
   { path: "/staff/dashboard", method: "GET", scope: "permission", anyOf: ["read:dashboard:any"] },

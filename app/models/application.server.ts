@@ -103,6 +103,7 @@ export async function submitApplication(
             delivery: delivery.delivery,
             collection_center_slug: delivery.collectionCenter,
             referral_center_slug: input.answers.referral,
+            assisted_by: input.answers.assistedBy ?? null,
             center_slug: serviceCenterFor(addresses[0]!.district),
             assigned_to: null,
             track_secret_hash: track.tokenHash,
@@ -142,7 +143,8 @@ export async function submitApplication(
           action: "application.submitted",
           entityType: "application",
           entityId: id,
-          details: { reference },
+          // Taken at an embassy desk: who helped is part of the record (a staff id, nothing of the visitor).
+          details: input.answers.assistedBy ? { reference, assistedBy: input.answers.assistedBy } : { reference },
           occurredAt: now,
         });
         const receipt = mails.receipt(reference, track.token);

@@ -246,6 +246,8 @@ export const DeclarationSchema = z.object({
 export type CompleteAnswers = {
   /** The embassy whose poster brought the applicant, if any (a center slug). */
   referral: string | null;
+  /** The embassy desk user who took the application with the visitor, if any. */
+  assistedBy?: string | null;
   who: WhoAnswers;
   authority: AuthorityAnswers | null;
   personal: PersonalAnswers;
@@ -275,6 +277,7 @@ export function readAnswers(answers: DraftAnswers): { complete: true; answers: C
     complete: true,
     answers: {
       referral: answers.referral ?? null,
+      assistedBy: answers.assistedBy ?? null,
       who,
       authority: who.applicantType === "relative" ? (authority ?? null) : null,
       personal,

@@ -59,6 +59,8 @@ const STORED = {
 export type DraftAnswers = {
   /** The embassy whose poster brought the applicant, if any (a center slug). */
   referral?: string | null;
+  /** The embassy desk user (staff_user.id) who started this application for a visitor with their consent. */
+  assistedBy?: string | null;
   who?: WhoAnswers;
   /** Null for an applicant applying for themselves (what a submission stores). */
   authority?: AuthorityAnswers | null;
@@ -92,6 +94,7 @@ export function readDraftAnswers(stored: unknown): { answers: DraftAnswers; drop
   const answers: DraftAnswers = {};
   const dropped: AnswerPage[] = [];
   if (typeof record.referral === "string") answers.referral = record.referral;
+  if (typeof record.assistedBy === "string") answers.assistedBy = record.assistedBy;
   for (const page of ANSWER_PAGES) {
     if (record[page] === undefined || record[page] === null) continue;
     const parsed = z.safeParse(STORED[page], record[page]);

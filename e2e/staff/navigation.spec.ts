@@ -24,7 +24,10 @@ const MENUS: Record<StaffRole, { items: string[]; paths: string[] }> = {
     paths: ["/staff", "/staff/queue", "/staff/disputes", "/staff/dashboard", "/staff/reports", "/staff/audit"],
   },
   investigator: { items: ["staff:home.title", "reports:queue.title"], paths: ["/staff", "/staff/reports"] },
-  embassy_desk: { items: ["staff:home.title", "cases:referrals.title"], paths: ["/staff", "/staff/referrals"] },
+  embassy_desk: {
+    items: ["staff:home.title", "cases:referrals.title", "staff:assisted.title"],
+    paths: ["/staff", "/staff/referrals", "/staff/assisted"],
+  },
   admin: {
     items: [
       "staff:home.title",
