@@ -67,7 +67,12 @@ describeEachStore("referral figures", (store) => {
     const { db } = store();
     await countPosterVisit(db, "milan", new Date("2026-05-05T09:00:00.000Z"));
     await countPosterVisit(db, "milan", new Date("2026-05-05T17:00:00.000Z"));
-    const rows = await db.selectFrom("dashboard_count").selectAll().where("dimension", "=", "poster_visit").where("value", "=", "milan").execute();
+    const rows = await db
+      .selectFrom("dashboard_count")
+      .selectAll()
+      .where("dimension", "=", "poster_visit")
+      .where("value", "=", "milan")
+      .execute();
     expect(rows.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([{ dimension: "poster_visit", day: "2026-05-05", value: "milan", n: 2 }]);
   });
 });

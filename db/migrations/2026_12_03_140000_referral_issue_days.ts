@@ -45,8 +45,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db
-    .deleteFrom("dashboard_count")
-    .where("dimension", "in", ["poster_visit", "referral_started", "referral_issue_days"])
-    .execute();
+  await db.deleteFrom("dashboard_count").where("dimension", "in", ["poster_visit", "referral_started", "referral_issue_days"]).execute();
 }
