@@ -64,6 +64,19 @@ test("a poster visit and an application from it count in the Athens desk's figur
     submitted: athensBefore.submitted + 1,
   });
   expect(await deskFigures(romeDesk)).toEqual(romeBefore);
+
+  // The supervisor's dashboard lists Athens among the centers, with at least these figures.
+  const supervisor = await browser.newContext();
+  await signInStaff(supervisor, { role: "supervisor" });
+  const dashboard = await supervisor.newPage();
+  await dashboard.goto("/staff/dashboard");
+  const row = dashboard
+    .getByRole("region", { name: en("staff:referralFigures.byCenter") })
+    .getByRole("row", { name: /^Embassy of Pakistan, Athens/ });
+  const cells = (await row.getByRole("cell").allInnerTexts()).map(Number);
+  expect(cells[0]).toBeGreaterThanOrEqual(athensBefore.visits + 2);
+  expect(cells[1]).toBeGreaterThanOrEqual(athensBefore.started + 1);
+  expect(cells[2]).toBeGreaterThanOrEqual(athensBefore.submitted + 1);
 });
 
 for (const lang of LANGUAGES) {
@@ -80,5 +93,13 @@ for (const lang of LANGUAGES) {
     await expect(page.locator("#to-error")).toContainText(t(lang, "staff:validation.dateOrder"));
     await expect(page.getByLabel(t(lang, "staff:audit.from"))).toHaveValue("2026-03-14");
     await expectNoAxeViolations(page);
+
+    // The dashboard's table of referral figures, with the rows the tests above left.
+    const supervisor = await browser.newContext();
+    await signInStaff(supervisor, { role: "supervisor" });
+    const dashboard = await supervisor.newPage();
+    await dashboard.goto(`/staff/dashboard?lng=${lang}`);
+    await expect(dashboard.getByRole("region", { name: t(lang, "staff:referralFigures.byCenter") }).getByRole("row")).not.toHaveCount(0);
+    await expectNoAxeViolations(dashboard);
   });
 }
