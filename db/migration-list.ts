@@ -24,6 +24,7 @@ import * as m16 from "./migrations/2026_12_03_110000_center_page";
 import * as m17 from "./migrations/2026_12_03_121000_legal_fact";
 import * as m18 from "./migrations/2026_12_03_130000_dashboard_count";
 import * as m19 from "./migrations/2026_12_03_150000_assisted_application";
+import * as m20 from "./migrations/2026_12_03_140000_referral_issue_days";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -45,5 +46,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_03_110000_center_page": m16,
   "2026_12_03_121000_legal_fact": m17,
   "2026_12_03_130000_dashboard_count": m18,
+  "2026_12_03_140000_referral_issue_days": m20,
   "2026_12_03_150000_assisted_application": m19,
 };

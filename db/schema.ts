@@ -384,9 +384,13 @@ export interface LegalFactTable {
  * The dashboard's running figures (decision 040), one row per dimension, UTC day and value:
  * applications by submission day under "status", "destination" and "referral" ("" for none);
  * certificates by issue day under "issue_days", the value being the whole days they took.
+ * Referral figures (decision 042), the value naming the center's slug: "poster_visit" (a GET of
+ * the certificate start page with a valid referral code), "referral_started" (a draft created with
+ * the referral), and "referral_issue_days" by issue day, the value `<slug>|<whole days>`. The first
+ * two cannot be counted again from anything else, and carry nothing about the visitor.
  */
 export interface DashboardCountTable {
-  dimension: "status" | "destination" | "referral" | "issue_days";
+  dimension: "status" | "destination" | "referral" | "issue_days" | "poster_visit" | "referral_started" | "referral_issue_days";
   /** YYYY-MM-DD (UTC). */
   day: string;
   value: string;

@@ -176,7 +176,11 @@ export async function issueCertificate(
                 created_at: now.toISOString(),
               })
               .execute();
-            await countIssue(trx as Transaction<Database>, { submittedAt: application.submitted_at, issuedAt: content.issuedAt });
+            await countIssue(trx as Transaction<Database>, {
+              submittedAt: application.submitted_at,
+              issuedAt: content.issuedAt,
+              referralCenterSlug: application.referral_center_slug,
+            });
             await insertAuditEvent(trx as Transaction<Database>, {
               actorType: "system",
               action: "certificate.issued",

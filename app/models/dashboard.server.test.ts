@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { slaState } from "~/domain/sla";
 import { certificateMails } from "~/mails/certificate-mails.server";
 import * as countsMigration from "../../db/migrations/2026_12_03_130000_dashboard_count";
+import * as referralMigration from "../../db/migrations/2026_12_03_140000_referral_issue_days";
 import { seedReferenceData } from "../../db/seed";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { testAnswers, testApplication } from "../../test/support/application-fixture";
@@ -98,11 +99,15 @@ describeEachStore("dashboard", (store) => {
     ]);
     // Submitted 30 December 2025 22:30, issued 6 January 2026 08:00: six whole days and some hours.
     expect(running.filter((r) => r.dimension === "issue_days")).toEqual([{ dimension: "issue_days", day: "2026-01-06", value: "6", n: 1 }]);
+    expect(running.filter((r) => r.dimension === "referral_issue_days")).toEqual([
+      { dimension: "referral_issue_days", day: "2026-01-06", value: "athens|6", n: 1 },
+    ]);
     await rebuildDashboardCounts(db);
     expect(await snapshot(db)).toEqual(running);
     // The migration counts a store's applications and certificates alike the first time.
     await countsMigration.down(db);
     await countsMigration.up(db);
+    await referralMigration.up(db);
     expect(await snapshot(db)).toEqual(running);
   });
 

@@ -62,26 +62,49 @@ export async function countStatusChange(
   ]);
 }
 
-/** An issued certificate, by the day it was issued and the whole days it took since submission. */
-export async function countIssue(trx: Transaction<Database>, issue: { submittedAt: string; issuedAt: string }): Promise<void> {
+/**
+ * An issued certificate, by the day it was issued and the whole days it took since submission;
+ * once more under its referring center, for that center's median (decision 042).
+ */
+export async function countIssue(
+  trx: Transaction<Database>,
+  issue: { submittedAt: string; issuedAt: string; referralCenterSlug?: string | null },
+): Promise<void> {
+  const day = issue.issuedAt.slice(0, 10);
+  const days = String(wholeDaysBetween(issue.submittedAt, issue.issuedAt));
   await bump(trx, [
-    {
-      dimension: "issue_days",
-      day: issue.issuedAt.slice(0, 10),
-      value: String(wholeDaysBetween(issue.submittedAt, issue.issuedAt)),
-      delta: 1,
-    },
+    { dimension: "issue_days", day, value: days, delta: 1 },
+    ...(issue.referralCenterSlug
+      ? [{ dimension: "referral_issue_days" as const, day, value: `${issue.referralCenterSlug}|${days}`, delta: 1 }]
+      : []),
   ]);
 }
 
 /**
- * Counts everything again from the applications and certificates: after a bulk load that went
+ * One opening of the certificate start page from a center's poster, on its UTC day. Nothing of
+ * the visitor is kept, so a reload counts again: telling it apart would need tracking.
+ */
+export async function countPosterVisit(db: Kysely<Database>, centerSlug: string, now = new Date()): Promise<void> {
+  await bump(db, [{ dimension: "poster_visit", day: now.toISOString().slice(0, 10), value: centerSlug, delta: 1 }]);
+}
+
+/** A draft created with a center's referral, in the transaction that creates it. */
+export async function countReferralStart(trx: Transaction<Database>, centerSlug: string, now: Date): Promise<void> {
+  await bump(trx, [{ dimension: "referral_started", day: now.toISOString().slice(0, 10), value: centerSlug, delta: 1 }]);
+}
+
+/** What rebuildDashboardCounts can count again from applications and certificates; visits and starts it cannot. */
+const REBUILT: readonly Dimension[] = ["status", "destination", "referral", "issue_days", "referral_issue_days"];
+
+/**
+ * Counts everything again from the applications and certificates (poster visits and drafts
+ * started are kept: nothing else records them): after a bulk load that went
  * around the models (the bench's million rows), and in tests, as the figure the running counts
  * must equal.
  */
 export async function rebuildDashboardCounts(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("dashboard_count").execute();
+    await trx.deleteFrom("dashboard_count").where("dimension", "in", REBUILT).execute();
     const day = sql<string>`substr(submitted_at, 1, 10)`;
     for (const [dimension, column] of [
       ["status", sql<string>`status`],
@@ -104,7 +127,12 @@ export async function rebuildDashboardCounts(db: Kysely<Database>): Promise<void
       const rows = await trx
         .selectFrom("certificate")
         .innerJoin("application", "application.id", "certificate.application_id")
-        .select(["certificate.id as id", "application.submitted_at as submittedAt", "certificate.issued_at as issuedAt"])
+        .select([
+          "certificate.id as id",
+          "application.submitted_at as submittedAt",
+          "certificate.issued_at as issuedAt",
+          "application.referral_center_slug as referralCenterSlug",
+        ])
         .where("certificate.id", ">", after)
         .orderBy("certificate.id")
         .limit(5000)
@@ -150,6 +178,7 @@ export async function readDashboard(
       .execute(),
     inPeriod
       .select(["dimension", "value", (eb) => eb.fn.sum<number>("n").as("n")])
+      .where("dimension", "in", ["status", "destination", "referral", "issue_days"])
       .groupBy(["dimension", "value"])
       .execute(),
     countLate(db, period, now, holidays),
@@ -181,6 +210,65 @@ export async function readDashboard(
     },
     late,
   };
+}
+
+export type ReferralFigures = {
+  center: string;
+  visits: number;
+  started: number;
+  submitted: number;
+  /** Whole days from submission to issue, of the center's referred certificates issued in the period. */
+  medianDays: number | null;
+};
+
+/**
+ * Per referring center for a period (decision 042): poster visits and drafts started by their UTC
+ * day, applications by their day of submission, days to issue by the day of issue. Every center
+ * with any figure, or only `center` (an embassy desk's own, listed even with none), by slug.
+ */
+export async function readReferralFigures(
+  db: Kysely<Database>,
+  period: Period,
+  { center = null as string | null } = {},
+): Promise<ReferralFigures[]> {
+  let query = db
+    .selectFrom("dashboard_count")
+    .select(["dimension", "value", (eb) => eb.fn.sum<number>("n").as("n")])
+    .where("dimension", "in", ["poster_visit", "referral_started", "referral", "referral_issue_days"])
+    .where("day", ">=", period.from)
+    .where("day", "<=", period.to)
+    .groupBy(["dimension", "value"]);
+  if (center)
+    query = query.where((eb) =>
+      eb.or([eb("value", "=", center), eb.and([eb("dimension", "=", "referral_issue_days"), eb("value", "like", `${center}|%`)])]),
+    );
+  const figures = new Map<string, { visits: number; started: number; submitted: number; histogram: [number, number][] }>();
+  const of = (slug: string) => {
+    let found = figures.get(slug);
+    if (!found) figures.set(slug, (found = { visits: 0, started: 0, submitted: 0, histogram: [] }));
+    return found;
+  };
+  for (const row of await query.execute()) {
+    const n = Number(row.n);
+    const cut = row.dimension === "referral_issue_days" ? row.value.lastIndexOf("|") : row.value.length;
+    const slug = row.value.slice(0, cut);
+    // LIKE's "_" matches any letter: a neighbour's slug is dropped here.
+    if (n <= 0 || slug === "" || (center && slug !== center)) continue;
+    if (row.dimension === "referral_issue_days") of(slug).histogram.push([Number(row.value.slice(cut + 1)), n]);
+    else if (row.dimension === "poster_visit") of(slug).visits += n;
+    else if (row.dimension === "referral_started") of(slug).started += n;
+    else of(slug).submitted += n;
+  }
+  if (center && !figures.has(center)) of(center);
+  return [...figures]
+    .map(([slug, f]) => ({
+      center: slug,
+      visits: f.visits,
+      started: f.started,
+      submitted: f.submitted,
+      medianDays: percentile(f.histogram, 0.5),
+    }))
+    .toSorted((a, b) => b.visits - a.visits || b.submitted - a.submitted || a.center.localeCompare(b.center));
 }
 
 /**

@@ -3,10 +3,11 @@
  * The browser holds `<id>.<secret>`; the store holds the secret's hash.
  */
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { type AnswerPage, type DraftAnswers, readDraftAnswers } from "~/schemas/draft-answers";
 import type { Database } from "../../db/schema";
+import { countReferralStart } from "./dashboard.server";
 import type { DocumentStorage } from "./document-storage.server";
 import { deleteDocumentsOf } from "./document.server";
 
@@ -45,18 +46,23 @@ export async function createDraft(
   const id = randomUUID();
   const { token, tokenHash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + DRAFT_TTL_DAYS * DAY_MS).toISOString();
-  await db
-    .insertInto("draft")
-    .values({
-      id,
-      secret_hash: tokenHash,
-      language,
-      answers: JSON.stringify(answers),
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-      expires_at: expiresAt,
-    })
-    .execute();
+  const work = async (trx: Transaction<Database>) => {
+    await trx
+      .insertInto("draft")
+      .values({
+        id,
+        secret_hash: tokenHash,
+        language,
+        answers: JSON.stringify(answers),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        expires_at: expiresAt,
+      })
+      .execute();
+    // An application started from a center's poster or page: counted, nothing of the draft kept (decision 042).
+    if (answers.referral) await countReferralStart(trx, answers.referral, now);
+  };
+  await (db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work));
   return { draft: { id, language, answers, droppedPages: [], expiresAt, reference: null }, key: `${id}.${token}` };
 }
 

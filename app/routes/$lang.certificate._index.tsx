@@ -3,6 +3,7 @@ import { Form, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_VALID_DAYS, FEE_PKR, PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
+import { countPosterVisit } from "~/models/dashboard.server";
 import { createDraft } from "~/models/draft.server";
 import { findReferralCenter } from "~/models/referral.server";
 import { readDraft, setDraftCookie } from "~/services/draft-session.server";
@@ -17,11 +18,17 @@ export const handle: RouteHandle = {
   description: (t) => t("certificate:start.description"),
 };
 
-/** An embassy poster's link carries its referral code (`?ref=ATHENS`) through "Start now". */
+/**
+ * An embassy poster's link carries its referral code (`?ref=ATHENS`) through "Start now". Each
+ * opening with a valid code counts one visit for its center and day, and no more than that: no
+ * cookie, address or browser is kept, so a reload counts again (decision 042).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLang(params.lang)) throw notFound();
   const code = new URL(request.url).searchParams.get("ref");
-  return { referralCode: (await findReferralCenter(context.db, code)) ? code!.trim().toUpperCase() : null };
+  const center = await findReferralCenter(context.db, code);
+  if (center && request.method === "GET") await countPosterVisit(context.db, center);
+  return { referralCode: center ? code!.trim().toUpperCase() : null };
 }
 
 /**

@@ -4,16 +4,17 @@ import { useTranslation } from "react-i18next";
 import { type BarChartRow, BarChart } from "~/components/dashboard/bar-chart";
 import { DateRangeFields } from "~/components/date-range-fields";
 import { ErrorSummary } from "~/components/error-summary";
+import { ReferralTable, referralRow } from "~/components/dashboard/referral-figures";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { SummaryList } from "~/components/summary-list";
 import { SLA_WORKING_DAYS } from "~/domain/sla";
 import { textDirection } from "~/i18n";
 import { listAllCenters } from "~/models/center.server";
-import { readDashboard } from "~/models/dashboard.server";
+import { readDashboard, readReferralFigures } from "~/models/dashboard.server";
 import { loadHolidays } from "~/models/holiday.server";
-import { DASHBOARD_FIELDS, dashboardQuerySchema } from "~/schemas/dashboard";
+import { DASHBOARD_FIELDS, readPeriodQuery } from "~/schemas/dashboard";
 import { noStoreHeaders, requirePermission } from "~/services/auth.server";
-import { type FieldErrors, formValues, parseForm } from "~/utils/form";
+import type { FieldErrors } from "~/utils/form";
 import { countryName, formatDate, formatNumber, formatShortDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -32,19 +33,19 @@ type Figure = { key: string; label: string; value: number; count: string; long?:
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "read:dashboard:any");
   const lang = requestLanguage(request);
-  const url = new URL(request.url);
-  const query = new FormData();
-  for (const [key, value] of url.searchParams) query.append(key, value);
-  const values = formValues(query);
   const now = new Date();
-  const parsed = parseForm(dashboardQuerySchema(now.toISOString().slice(0, 10)), query);
+  const { values, parsed } = readPeriodQuery(new URL(request.url), now);
   if (!parsed.ok) {
     context.logger.info({ requestId: context.requestId, outcome: "invalid_period" }, "dashboard view");
     return data({ errors: parsed.errors as FieldErrors | null, values, dir: textDirection(lang), figures: null }, { status: 400 });
   }
   const period = parsed.data;
   const holidays = await loadHolidays(context.db);
-  const [figures, centers] = await Promise.all([readDashboard(context.db, period, { now, holidays }), listAllCenters(context.db)]);
+  const [figures, referralFigures, centers] = await Promise.all([
+    readDashboard(context.db, period, { now, holidays }),
+    readReferralFigures(context.db, period),
+    listAllCenters(context.db),
+  ]);
   const centerNames = new Map(centers.map((c) => [c.slug, c.names[lang]]));
   const count = (n: number) => formatNumber(lang, n);
   const days = (n: number | null) => (n === null ? null : formatNumber(lang, n, 1));
@@ -67,6 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       destinations: figures.destinations.map((d) => figure(d.country, countryName(lang, d.country), d.count)),
       // "" is the applications that came without a referral code: the component names them.
       referrals: figures.referrals.map((r) => figure(r.center ?? "", r.center ? (centerNames.get(r.center) ?? r.center) : "", r.count)),
+      byCenter: referralFigures.map((r) => referralRow(lang, r, centerNames.get(r.center) ?? r.center)),
     },
   });
 }
@@ -124,6 +126,7 @@ export default function Dashboard() {
             t("dashboard.referral"),
             f.referrals.map((r) => (r.key === "" ? { ...r, label: t("dashboard.noReferral") } : r)),
           )}
+          <ReferralTable rows={f.byCenter} />
         </>
       ) : null}
     </>

@@ -1,38 +1,72 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseReference } from "~/domain/reference";
+import { ReferralSummary, referralRow } from "~/components/dashboard/referral-figures";
+import { DateRangeFields } from "~/components/date-range-fields";
+import { ErrorSummary } from "~/components/error-summary";
+import { readReferralFigures } from "~/models/dashboard.server";
 import { listReferredApplications } from "~/models/referral.server";
+import { DASHBOARD_FIELDS, readPeriodQuery } from "~/schemas/dashboard";
 import { noStoreHeaders, requirePermission } from "~/services/auth.server";
+import type { FieldErrors } from "~/utils/form";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { forbidden } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 
-export const handle: RouteHandle = { i18n: ["cases", "track"], title: (t) => t("cases:referrals.title") };
+export const handle: RouteHandle = {
+  i18n: ["cases", "track", "staff"],
+  title: (t, loaded) =>
+    `${(loaded as { errors?: unknown } | undefined)?.errors ? `${t("staff:form.errorPrefix")}: ` : ""}${t("cases:referrals.title")}`,
+};
 export const headers = noStoreHeaders;
 
-/** The embassy desk's view: where each referred application stands, and nothing of its content. */
+/**
+ * The embassy desk's view: where each referred application stands, and nothing of its content;
+ * and its own center's referral figures (decision 042) for a period, twelve weeks unless chosen.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requirePermission(request, context, "read:case-status:embassy");
-  if (!staff.user.centerSlug) throw forbidden();
+  const center = staff.user.centerSlug;
+  if (!center) throw forbidden();
   const lang = requestLanguage(request);
-  const typed = new URL(request.url).searchParams.get("reference")?.trim() ?? "";
+  const url = new URL(request.url);
+  const typed = url.searchParams.get("reference")?.trim() ?? "";
   const reference = typed ? parseReference(typed, "application") : null;
-  const rows = typed && !reference ? [] : await listReferredApplications(context.db, staff.user.centerSlug, { reference });
-  return {
-    typed,
-    invalid: Boolean(typed && !reference),
-    rows: rows.map((r) => ({ ...r, submitted: formatDate(lang, r.submittedAt), changed: formatDate(lang, r.statusChangedAt) })),
-  };
+  const { values, parsed } = readPeriodQuery(url, new Date());
+  const [rows, figures] = await Promise.all([
+    typed && !reference ? [] : listReferredApplications(context.db, center, { reference }),
+    parsed.ok ? readReferralFigures(context.db, parsed.data, { center }) : null,
+  ]);
+  context.logger.info({ requestId: context.requestId, outcome: parsed.ok ? "shown" : "invalid_period" }, "referrals view");
+  return data(
+    {
+      typed,
+      invalid: Boolean(typed && !reference),
+      rows: rows.map((r) => ({ ...r, submitted: formatDate(lang, r.submittedAt), changed: formatDate(lang, r.statusChangedAt) })),
+      errors: parsed.ok ? null : (parsed.errors as FieldErrors),
+      period: {
+        from: values.from || (parsed.ok ? parsed.data.from : ""),
+        to: values.to || (parsed.ok ? parsed.data.to : ""),
+        lng: values.lng,
+        shownFrom: parsed.ok ? formatDate(lang, parsed.data.from) : null,
+        shownTo: parsed.ok ? formatDate(lang, parsed.data.to) : null,
+      },
+      figures: figures?.[0] ? referralRow(lang, figures[0], center) : null,
+    },
+    { status: parsed.ok ? 200 : 400 },
+  );
 }
 
 export default function Referrals() {
   const { t } = useTranslation("cases");
-  const { typed, invalid, rows } = useLoaderData<typeof loader>();
+  const { t: ts } = useTranslation("staff");
+  const { typed, invalid, rows, errors, period, figures } = useLoaderData<typeof loader>();
   return (
     <>
+      <ErrorSummary errors={errors ?? undefined} order={DASHBOARD_FIELDS} />
       <h1 className="heading-l">{t("referrals.title")}</h1>
       <p>{t("referrals.lead")}</p>
       <Form method="get">
@@ -84,6 +118,24 @@ export default function Referrals() {
           </tbody>
         </ScrollableTable>
       )}
+      <h2 className="heading-m" id="figures">
+        {ts("referralFigures.desk")}
+      </h2>
+      <Form method="get" noValidate className="dashboard-period no-print">
+        {period.lng ? <input type="hidden" name="lng" value={period.lng} /> : null}
+        <div className="dashboard-period__dates">
+          <DateRangeFields errors={errors ?? undefined} values={period} />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {ts("dashboard.show")}
+        </button>
+      </Form>
+      {figures && period.shownFrom && period.shownTo ? (
+        <>
+          <h3 className="heading-s">{ts("dashboard.period", { from: period.shownFrom, to: period.shownTo })}</h3>
+          <ReferralSummary row={figures} />
+        </>
+      ) : null}
     </>
   );
 }

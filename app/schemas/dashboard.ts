@@ -1,6 +1,7 @@
 /** The dashboard's period, read from the query string: two dates, both optional, both kept when wrong. */
 import * as z from "zod/mini";
 import { daysBetween, defaultPeriod, EARLIEST_DAY, MAX_PERIOD_DAYS } from "~/domain/dashboard";
+import { type FormValues, formValues, type ParsedForm, parseForm } from "~/utils/form";
 import { isIsoDate } from "./date";
 
 export const DASHBOARD_FIELDS = ["from", "to"] as const;
@@ -36,4 +37,11 @@ export function dashboardQuerySchema(today: string) {
     ),
     z.transform((v) => ({ from: v.from || fallback.from, to: v.to || fallback.to })),
   );
+}
+
+/** A staff page's period from its query string (the dashboard's, the embassy desk's figures): what was typed, and the parse. */
+export function readPeriodQuery(url: URL, now: Date): { values: FormValues; parsed: ParsedForm<{ from: string; to: string }> } {
+  const query = new FormData();
+  for (const [key, value] of url.searchParams) query.append(key, value);
+  return { values: formValues(query), parsed: parseForm(dashboardQuerySchema(now.toISOString().slice(0, 10)), query) };
 }
