@@ -58,6 +58,18 @@ test("the Athens poster's Urdu QR code opens the application in Urdu, and the ap
   expect(`${greek.pathname}${greek.search}`).toBe("/el/certificate?ref=ATHENS");
   expect(`${urdu.pathname}${urdu.search}`).toBe("/ur/certificate?ref=ATHENS");
 
+  // What the dashboard counts under Athens before this application.
+  const supervisor = await browser.newContext();
+  await signInStaff(supervisor, { role: "supervisor" });
+  const dashboard = await supervisor.newPage();
+  const athensOnDashboard = () =>
+    dashboard
+      .getByRole("region", { name: t("en", "staff:dashboard.perReferral") })
+      .getByRole("row", { name: /Athens/ })
+      .locator("td");
+  await dashboard.goto("/staff/dashboard");
+  const before = (await athensOnDashboard().count()) === 0 ? 0 : Number(await athensOnDashboard().textContent());
+
   const applicant = await (await browser.newContext()).newPage();
   const reference = await applyFromPoster(applicant, "ATHENS", `poster-qr-${Date.now()}@example.com`, {
     lang: "ur",
@@ -66,6 +78,9 @@ test("the Athens poster's Urdu QR code opens the application in Urdu, and the ap
   expect(withDb((db) => db.prepare("SELECT referral_center_slug AS slug FROM application WHERE reference = ?").get(reference))).toEqual({
     slug: "athens",
   });
+
+  await dashboard.goto("/staff/dashboard");
+  await expect(athensOnDashboard()).toHaveText(String(before + 1));
 
   const desk = await browser.newContext();
   await signInStaff(desk, { role: "embassy_desk", centerSlug: "athens" });

@@ -33,10 +33,12 @@ test.beforeAll(async () => {
     // The day after the period: not counted.
     testApplication({ submitted_at: "2021-03-15T00:00:00.000Z", status: "submitted", destination_country: "ES" }),
   ];
-  await withStore(({ db }) =>
-    db.transaction().execute(async (trx) => {
-      // A worker started again after a failure runs this again: the store keeps the first run's rows.
-      if (await trx.selectFrom("application").select("id").where("submitted_at", "=", rows[0]!.submitted_at).executeTakeFirst()) return;
+  await withStore(async ({ db }) => {
+    // A worker started again after a failure runs this again: the store keeps the first run's rows.
+    // Read before the transaction: one that reads and then writes fails at once ("database is
+    // locked") when the server, another process, wrote in between.
+    if (await db.selectFrom("application").select("id").where("submitted_at", "=", rows[0]!.submitted_at).executeTakeFirst()) return;
+    await db.transaction().execute(async (trx) => {
       // As the application model writes a submission: the row and its counts together.
       for (const row of rows) {
         await trx.insertInto("application").values(row).execute();
@@ -50,8 +52,8 @@ test.beforeAll(async () => {
       // Two certificates issued in the period, after 4 and 7 whole days: median 5.5, 90th percentile 6.7.
       await countIssue(trx, { submittedAt: "2021-02-25T09:00:00.000Z", issuedAt: "2021-03-01T10:00:00.000Z" });
       await countIssue(trx, { submittedAt: "2021-03-03T09:00:00.000Z", issuedAt: "2021-03-10T09:30:00.000Z" });
-    }),
-  );
+    });
+  });
 });
 
 for (const lang of LANGUAGES) {

@@ -142,13 +142,16 @@ export async function askApplicant(reference: string, question: string): Promise
         updated_at: stamp,
       })
       .execute();
-    // Taken as the case model takes it, so the dashboard's counts stay those of the store.
+    // Taken as the case model takes it, so the dashboard's counts stay those of the store. The read
+    // comes before the transaction: a transaction that reads and then writes fails at once with
+    // "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy wait) when the server, another process,
+    // wrote in between, as its outbox worker does when it sends the receipt just submitted.
+    const before = await db
+      .selectFrom("application")
+      .select(["status", "submitted_at"])
+      .where("id", "=", application.id)
+      .executeTakeFirstOrThrow();
     await db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom("application")
-        .select(["status", "submitted_at"])
-        .where("id", "=", application.id)
-        .executeTakeFirstOrThrow();
       await trx.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
       await countStatusChange(trx, { submittedAt: before.submitted_at, from: before.status, to: "in_review" });
     });
