@@ -22,6 +22,7 @@ import { INTL_LOCALES, type Lang } from "~/i18n";
 import { type CertificateLine, describeCertificate } from "./certificate-view.server";
 import { getI18n } from "~/utils/i18n.server";
 import { type SigningIdentity, signerName } from "~/utils/signing-p12.server";
+import { wrap } from "./wrap-text";
 import { drawShapedLine, embedNastaliq, type ShapedLine, shapeParagraph, shapedWidth } from "./shaped-text.server";
 
 // DejaVu: TrueType files with Greek, that pdf-lib's fontkit subsets correctly (Google's current
@@ -94,32 +95,6 @@ const VALUE_SIZE = 11;
 /** Nastaliq reads smaller than Latin capitals at the same size: Urdu values are set a third larger. */
 const URDU_SCALE = 1.3;
 const HALF_COLUMN = (A4[0] - 2 * MARGIN - 20) / 2;
-
-/** Lines no wider than `width`; a word wider than the line (a URL) is broken where it must be. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = "";
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 class Writer {
   y: number;

@@ -11,6 +11,7 @@ import { centerPageLanguage } from "~/domain/center-page";
 import type { Lang } from "~/i18n";
 import { getI18n } from "~/utils/i18n.server";
 import { drawShapedLine, embedNastaliq, shapeParagraph } from "./shaped-text.server";
+import { wrap } from "./wrap-text";
 
 const FONT_DIR = path.resolve("node_modules/dejavu-fonts-ttf/ttf");
 
@@ -44,29 +45,6 @@ const QR_SIZE = 150;
 async function libraries() {
   const [pdf, fontkit, qrcode] = await Promise.all([import("pdf-lib"), import("@pdf-lib/fontkit"), import("qrcode")]);
   return { pdf, fontkit: fontkit.default, QRCode: qrcode.default };
-}
-
-/** Lines no wider than `width`, broken between words (URLs are broken where they must be). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
-    else {
-      if (line) lines.push(line);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 function drawQr(page: PDFPage, QRCode: Awaited<ReturnType<typeof libraries>>["QRCode"], text: string, x: number, y: number, color: Color) {
