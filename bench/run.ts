@@ -727,23 +727,19 @@ function posterLine(poster: PosterReport & { firstMs: number }): string {
   return `Poster PDF render (Athens, Greek + Urdu): first ${poster.firstMs.toFixed(0)} ms (loads HarfBuzz and fonts), then p50 ${poster.p50Ms.toFixed(0)} ms, p95 ${poster.p95Ms.toFixed(0)} ms over ${poster.renders} renders; ${(poster.bytes / 1024).toFixed(0)} KB (Nastaliq embedded whole); no target set; 1-min load average ${poster.loadAverage.toFixed(1)} on ${os.cpus().length} cores.`;
 }
 
-/** `npm run bench -- --only=dashboard`: the dashboard measurement alone, on the application stores. */
-async function benchDashboardAlone(): Promise<void> {
+/**
+ * One measurement alone (`npm run bench -- --only=…`), on fresh stores in a temporary directory:
+ * its lines, then the failed requests and server errors, which also fail the run.
+ */
+async function runAlone(
+  measure: (dir: string, env: Env, build: ServerBuild) => Promise<{ lines: string[]; failed: number }>,
+): Promise<void> {
   const build = await loadBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
   try {
     const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
-    const stores = await prepareStores(dir, env, resolveSecrets(env), build);
-    let result: DashboardReport;
-    try {
-      result = await benchDashboard(stores);
-    } finally {
-      await stores.small.close();
-      await stores.large.close();
-    }
-    console.log(`
-${dashboardLines(result).join("\n")}`);
-    const failed = result.small.failed + result.large.failed;
+    const { lines, failed } = await measure(dir, env, build);
+    console.log(`\n${lines.join("\n")}`);
     console.log(
       `Failed requests: ${failed}; server errors: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
     );
@@ -753,24 +749,25 @@ ${dashboardLines(result).join("\n")}`);
   }
 }
 
+/** `npm run bench -- --only=dashboard`: the dashboard measurement alone, on the application stores. */
+const benchDashboardAlone = () =>
+  runAlone(async (dir, env, build) => {
+    const stores = await prepareStores(dir, env, resolveSecrets(env), build);
+    try {
+      const result = await benchDashboard(stores);
+      return { lines: dashboardLines(result), failed: result.small.failed + result.large.failed };
+    } finally {
+      await stores.small.close();
+      await stores.large.close();
+    }
+  });
+
 /** `npm run bench -- --only=investigator`: the investigator measurement alone, in a few minutes. */
-async function benchInvestigatorAlone(): Promise<void> {
-  const build = await loadBuild();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
-  try {
-    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+const benchInvestigatorAlone = () =>
+  runAlone(async (dir, env, build) => {
     const result = await benchInvestigator(dir, env, resolveSecrets(env), build);
-    console.log(`
-${investigatorLines(result).join("\n")}`);
-    const failed = result.small.failed + result.large.failed;
-    console.log(
-      `Failed requests: ${failed}; server errors: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
-    );
-    if (failed > 0 || serverErrors.length > 0) process.exitCode = 1;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+    return { lines: investigatorLines(result), failed: result.small.failed + result.large.failed };
+  });
 
 const verdict = (met: boolean) => (met ? "met" : "MISSED");
 
