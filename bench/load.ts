@@ -210,6 +210,48 @@ export function runLoad(plan: LoadPlan): Promise<LoadBatch> {
   });
 }
 
+export type Contender = { name: string; baseUrl: string; requests: PlannedRequest[] };
+
+/**
+ * Measurements taken in turns (A B C, C B A, A B C …) rather than one after the other, so that a
+ * change in the machine's load during the run (other work on a shared box, a checkpoint, the JIT
+ * warming further) weighs on all alike. Each contender's requests are split over the rounds; each
+ * result merges its rounds.
+ */
+export async function measureInTurns(
+  contenders: readonly Contender[],
+  options: { rounds: number; concurrency: number; timeLimitMs: number; afterRound?: () => void },
+): Promise<LoadResult[]> {
+  const batches: LoadBatch[][] = contenders.map(() => []);
+  for (let round = 0; round < options.rounds; round += 1) {
+    const order = contenders.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const which of order) {
+      const contender = contenders[which]!;
+      const size = Math.ceil(contender.requests.length / options.rounds);
+      const requests = contender.requests.slice(round * size, (round + 1) * size);
+      batches[which]!.push(
+        await runLoad({
+          baseUrl: contender.baseUrl,
+          requests,
+          concurrency: options.concurrency,
+          timeLimitMs: options.timeLimitMs / options.rounds,
+        }),
+      );
+    }
+    options.afterRound?.();
+  }
+  return batches.map((b) => summarize(b));
+}
+
+/** Said beside figures taken while more was running than the machine has cores. */
+export function loadWarning(loadAverages: readonly number[], cores: number): string {
+  const highest = Math.max(...loadAverages);
+  return highest > cores
+    ? `WARNING: 1-min load average reached ${highest.toFixed(1)}, above the ${cores} cores: other work shared the machine, so absolute figures are low and ratios noisy`
+    : "";
+}
+
 function isPlanMessage(data: unknown): data is { marker: string; plan: LoadPlan } {
   return typeof data === "object" && data !== null && "marker" in data && data.marker === PLAN_MARKER;
 }

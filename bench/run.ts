@@ -40,13 +40,14 @@ import { insertStaffUser } from "../app/models/staff-user.server";
 import { renderPosterPdf } from "../app/pdf/poster-pdf.server";
 import { newReportJourney, sealReportJourney } from "../app/services/report-journey.server";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
-import { openStore, type Store } from "../db/connect";
+import { openStore, type Store, type StoreTarget } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
-import { benchRuntime, runtimeTable, writeRuntimeResults } from "./runtime";
+import { freshPostgres } from "./postgres";
+import { benchRuntime, runtimeTable, writeBenchResults } from "./runtime";
 import { groupPhone, seedReports } from "./seed-reports";
-import { type LoadBatch, type LoadResult, type PlannedRequest, runLoad, summarize } from "./load";
+import { type LoadResult, loadWarning, measureInTurns, type PlannedRequest, runLoad, summarize } from "./load";
 import {
   BENCH_DESTINATIONS,
   type Caseworkers,
@@ -140,8 +141,11 @@ function createBenchLogger() {
   );
 }
 
-async function startPortal(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<Portal> {
-  const store = openStore({ dialect: "sqlite", path: file });
+/** A portal in this process on a store of its own: a SQLite file, or a fresh PostgreSQL database. */
+async function startPortal(where: string | "postgres", env: Env, secrets: Secrets, build: ServerBuild): Promise<Portal> {
+  const postgres = where === "postgres" ? await freshPostgres("portal") : null;
+  const target: StoreTarget = postgres ? { dialect: "postgres", url: postgres.url } : { dialect: "sqlite", path: where };
+  const store = openStore(target);
   await migrateToLatest(store.db);
   await seedReferenceData(store.db);
   const app = createApp({ env, secrets, store, logger: createBenchLogger(), build });
@@ -154,6 +158,7 @@ async function startPortal(file: string, env: Env, secrets: Secrets, build: Serv
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await store.close();
+      await postgres?.drop();
     },
   };
 }
@@ -166,31 +171,17 @@ async function warmUp(name: string, portal: Portal, requests: PlannedRequest[]):
   if (result.failed > 0) log(`warm-up ${name}: ${result.failed} FAILED: ${JSON.stringify(result.failures)}`);
 }
 
-type Contender = { name: string; portal: Portal; requests: PlannedRequest[] };
+type PortalContender = { name: string; portal: Portal; requests: PlannedRequest[] };
 
-/**
- * Two measurements taken in turns (A B, B A, A B, B A …) rather than one after the other, so that a
- * change in the machine's load during the run (other work on a shared box, a checkpoint, the JIT
- * warming further) weighs on both alike. Each result merges its rounds.
- */
-async function measureInTurns(a: Contender, b: Contender): Promise<[LoadResult, LoadResult]> {
-  const batches: [LoadBatch[], LoadBatch[]] = [[], []];
-  const size = Math.ceil(MEASURED_REQUESTS / ROUNDS);
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const which of order) {
-      const contender = which === 0 ? a : b;
-      const requests = contender.requests.slice(round * size, (round + 1) * size);
-      batches[which]!.push(
-        await runLoad({ baseUrl: contender.portal.baseUrl, requests, concurrency: CONCURRENCY, timeLimitMs: TIME_LIMIT_MS / ROUNDS }),
-      );
-    }
-    machineLoad.push(os.loadavg()[0]!);
-  }
-  const results: [LoadResult, LoadResult] = [summarize(batches[0]), summarize(batches[1])];
-  describeLoad(a.name, results[0]);
-  describeLoad(b.name, results[1]);
-  return results;
+/** Two measurements in turns (see measureInTurns in load.ts), each described as it ends. */
+async function measurePairInTurns(a: PortalContender, b: PortalContender): Promise<[LoadResult, LoadResult]> {
+  const [first, second] = await measureInTurns(
+    [a, b].map((c) => ({ name: c.name, baseUrl: c.portal.baseUrl, requests: c.requests.slice(0, MEASURED_REQUESTS) })),
+    { rounds: ROUNDS, concurrency: CONCURRENCY, timeLimitMs: TIME_LIMIT_MS, afterRound: () => machineLoad.push(os.loadavg()[0]!) },
+  );
+  describeLoad(a.name, first!);
+  describeLoad(b.name, second!);
+  return [first!, second!];
 }
 
 function startPageViews(count: number): PlannedRequest[] {
@@ -264,6 +255,14 @@ function describeDurability(d: Durability): string {
   return `journal_mode=${d.journalMode}, synchronous=${SYNCHRONOUS_NAMES[d.synchronous] ?? d.synchronous}`;
 }
 
+/** What makes a commit durable on this store, as the store itself reports it. */
+async function describeStoreDurability(store: Store): Promise<string> {
+  if (store.dialect === "sqlite") return describeDurability(await readDurability(store.db));
+  const show = async (setting: "synchronous_commit" | "fsync") =>
+    (await sql<Record<string, string>>`SELECT current_setting(${setting}) AS value`.execute(store.db)).rows[0]?.value ?? "unknown";
+  return `PostgreSQL synchronous_commit=${await show("synchronous_commit")}, fsync=${await show("fsync")}`;
+}
+
 type SubmitReport = { views: LoadResult; submissions: LoadResult; ratio: number; durability: string; storeCheck: string };
 
 async function benchSubmissions(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<SubmitReport> {
@@ -272,11 +271,11 @@ async function benchSubmissions(file: string, env: Env, secrets: Secrets, build:
     log(`preparing ${(WARMUP_REQUESTS + MEASURED_REQUESTS).toLocaleString("en")} complete drafts with 4 documents each`);
     const keys = await seedCompleteDrafts(portal.store.db, secrets.documentKey, WARMUP_REQUESTS + MEASURED_REQUESTS);
     const plan = await submissions(keys);
-    const durability = describeDurability(await readDurability(portal.store.db));
+    const durability = await describeStoreDurability(portal.store);
     log(`submissions store: ${durability}; warming up, then ${ROUNDS} rounds each in turns`);
     await warmUp("views", portal, startPageViews(WARMUP_REQUESTS));
     await warmUp("submissions", portal, plan.slice(0, WARMUP_REQUESTS));
-    const [views, submitted] = await measureInTurns(
+    const [views, submitted] = await measurePairInTurns(
       { name: "GET /en/certificate", portal, requests: startPageViews(MEASURED_REQUESTS) },
       { name: "POST /en/certificate/check", portal, requests: plan.slice(WARMUP_REQUESTS) },
     );
@@ -359,7 +358,7 @@ async function benchReports(file: string, env: Env, secrets: Secrets, build: Ser
     const plan = reportSubmissions(secrets, WARMUP_REQUESTS + MEASURED_REQUESTS);
     await warmUp("report views", portal, reportStartViews(WARMUP_REQUESTS));
     await warmUp("reports", portal, plan.slice(0, WARMUP_REQUESTS));
-    const [views, reports] = await measureInTurns(
+    const [views, reports] = await measurePairInTurns(
       { name: "GET /en/report", portal, requests: reportStartViews(MEASURED_REQUESTS) },
       { name: "POST /en/report (send)", portal, requests: plan.slice(WARMUP_REQUESTS) },
     );
@@ -426,7 +425,7 @@ async function benchTracking({ small, large }: Stores): Promise<TrackingReport> 
   const largeKeys = await sampleTrackingKeys(large.store.db, WARMUP_REQUESTS + MEASURED_REQUESTS);
   await warmUp("lookups at 1k", small, trackingLookups(shuffled(smallKeys).slice(0, WARMUP_REQUESTS)));
   await warmUp("lookups at 1M", large, trackingLookups(largeKeys.slice(0, WARMUP_REQUESTS)));
-  const [atSmall, atLarge] = await measureInTurns(
+  const [atSmall, atLarge] = await measurePairInTurns(
     { name: `POST /en/track, ${SMALL_STORE.toLocaleString("en")} applications`, portal: small, requests: smallPlan },
     {
       name: `POST /en/track, ${LARGE_STORE.toLocaleString("en")} applications`,
@@ -515,7 +514,7 @@ async function benchQueue({ small, large }: Stores): Promise<QueueReport> {
   const [smallCookie, largeCookie] = [await signedInStaff(small, "officer"), await signedInStaff(large, "officer")];
   await warmUp("queue at 1k", small, await queueViews(small, smallCookie, WARMUP_REQUESTS));
   await warmUp("queue at 1M", large, await queueViews(large, largeCookie, WARMUP_REQUESTS));
-  const [atSmall, atLarge] = await measureInTurns(
+  const [atSmall, atLarge] = await measurePairInTurns(
     {
       name: `GET /staff/queue, ${SMALL_STORE.toLocaleString("en")} applications`,
       portal: small,
@@ -583,7 +582,7 @@ async function benchInvestigator(dir: string, env: Env, secrets: Secrets, build:
     const [smallCookie, largeCookie] = [await signedInStaff(small, "investigator"), await signedInStaff(large, "investigator")];
     await warmUp("investigator pages at 1k", small, await investigatorViews(small, smallCookie, WARMUP_REQUESTS, smallSeed.groups));
     await warmUp("investigator pages at 1M", large, await investigatorViews(large, largeCookie, WARMUP_REQUESTS, largeSeed.groups));
-    const [atSmall, atLarge] = await measureInTurns(
+    const [atSmall, atLarge] = await measurePairInTurns(
       {
         name: `GET /staff/reports…, ${SMALL_STORE.toLocaleString("en")} reports`,
         portal: small,
@@ -658,7 +657,7 @@ async function benchDashboard(stores: Stores): Promise<DashboardReport> {
   const [smallCookie, largeCookie] = [await signedInStaff(small, "supervisor"), await signedInStaff(large, "supervisor")];
   await warmUp("dashboard at 1k", small, dashboardViews(smallCookie, WARMUP_REQUESTS));
   await warmUp("dashboard at 1M", large, dashboardViews(largeCookie, WARMUP_REQUESTS));
-  const [atSmall, atLarge] = await measureInTurns(
+  const [atSmall, atLarge] = await measurePairInTurns(
     {
       name: `GET /staff/dashboard, ${SMALL_STORE.toLocaleString("en")} applications`,
       portal: small,
@@ -847,12 +846,47 @@ function report(
   return { text, markdown };
 }
 
-function writeResults(results: unknown): string {
-  const dir = path.join(os.tmpdir(), "pscg-bench");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "latest.json");
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  return file;
+/**
+ * `npm run bench -- --db=postgres`: the runtime figures above, then the two write ratios
+ * (certificate submissions and reports against their start pages), each on a fresh PostgreSQL
+ * database. The million-row read measurements stay on SQLite: their bulk load is SQLite's.
+ */
+async function benchWritesOnPostgres(runtime: { figures: Record<string, unknown> }): Promise<void> {
+  const build = await loadBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
+  try {
+    const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
+    const secrets = resolveSecrets(env);
+    const submit = await benchSubmissions("postgres", env, secrets, build);
+    const reports = await benchReports("postgres", env, secrets, build);
+    const loads = `1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores`;
+    const line = (name: string, ratio: number) =>
+      `${name}: ratio ${ratio.toFixed(2)}, target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(ratio >= TARGET_SUBMISSIONS_PER_VIEW)}`;
+    console.log(
+      `\nPostgreSQL (${submit.durability}):\n${line(`Submissions/s ${submit.submissions.okPerSecond.toFixed(0)} ÷ start page views/s ${submit.views.okPerSecond.toFixed(0)}`, submit.ratio)}`,
+    );
+    console.log(
+      line(
+        `Reports sent/s ${reports.reports.okPerSecond.toFixed(0)} ÷ report start page views/s ${reports.views.okPerSecond.toFixed(0)}`,
+        reports.ratio,
+      ),
+    );
+    console.log(`${loads}. ${loadWarning(machineLoad, os.cpus().length)}`.trim());
+    console.log(`Store check: ${submit.storeCheck}; ${reports.storeCheck}.`);
+    const failed = submit.views.failed + submit.submissions.failed + reports.views.failed + reports.reports.failed;
+    console.log(`Failed requests: ${failed}; server errors logged: ${serverErrors.length}.`);
+    const file = writeBenchResults("postgres", {
+      runtime: runtime.figures,
+      submissions: { ...submit, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
+      reports: { ...reports, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: reports.ratio >= TARGET_SUBMISSIONS_PER_VIEW },
+      machineLoad,
+      serverErrors,
+    });
+    console.log(`Results written to ${file}`);
+    if (failed > 0 || serverErrors.length > 0) process.exitCode = 1;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `npm run bench -- --only=reports`: the report measurement alone, in about a minute. */
@@ -901,13 +935,15 @@ async function main(): Promise<void> {
     await benchInvestigatorAlone();
     return;
   }
-  // The runtime figures (memory, cold start) measure build/server.js from outside, in minutes.
+  // The runtime figures (memory, cold start, the bare route) measure build/server.js from outside.
   const runtime = await benchRuntime(dialect, log);
   console.log(`\nRuntime (${dialect}, node build/server.js):\n${runtimeTable(runtime)}\n`);
-  log(`runtime results written to ${writeRuntimeResults(runtime)}`);
-  if (args.includes("--only=runtime")) return;
+  if (args.includes("--only=runtime")) {
+    log(`results written to ${writeBenchResults(dialect, { runtime: runtime.figures })}`);
+    return;
+  }
   if (dialect === "postgres") {
-    log("the in-process measurements below run on SQLite only so far");
+    await benchWritesOnPostgres(runtime);
     return;
   }
   const started = performance.now();
@@ -939,6 +975,8 @@ async function main(): Promise<void> {
 
     const { text, markdown } = report(submit, reports, stores, tracking, queue, totalSeconds);
     console.log(`\n${text}\n`);
+    const warning = loadWarning(machineLoad, os.cpus().length);
+    if (warning) console.log(`${warning}\n`);
     console.log(`${investigatorLines(investigator).join("\n")}\n`);
     console.log(`${dashboardLines(dashboard).join("\n")}\n`);
     console.log(`${posterLine(poster)}\n`);
@@ -964,10 +1002,8 @@ async function main(): Promise<void> {
       `Failed requests: ${failed}; server errors logged: ${serverErrors.length}${serverErrors.length ? ` (first: ${serverErrors[0]})` : ""}.`,
     );
     console.log(`\nFor the README:\n\n${markdown}\n`);
-    const file = writeResults({
-      measuredAt: new Date().toISOString(),
-      node: process.versions.node,
-      cpus: os.cpus().length,
+    const file = writeBenchResults("sqlite", {
+      runtime: runtime.figures,
       concurrency: CONCURRENCY,
       requestsPerMeasurement: MEASURED_REQUESTS,
       submissions: { ...submit, target: `ratio >= ${TARGET_SUBMISSIONS_PER_VIEW}`, met: submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW },

@@ -10,7 +10,6 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
-import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { PortalContext } from "../app/context";
 import type { Env, Secrets } from "../app/utils/env.server";
@@ -18,6 +17,7 @@ import type { Store } from "../db/connect";
 import { pendingMigrations } from "../db/migrate";
 import { createMetrics, type Metrics } from "./metrics";
 import { isAnonymousPath } from "../app/domain/anonymous-routes";
+import { pingStore } from "../app/models/health.server";
 import { AnonymousRateLimiter } from "../app/utils/anonymous-rate-limit.server";
 import { isSameOrigin } from "../app/utils/csrf.server";
 import { errorPage } from "./error-page";
@@ -198,7 +198,7 @@ export function createApp({
 
   app.get("/healthz", async (_req, res) => {
     try {
-      await sql`SELECT 1`.execute(store.db);
+      await pingStore(store.db);
       res.set("Cache-Control", "no-store").json({ status: "ok", database: store.dialect });
     } catch (error) {
       logger.error({ err: error }, "health check failed");

@@ -48,6 +48,32 @@ describe("/readyz", () => {
   });
 });
 
+describe("the service status page", () => {
+  it("says in every language that the service works, and says it does not when the store is gone", async () => {
+    const expected = {
+      en: "The service is working.",
+      el: "Η υπηρεσία λειτουργεί.",
+      it: "Il servizio funziona.",
+      ur: "سروس کام کر رہی ہے۔",
+    };
+    for (const [lang, text] of Object.entries(expected)) {
+      const res = await get(`/${lang}/status`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.text()).toContain(text);
+    }
+    const broken = await startTestServer();
+    try {
+      await broken.store.close();
+      const res = await fetch(`${broken.baseUrl}/it/status`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain("Il servizio al momento non funziona.");
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+});
+
 describe("/metrics", () => {
   it("is not served at all when no token is configured", async () => {
     const plain = await startTestServer();

@@ -11,7 +11,7 @@ import { LANGUAGES, t } from "../support/locales";
 for (const lang of LANGUAGES) {
   test(`${lang}: secondary pages of the journey have no axe violations`, async ({ page }) => {
     const c = (key: string) => t(lang, `certificate:${key}`);
-    for (const path of ["/track", "/certificate/resume?key=nope", "/certificate/expired", "/certificate/consent?token=nope"]) {
+    for (const path of ["/track", "/status", "/certificate/resume?key=nope", "/certificate/expired", "/certificate/consent?token=nope"]) {
       await page.goto(`/${lang}${path}`);
       await expectNoAxeViolations(page);
     }

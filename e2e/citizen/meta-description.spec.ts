@@ -11,6 +11,7 @@ const CITIZEN_PAGES = [
   "/certificate",
   "/report",
   "/report/follow-up",
+  "/status",
   "/no-such-page",
 ];
 
