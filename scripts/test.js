@@ -60,4 +60,6 @@ if (e2e?.stats) {
 } else if (!e2eOk) totals.failed += 1;
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+// .ci/run adds the scale and reliability runs to these (scripts/ci-summary.js).
+fs.writeFileSync("reports/npm-test.json", `${JSON.stringify(totals)}\n`);
 process.exit(totals.failed === 0 ? 0 : 1);
