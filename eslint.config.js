@@ -39,6 +39,7 @@ export default tseslint.config(
       "reports/",
       "data/",
       ".e2e-data/",
+      ".scale-data/",
     ],
   },
   js.configs.recommended,

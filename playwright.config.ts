@@ -1,5 +1,5 @@
-import fs from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_USE, mailServer, RUN_SETTINGS } from "./e2e/support/runner";
 
 // Ports and data folder can be moved so that two runs on one machine do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -8,47 +8,18 @@ const MAIL_HTTP_PORT = Number(process.env.E2E_MAIL_HTTP_PORT ?? 2526);
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".e2e-data";
 export const BASE_URL = `http://localhost:${PORT}`;
 
-// Debian's Chromium when present; Playwright never downloads a browser here.
-const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  fullyParallel: false,
-  workers: 1,
-  retries: 0,
-  forbidOnly: Boolean(process.env.CI),
-  // Journeys upload PDFs, which are rebuilt page by page (MuPDF render + JPEG): a journey takes 10-28 s here.
-  timeout: 90_000,
-  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  ...RUN_SETTINGS,
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
-    ...devices["Desktop Chrome"],
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    ...CHROMIUM_USE,
   },
   webServer: [
-    {
-      // A real SMTP server for the portal's mail, with an HTTP read-out for the specs.
-      command: "node_modules/.bin/tsx e2e/support/mail-server.ts",
-      url: `http://127.0.0.1:${MAIL_HTTP_PORT}/healthz`,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: "ignore",
-      stderr: "pipe",
-      env: { E2E_SMTP_PORT: String(SMTP_PORT), E2E_MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
-    },
+    // A real SMTP server for the portal's mail, with an HTTP read-out for the specs.
+    mailServer(SMTP_PORT, MAIL_HTTP_PORT),
     {
       // The production build on a fresh database, every run, run as production runs it (build/server.js).
       command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/remix build && node scripts/build-server.js && exec node --max-semi-space-size=4 --max-old-space-size=128 build/server.js`,

@@ -8,7 +8,6 @@ import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { Secret, TOTP } from "otpauth";
 import { testApplication } from "../../test/support/application-fixture";
 import { auditActions, E2E_DATABASE, withStore } from "../support/db";
 import {
@@ -22,7 +21,7 @@ import {
   uploadDocuments,
 } from "../support/journey";
 import { t } from "../support/locales";
-import { createSignedInStaff, signInStaff, type TestStaffMember } from "../support/staff";
+import { createSignedInStaff, openCase, signInStaff, signInWithTotp } from "../support/staff";
 
 /** The journey's last address is in Gujrat district, so the Gujrat service center handles the case. */
 const CENTER = "gujrat";
@@ -37,25 +36,6 @@ async function applyFromAbroad(browser: Browser): Promise<{ reference: string; a
   await fillPurposeAndDelivery(applicant, "en");
   await uploadDocuments(applicant, "en");
   return { reference: await submitApplication(applicant, "en"), applicant };
-}
-
-/** Signs in through the forms: password, then the code the authenticator app shows now. */
-async function signInWithTotp(browser: Browser, staff: TestStaffMember): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/staff/login");
-  await page.getByLabel(en("staff:setup.email"), { exact: true }).fill(staff.email);
-  await page.getByLabel(en("staff:setup.password"), { exact: true }).fill(staff.password);
-  await page.getByRole("button", { name: en("staff:signIn.submit") }).click();
-  await page.getByLabel(en("staff:totp.code"), { exact: true }).fill(new TOTP({ secret: Secret.fromBase32(staff.totpSecret) }).generate());
-  await page.getByRole("button", { name: en("staff:totp.submit") }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:home.title"));
-  return page;
-}
-
-async function openCase(page: Page, reference: string, tab = "new") {
-  await page.goto(`/staff/queue?tab=${tab}&q=${reference}`);
-  await page.getByRole("link", { name: reference }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("cases:case.title", { reference }));
 }
 
 const caseId = (page: Page) => new URL(page.url()).pathname.split("/").pop()!;

@@ -12,13 +12,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hash } from "@node-rs/argon2";
-import type { BrowserContext } from "@playwright/test";
+import { type Browser, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { insertStaffSession } from "../../app/models/staff-session.server";
 import { confirmTotpSecret, newTotpSecret, sealTotpSecret } from "../../app/models/staff-totp.server";
 import { insertStaffUser } from "../../app/models/staff-user.server";
-import { openStore } from "../../db/connect";
+import { openStore, type Store } from "../../db/connect";
 import { BASE_URL, E2E_DATA_DIR } from "../../playwright.config";
 import { E2E_DATABASE } from "./db";
+import { t } from "./locales";
 
 export type StaffRole = "officer" | "supervisor" | "investigator" | "embassy_desk" | "admin";
 
@@ -56,17 +58,25 @@ const DEFAULT_CENTER: Record<StaffRole, string | null> = {
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The key the server generated at its first start (the e2e server gets no DOCUMENT_KEY). */
-function documentKey(): Buffer {
-  const secrets = JSON.parse(fs.readFileSync(path.resolve(ROOT, E2E_DATA_DIR, "secrets.json"), "utf8")) as { documentKey: string };
-  return Buffer.from(secrets.documentKey, "base64");
-}
+/** The portal whose store the account goes into: the e2e server unless a config says otherwise. */
+export type StaffTarget = { openStore: () => Store; documentKey: () => Buffer; baseUrl: string };
+
+/** The e2e server's SQLite file, and the key the server generated at its first start (it gets no DOCUMENT_KEY). */
+const E2E_TARGET: StaffTarget = {
+  openStore: () => openStore({ dialect: "sqlite", path: E2E_DATABASE }),
+  documentKey: () => {
+    const secrets = JSON.parse(fs.readFileSync(path.resolve(ROOT, E2E_DATA_DIR, "secrets.json"), "utf8")) as { documentKey: string };
+    return Buffer.from(secrets.documentKey, "base64");
+  },
+  baseUrl: BASE_URL,
+};
 
 let passwordHash: Promise<string> | undefined;
 const PASSWORD = "chai at the anarkali bazaar at dawn";
 
 export async function createSignedInStaff(
   options: { role?: StaffRole; centerSlug?: string | null; displayName?: string } = {},
+  target: StaffTarget = E2E_TARGET,
 ): Promise<TestStaffMember> {
   const role = options.role ?? "officer";
   const centerSlug = options.centerSlug === undefined ? DEFAULT_CENTER[role] : options.centerSlug;
@@ -74,13 +84,13 @@ export async function createSignedInStaff(
   const email = `${role}.${randomUUID()}@police.example.pk`;
   passwordHash ??= hash(PASSWORD);
   const totpSecret = newTotpSecret();
-  const store = openStore({ dialect: "sqlite", path: E2E_DATABASE });
+  const store = target.openStore();
   try {
     const hashed = await passwordHash;
     const { id, token } = await store.db.transaction().execute(async (trx) => {
       const id = await insertStaffUser(trx, { email, displayName, passwordHash: hashed, role, centerSlug });
       // Confirmed at step 0, so every real code is newer: signing in through the forms still works.
-      await confirmTotpSecret(trx, id, sealTotpSecret(documentKey(), id, totpSecret), 0);
+      await confirmTotpSecret(trx, id, sealTotpSecret(target.documentKey(), id, totpSecret), 0);
       const { token } = await insertStaffSession(trx, id, "full");
       return { id, token };
     });
@@ -89,7 +99,7 @@ export async function createSignedInStaff(
       {
         name: "pscg_staff",
         value: token,
-        domain: new URL(BASE_URL).hostname,
+        domain: new URL(target.baseUrl).hostname,
         path: "/staff",
         httpOnly: true,
         secure: true,
@@ -110,4 +120,26 @@ export async function signInStaff(
   const staff = await createSignedInStaff(options);
   await context.addCookies(staff.cookies);
   return staff;
+}
+
+const en = (key: string, values?: Record<string, string>) => t("en", key, values);
+
+/** Signs in through the forms in a new browser context: password, then the code the authenticator app shows now. */
+export async function signInWithTotp(browser: Browser, staff: TestStaffMember, contextOptions: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await browser.newContext(contextOptions)).newPage();
+  await page.goto("/staff/login");
+  await page.getByLabel(en("staff:setup.email"), { exact: true }).fill(staff.email);
+  await page.getByLabel(en("staff:setup.password"), { exact: true }).fill(staff.password);
+  await page.getByRole("button", { name: en("staff:signIn.submit") }).click();
+  await page.getByLabel(en("staff:totp.code"), { exact: true }).fill(new TOTP({ secret: Secret.fromBase32(staff.totpSecret) }).generate());
+  await page.getByRole("button", { name: en("staff:totp.submit") }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("staff:home.title"));
+  return page;
+}
+
+/** Finds a case in the queue by its reference and opens it. */
+export async function openCase(page: Page, reference: string, tab = "new") {
+  await page.goto(`/staff/queue?tab=${tab}&q=${reference}`);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(en("cases:case.title", { reference }));
 }
