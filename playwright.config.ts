@@ -10,6 +10,8 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Two instances behind nginx: their own config (playwright.scale.config.ts, `npm run test:scale`).
+  testIgnore: ["scale/**"],
   outputDir: "test-results",
   ...RUN_SETTINGS,
   use: {

@@ -5,7 +5,7 @@
  */
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_USE, mailServer, RUN_SETTINGS } from "./e2e/support/runner";
-import { BASE_URL, MAIL_HTTP_PORT, scaleRun, SMTP_PORT } from "./e2e-scale/scale-env";
+import { BASE_URL, MAIL_HTTP_PORT, scaleRun, SMTP_PORT } from "./e2e/scale/scale-env";
 
 // Made once here and inherited by the stack and the test workers (see scale-env.ts).
 scaleRun();
@@ -13,7 +13,7 @@ scaleRun();
 process.env.E2E_MAIL_HTTP_PORT = String(MAIL_HTTP_PORT);
 
 export default defineConfig({
-  testDir: "e2e-scale",
+  testDir: "e2e/scale",
   outputDir: "test-results/scale",
   ...RUN_SETTINGS,
   use: {
@@ -28,7 +28,7 @@ export default defineConfig({
     {
       // Builds only when build/ is older than its sources, creates the database, starts both
       // instances at once, then nginx; on SIGTERM it stops them and drops the database.
-      command: "node_modules/.bin/tsx e2e-scale/stack.ts",
+      command: "node_modules/.bin/tsx e2e/scale/stack.ts",
       url: `${BASE_URL}/readyz`,
       ignoreHTTPSErrors: true,
       reuseExistingServer: false,

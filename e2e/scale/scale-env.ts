@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const ROOT = fileURLToPath(new URL("../", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const NGINX_PORT = Number(process.env.SCALE_NGINX_PORT ?? 3300);
 export const INSTANCE_PORTS = [Number(process.env.SCALE_PORT_A ?? 3301), Number(process.env.SCALE_PORT_B ?? 3302)] as const;
 export const SMTP_PORT = Number(process.env.SCALE_SMTP_PORT ?? 2575);

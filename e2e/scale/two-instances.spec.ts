@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { rateLimitKey } from "../app/models/rate-limit.server";
-import { MIGRATIONS } from "../db/migration-list";
+import { rateLimitKey } from "../../app/models/rate-limit.server";
+import { MIGRATIONS } from "../../db/migration-list";
 import {
   expectHeading,
   fillAddress,
@@ -17,10 +17,10 @@ import {
   startApplication,
   submitApplication,
   uploadDocuments,
-} from "../e2e/support/journey";
-import { t } from "../e2e/support/locales";
-import { mailTo, receivedMails } from "../e2e/support/mail";
-import { createSignedInStaff, openCase, signInWithTotp } from "../e2e/support/staff";
+} from "../support/journey";
+import { t } from "../support/locales";
+import { mailTo, receivedMails } from "../support/mail";
+import { createSignedInStaff, openCase, signInWithTotp } from "../support/staff";
 import { INSTANCE_NAMES, INSTANCE_PORTS, type InstanceName, SCALE_DIR, STACK_FILE } from "./scale-env";
 import { direct, logLines, recordDocuments, run, SCALE_STAFF, servedBy, servedByResponse, viaNginx, withScaleStore } from "./scale-support";
 

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import { expect, type Page, type Response } from "@playwright/test";
-import { openStore, type Store } from "../db/connect";
-import type { StaffTarget } from "../e2e/support/staff";
+import { openStore, type Store } from "../../db/connect";
+import type { StaffTarget } from "../support/staff";
 import { BASE_URL, CERTIFICATE_FILE, INSTANCE_NAMES, type InstanceName, instanceLog, NGINX_PORT, scaleRun } from "./scale-env";
 
 export const run = scaleRun();
