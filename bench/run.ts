@@ -855,6 +855,75 @@ function writeResults(results: unknown): string {
   return file;
 }
 
+/** The page every document request pays for: the root layout around nothing (see withBareRoute). */
+const BARE_ROUTE_PATH = "/en/bench-bare";
+const BARE_ROUTE_ID = "routes/$lang.bench-bare";
+const TARGET_START_PAGE_PER_BARE = 0.9;
+
+/**
+ * The same build with one route more, under the language layout: no loader, no handle, a component
+ * that renders nothing. Its views/s are what Express, Remix, React and the root layout cost per page;
+ * a page's own work is how far below it that page falls.
+ */
+function withBareRoute(build: ServerBuild): ServerBuild {
+  const parentId = "routes/$lang";
+  return {
+    ...build,
+    routes: { ...build.routes, [BARE_ROUTE_ID]: { id: BARE_ROUTE_ID, parentId, path: "bench-bare", module: { default: () => null } } },
+    assets: {
+      ...build.assets,
+      routes: {
+        ...build.assets.routes,
+        [BARE_ROUTE_ID]: {
+          id: BARE_ROUTE_ID,
+          parentId,
+          path: "bench-bare",
+          module: build.assets.routes[parentId]!.module,
+          hasAction: false,
+          hasLoader: false,
+          hasClientAction: false,
+          hasClientLoader: false,
+          hasErrorBoundary: false,
+        },
+      },
+    },
+  };
+}
+
+type PagesReport = { start: LoadResult; bare: LoadResult; ratio: number };
+
+/** `npm run bench -- --only=pages`: the start page against the bare route, in turns, in about a minute. */
+async function benchPages(file: string, env: Env, secrets: Secrets, build: ServerBuild): Promise<PagesReport> {
+  const portal = await startPortal(file, env, secrets, withBareRoute(build));
+  try {
+    const bareViews = (count: number): PlannedRequest[] =>
+      startPageViews(count).map((request) => ({ ...request, path: BARE_ROUTE_PATH, tag: "bare" }));
+    await warmUp("start page", portal, startPageViews(WARMUP_REQUESTS));
+    await warmUp("bare route", portal, bareViews(WARMUP_REQUESTS));
+    const [start, bare] = await measureInTurns(
+      { name: "GET /en/certificate", portal, requests: startPageViews(MEASURED_REQUESTS) },
+      { name: `GET ${BARE_ROUTE_PATH}`, portal, requests: bareViews(MEASURED_REQUESTS) },
+    );
+    return { start, bare, ratio: start.okPerSecond / bare.okPerSecond };
+  } finally {
+    await portal.close();
+  }
+}
+
+const benchPagesAlone = () =>
+  runAlone(async (dir, env, build) => {
+    const { start, bare, ratio } = await benchPages(path.join(dir, "pages.sqlite"), env, resolveSecrets(env), build);
+    const perSecond = (r: LoadResult) => `${r.okPerSecond.toFixed(0)}/s (p95 ${r.latencyMs.p95.toFixed(1)} ms)`;
+    return {
+      lines: [
+        `Start page views (GET /en/certificate): ${perSecond(start)}`,
+        `Bare route views (GET ${BARE_ROUTE_PATH}, root layout only): ${perSecond(bare)}`,
+        `Start page ÷ bare route: ${ratio.toFixed(2)}, target ≥ ${TARGET_START_PAGE_PER_BARE.toFixed(2)}: ${verdict(ratio >= TARGET_START_PAGE_PER_BARE)}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores.`,
+      ],
+      failed: start.failed + bare.failed,
+    };
+  });
+
 /** `npm run bench -- --only=reports`: the report measurement alone, in about a minute. */
 async function benchReportsAlone(): Promise<void> {
   const build = await loadBuild();
@@ -899,6 +968,10 @@ async function main(): Promise<void> {
   }
   if (args.includes("--only=investigator")) {
     await benchInvestigatorAlone();
+    return;
+  }
+  if (args.includes("--only=pages")) {
+    await benchPagesAlone();
     return;
   }
   // The runtime figures (memory, cold start) measure build/server.js from outside, in minutes.

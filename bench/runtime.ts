@@ -30,6 +30,14 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
+/** CPU time the process has used so far, all its threads (JavaScript, GC, zlib and fs in the pool), in ms. */
+function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): user and system time in
+  // clock ticks, 100 per second on Linux.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -124,14 +132,18 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
 
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(child.pid!))), 20);
+    const cpuBefore = cpuMs(child.pid!);
     const result = summarize([await runLoad({ baseUrl, requests: views(REQUESTS), concurrency: CONNECTIONS, timeLimitMs: 60_000 })]);
+    const cpuPerView = (cpuMs(child.pid!) - cpuBefore) / result.ok;
     clearInterval(sampler);
     peak = Math.max(peak, rssMb(child.pid!));
     const loadAfter = load1();
     figures.peakRss = figure(Math.round(peak), "MB", loadAfter, { max: RUNTIME_TARGETS.peakRssMb });
     figures.startPageViews = figure(Math.round(result.okPerSecond), "req/s", loadAfter);
+    // Views/s depend on what else the machine runs; the server's CPU time per view much less so.
+    figures.startPageCpu = figure(Number(cpuPerView.toFixed(2)), "ms", loadAfter);
     log(
-      `peak RSS under ${CONNECTIONS} connections, ${REQUESTS} start pages: ${figures.peakRss.value} MB; ${figures.startPageViews.value} views/s (p95 ${result.latencyMs.p95.toFixed(1)} ms, ${result.failed} failed), load ${loadAfter}`,
+      `peak RSS under ${CONNECTIONS} connections, ${REQUESTS} start pages: ${figures.peakRss.value} MB; ${figures.startPageViews.value} views/s (p95 ${result.latencyMs.p95.toFixed(1)} ms, ${result.failed} failed), ${figures.startPageCpu.value} ms of server CPU per view, load ${loadAfter}`,
     );
     const healthResult = summarize([await runLoad({ baseUrl, requests: health(REQUESTS), concurrency: CONNECTIONS, timeLimitMs: 60_000 })]);
     figures.healthz = figure(Math.round(healthResult.okPerSecond), "req/s", load1());
@@ -165,6 +177,7 @@ export function runtimeTable(report: RuntimeReport): string {
     idleRss: "Idle RSS",
     peakRss: `Peak RSS, ${CONNECTIONS} connections`,
     startPageViews: "Start page views/s (GET /en/certificate)",
+    startPageCpu: "Server CPU per start page view",
     healthz: "GET /healthz (no Remix)",
   };
   return Object.entries(report.figures)
