@@ -12,7 +12,7 @@ import {
 import { Outlet } from "@remix-run/react";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { PageLayout } from "./components/page-layout";
 import { FALLBACK_LANGUAGE, isLang, type Lang, textDirection } from "./i18n";
 import appStyles from "./styles/app.css";

@@ -60,6 +60,8 @@ export type LoadResult = {
   okPerSecond: number;
   latencyMs: Percentiles;
   byTag: Record<string, TagResult>;
+  /** What measureInTurns' meter read over this result's batches, when it was given one. */
+  metered?: number;
 };
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -220,9 +222,17 @@ export type Contender = { name: string; baseUrl: string; requests: PlannedReques
  */
 export async function measureInTurns(
   contenders: readonly Contender[],
-  options: { rounds: number; concurrency: number; timeLimitMs: number; afterRound?: () => void },
+  options: {
+    rounds: number;
+    concurrency: number;
+    timeLimitMs: number;
+    afterRound?: () => void;
+    /** Read before and after each batch; the differences are summed per contender as `metered` (e.g. server CPU ms). */
+    meter?: () => number;
+  },
 ): Promise<LoadResult[]> {
   const batches: LoadBatch[][] = contenders.map(() => []);
+  const metered = contenders.map(() => 0);
   for (let round = 0; round < options.rounds; round += 1) {
     const order = contenders.map((_, i) => i);
     if (round % 2 === 1) order.reverse();
@@ -230,6 +240,7 @@ export async function measureInTurns(
       const contender = contenders[which]!;
       const size = Math.ceil(contender.requests.length / options.rounds);
       const requests = contender.requests.slice(round * size, (round + 1) * size);
+      const before = options.meter?.() ?? 0;
       batches[which]!.push(
         await runLoad({
           baseUrl: contender.baseUrl,
@@ -238,10 +249,11 @@ export async function measureInTurns(
           timeLimitMs: options.timeLimitMs / options.rounds,
         }),
       );
+      metered[which]! += (options.meter?.() ?? 0) - before;
     }
     options.afterRound?.();
   }
-  return batches.map((b) => summarize(b));
+  return batches.map((b, i) => (options.meter ? { ...summarize(b), metered: metered[i] } : summarize(b)));
 }
 
 /** Said beside figures taken while more was running than the machine has cores. */

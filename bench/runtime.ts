@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { freshPostgres } from "./postgres";
-import { loadWarning, measureInTurns, type PlannedRequest, runLoad } from "./load";
+import { type LoadResult, loadWarning, measureInTurns, type PlannedRequest, runLoad } from "./load";
 
 /** #14 sets memory, cold start and the lean 0.9 ratio; #13 the start page at 0.6 of the bare route. */
 export const RUNTIME_TARGETS = {
@@ -36,6 +36,14 @@ const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/** CPU time the process has used so far, all its threads (JavaScript, GC, zlib and fs in the pool), in ms. */
+function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): user and system time in
+  // clock ticks, 100 per second on Linux.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function freePort(): Promise<number> {
@@ -129,7 +137,14 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
         { name: "bare route", baseUrl, requests: bare(REQUESTS) },
         { name: "healthz", baseUrl, requests: health(REQUESTS) },
       ],
-      { rounds: ROUNDS, concurrency: CONNECTIONS, timeLimitMs: 180_000, afterRound: () => loads.push(load1()) },
+      // Views/s depend on what else the machine runs; the server's CPU time per view much less so.
+      {
+        rounds: ROUNDS,
+        concurrency: CONNECTIONS,
+        timeLimitMs: 180_000,
+        afterRound: () => loads.push(load1()),
+        meter: () => cpuMs(child.pid!),
+      },
     );
     clearInterval(sampler);
     peak = Math.max(peak, rssMb(child.pid!));
@@ -138,12 +153,16 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
     figures.startPageViews = figure(Math.round(startPage!.okPerSecond), "req/s", loadAfter);
     figures.bareRoute = figure(Math.round(bareRoute!.okPerSecond), "req/s", loadAfter);
     figures.healthz = figure(Math.round(healthz!.okPerSecond), "req/s", loadAfter);
+    const cpuPerView = (r: LoadResult) => Number(((r.metered ?? 0) / Math.max(1, r.ok)).toFixed(2));
+    figures.startPageCpu = figure(cpuPerView(startPage!), "ms", loadAfter);
+    figures.bareRouteCpu = figure(cpuPerView(bareRoute!), "ms", loadAfter);
+    figures.healthzCpu = figure(cpuPerView(healthz!), "ms", loadAfter);
     const rendering = Number((startPage!.okPerSecond / bareRoute!.okPerSecond).toFixed(2));
     figures.startPageVsBareRoute = figure(rendering, "×", loadAfter, { min: RUNTIME_TARGETS.startPageVsBareRoute });
     figures.startPageVsBareRouteLean = figure(rendering, "×", loadAfter, { min: RUNTIME_TARGETS.startPageVsBareRouteLean });
     figures.bareRouteVsHealthz = figure(Number((bareRoute!.okPerSecond / healthz!.okPerSecond).toFixed(2)), "×", loadAfter);
     log(
-      `${CONNECTIONS} connections, ${ROUNDS} rounds in turns: start page ${figures.startPageViews.value} req/s (p95 ${startPage!.latencyMs.p95.toFixed(1)} ms), bare route ${figures.bareRoute.value} req/s (p95 ${bareRoute!.latencyMs.p95.toFixed(1)} ms), /healthz ${figures.healthz.value} req/s; peak RSS ${figures.peakRss.value} MB; load ${loads.join(", ")}`,
+      `${CONNECTIONS} connections, ${ROUNDS} rounds in turns: start page ${figures.startPageViews.value} req/s (p95 ${startPage!.latencyMs.p95.toFixed(1)} ms, ${figures.startPageCpu.value} ms CPU each), bare route ${figures.bareRoute.value} req/s (p95 ${bareRoute!.latencyMs.p95.toFixed(1)} ms, ${figures.bareRouteCpu.value} ms CPU), /healthz ${figures.healthz.value} req/s (${figures.healthzCpu.value} ms CPU); peak RSS ${figures.peakRss.value} MB; load ${loads.join(", ")}`,
     );
     const failed = startPage!.failed + bareRoute!.failed + healthz!.failed;
     if (failed > 0)
@@ -181,6 +200,9 @@ export function runtimeTable(report: RuntimeReport): string {
     startPageViews: "Start page views/s (GET /en/certificate)",
     bareRoute: "Bare route (GET /en/status, one read)",
     healthz: "GET /healthz (Express alone)",
+    startPageCpu: "Server CPU per start page view",
+    bareRouteCpu: "Server CPU per bare route view",
+    healthzCpu: "Server CPU per /healthz",
     startPageVsBareRoute: "Start page ÷ bare route (#13)",
     startPageVsBareRouteLean: "Start page ÷ bare route (#14)",
     bareRouteVsHealthz: "Bare route ÷ /healthz (no target)",

@@ -3,10 +3,11 @@
  * `postgres://` / `postgresql://` is a PostgreSQL pool. Used by the server, scripts and tests.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type PgModule from "pg";
 import type { DialectName } from "./dialect";
 import type { Database } from "./schema";
 
@@ -45,6 +46,8 @@ export function openStore(target: StoreTarget, options: { poolSize?: number } = 
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     return { db, dialect: "sqlite", sqlitePath: target.path, close: () => db.destroy() };
   }
+  // Required only for a PostgreSQL store, so a SQLite server does not hold the driver (decision 046).
+  const pg = createRequire(import.meta.url)("pg") as typeof PgModule;
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", sqlitePath: null, close: () => db.destroy() };

@@ -58,6 +58,28 @@ describe("every response", () => {
   });
 });
 
+describe("static files", () => {
+  it("serves the files at the top of public/ and the hashed build, and leaves every other path to the pages", async () => {
+    for (const file of ["/favicon.ico", "/favicon.svg", "/print-button.js", "/upload-progress.js"]) {
+      const res = await get(file);
+      expect(res.status, file).toBe(200);
+      expect(res.headers.get("cache-control"), file).toBe("public, max-age=3600");
+    }
+    const page = await (await get("/en/certificate")).text();
+    const stylesheet = /href="(\/build\/[^"]+\.css)"/.exec(page)?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await get(stylesheet!);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // Not a file at the top of public/: the pages answer (a translated 404), not the file system.
+    for (const p of ["/favicon.ico/x", "/print-button.js.map", "/en/favicon.ico"]) {
+      const res = await get(p, { "accept-language": "el" });
+      expect(res.status, p).toBe(404);
+      expect(res.headers.get("content-type"), p).toMatch(/^text\/html/);
+    }
+  });
+});
+
 describe("routing and languages", () => {
   it("redirects / by Accept-Language, falling back to English", async () => {
     expect((await get("/", { "accept-language": "it-IT,it;q=0.9" })).headers.get("location")).toBe("/it");

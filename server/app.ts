@@ -3,6 +3,7 @@
  * headers, compression, body-size limits, rate limits, static files and the health check.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -150,7 +151,9 @@ export function createApp({
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     next();
   });
-  app.use(compression());
+  // Level 4, measured (decision 046): pages (3-6 KB) cost the same at every level, dominated by the
+  // stream's set-up; the scripts and styles cost 40% less CPU than at the default 6 for 4% more bytes.
+  app.use(compression({ level: 4 }));
   app.use(refuseMalformed);
   app.use(bodyLimit);
   // Cross-site form posts are refused here, with a translated page: Remix's own check would answer
@@ -171,7 +174,17 @@ export function createApp({
 
   // Everything under /build (scripts, styles, the Nastaliq font) has a content hash in its name.
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+  // The few files at the top of public/ (favicons, two small scripts) are listed once: a static
+  // handler in front of every page would look each page's path up on disk and fail (decision 046).
+  const publicDir = path.resolve("public");
+  const publicFiles = new Set(
+    fs
+      .readdirSync(publicDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => `/${entry.name}`),
+  );
+  const servePublic = express.static(publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? servePublic(req, res, next) : next()));
 
   app.get("/metrics", (req, res, next) => void metrics.handler(req, res).catch(next));
 

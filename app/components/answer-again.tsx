@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** Shown on a question page whose stored answers were dropped when the draft was read (app/schemas/draft-answers.ts). */
 export function AnswerAgain({ show }: { show: boolean }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 export function BackLink({ href }: { href: string }) {
   const { t } = useTranslation();

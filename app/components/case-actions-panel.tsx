@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { CaseStep } from "~/domain/case-actions";
 import { REJECTION_REASONS } from "~/domain/rejection";
 import type { FieldErrors } from "~/utils/form";

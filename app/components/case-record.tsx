@@ -1,5 +1,5 @@
 /** The parts of the staff case page that are the case's record: documents, questions asked, notes, history. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { sizeInKb } from "~/domain/document-rules";
 
 type DocumentLink = { id: string; kind: string; size: number; href: string };

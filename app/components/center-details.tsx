@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { groupOpeningHours } from "~/domain/opening-hours";
 import { isLang } from "~/i18n";
 import type { CenterDetails as CenterDetailsData } from "~/models/center.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorMessage } from "./error-message";
 import type { FieldError, FormValues } from "~/utils/form";
 import { Hint } from "./hint";

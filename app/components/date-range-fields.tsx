@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { FieldErrors } from "~/utils/form";
 import { TextField } from "./text-field";
 

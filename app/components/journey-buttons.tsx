@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** "Continue" and "Save and come back later", at the foot of every question page. */
 export function JourneyButtons() {

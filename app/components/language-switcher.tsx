@@ -1,5 +1,5 @@
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { LANGUAGE_NAMES, LANGUAGES, pathInLanguage, type Lang } from "~/i18n";
 
 /** Names each language in itself and keeps the visitor on the same page. */

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { LEGAL_FACT_KINDS } from "~/domain/legal-fact";
 import type { FieldErrors, FormValues } from "~/utils/form";
 import { DateInput, dateParts } from "./date-input";

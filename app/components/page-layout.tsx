@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { type Lang } from "~/i18n";
 import type { StaffNavigation } from "~/services/staff-nav.server";
 import { LanguageSwitcher } from "./language-switcher";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { AccountIntent } from "~/schemas/staff-account";
 
 /** One button in its own form: each change is one POST, and works without JavaScript. */

@@ -1,5 +1,5 @@
 /** Fields the staff account forms share: invitation, first-admin setup, accepting an invitation, editing an account. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ROLES } from "~/domain/permissions";
 import type { FieldErrors, FormValues } from "~/utils/form";
 import { Radios } from "./radios";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { useStaffHref } from "~/utils/staff-href";
 
 /** Signing out is a POST (a link could be triggered by another site, or prefetched). */

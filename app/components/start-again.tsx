@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** A fresh application, for pages that explain why the old one cannot be opened. */
 export function StartAgain({ lang }: { lang: string | undefined }) {

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { type Step, STEPS, stepNumber } from "~/domain/certificate-journey";
 import type { FieldErrors } from "~/utils/form";
 import { AnswerAgain } from "./answer-again";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** Said above the heading when a rate limit refused the post: try again later, nothing was checked. */
 export function TooManyTries({ show }: { show: boolean | undefined }) {

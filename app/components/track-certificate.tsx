@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { COLLECTION_DOCUMENTS } from "~/domain/certificate";
 import type { FieldErrors } from "~/utils/form";
 import { CenterDetails, type CenterDetailsData } from "./center-details";

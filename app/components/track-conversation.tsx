@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { FieldErrors } from "~/utils/form";
 import { EVIDENCE_ACCEPT, FileField } from "./file-field";
 import { TextareaField } from "./textarea-field";

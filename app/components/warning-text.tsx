@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 /** A warning the reader must not miss (GOV.UK warning text): an icon, and "Warning:" for screen readers. */
 export function WarningText({ children }: { children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { isLang } from "~/i18n";
 import { closesField, opensField, WEEKDAYS } from "~/schemas/center-hours";
 import type { FieldErrors, FormValues } from "~/utils/form";

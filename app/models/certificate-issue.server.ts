@@ -6,7 +6,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import sharp from "sharp";
 import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { type CertificateContent, expiryFor } from "~/domain/certificate";
 import { hashVerificationCode, newVerificationCode, verificationCodeKey } from "~/domain/verification-code.server";
@@ -32,6 +31,8 @@ export type IssueOutcome =
 
 /** Re-encoded from the decoded pixels: EXIF, GPS and any other metadata are gone, orientation applied. */
 export async function normaliseCertificatePhoto(bytes: Uint8Array): Promise<Buffer> {
+  // Loaded on first issue, not at start: libvips is about 20 MB of RSS (decision 046).
+  const { default: sharp } = await import("sharp");
   return sharp(bytes, { limitInputPixels: 50_000_000 })
     .rotate()
     .resize(CERTIFICATE_PHOTO.width, CERTIFICATE_PHOTO.height, { fit: "cover", position: "attention" })

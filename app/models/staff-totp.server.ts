@@ -11,7 +11,6 @@
 import { createHash, hkdfSync, randomInt } from "node:crypto";
 import type { Kysely } from "kysely";
 import { Secret, TOTP } from "otpauth";
-import QRCode from "qrcode";
 import { ALPHABET, compactSymbols } from "../domain/reference";
 import { decryptBlob, encryptBlob } from "../utils/document-crypto.server";
 import type { Database } from "../../db/schema";
@@ -57,6 +56,8 @@ export function totpUri(secret: string, accountName: string): string {
  * inline markup). SVG: sharp at any zoom, and about 3 KB.
  */
 export async function totpQrCodeDataUrl(uri: string): Promise<string> {
+  // Only the set-up page draws one: qrcode (and the pngjs it pulls in) is loaded then (decision 046).
+  const { default: QRCode } = await import("qrcode");
   const svg = await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return `data:image/svg+xml;base64,${Buffer.from(svg, "utf8").toString("base64")}`;
 }

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { isCenterSlug } from "~/domain/center-page";
 import { isLang, type Lang } from "~/i18n";

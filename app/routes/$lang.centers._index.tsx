@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CenterDetails } from "~/components/center-details";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";

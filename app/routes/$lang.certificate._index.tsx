@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CERTIFICATE_VALID_DAYS, FEE_PKR, PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
 import { countPosterVisit } from "~/models/dashboard.server";

@@ -1,7 +1,7 @@
 import { AnswerAgain } from "~/components/answer-again";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { DateInput, dateParts } from "~/components/date-input";
 import { ErrorMessage } from "~/components/error-message";

@@ -3,7 +3,7 @@ import { receiptMail } from "~/mails/receipt.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { Declaration } from "~/components/declaration";
 import { ErrorSummary } from "~/components/error-summary";

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ConfirmationPanel } from "~/components/confirmation-panel";
 import { PROCESSING_WORKING_DAYS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";

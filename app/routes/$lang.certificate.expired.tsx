@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { isLang } from "~/i18n";
 import { clearDraftCookie } from "~/services/draft-session.server";
 import type { RouteHandle } from "~/utils/handle";

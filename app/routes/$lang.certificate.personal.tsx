@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { DateInput, dateParts } from "~/components/date-input";
 import { Radios } from "~/components/radios";
 import { SelectField } from "~/components/select-field";

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { firstUnanswered, type Step, STEPS } from "~/domain/certificate-journey";
 import { isLang } from "~/i18n";
 import { redeemResumeKey } from "~/models/draft.server";

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { isLang } from "~/i18n";
 import { openDraft } from "~/models/draft.server";
 import { clearSavedLink, readSavedLink, setDraftCookie, takeSavedLink } from "~/services/draft-session.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
 import { Fragment } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BidiText } from "~/components/bidi-text";
 import { feeParts, LEGAL_FACT_DESTINATIONS } from "~/domain/legal-fact";
 import { formatPhone } from "~/domain/phone";

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CertificateCard } from "~/components/certificate-card";
 import { isLang } from "~/i18n";
 import { verifyCertificate } from "~/models/certificate-verification.server";

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorSummary } from "~/components/error-summary";
 import { TooManyTries } from "~/components/too-many-tries";
 import { TextField } from "~/components/text-field";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { SummaryList } from "~/components/summary-list";
 import { listActiveCenters } from "~/models/center.server";
 import { noStoreHeaders, requireStaff } from "~/services/auth.server";

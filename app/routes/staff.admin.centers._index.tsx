@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { listAllCenters } from "~/models/center.server";
 import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";

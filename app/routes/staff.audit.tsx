@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { DateRangeFields } from "~/components/date-range-fields";
 import { ErrorSummary } from "~/components/error-summary";

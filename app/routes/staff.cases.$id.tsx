@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { BidiText } from "~/components/bidi-text";
 import { CaseActionsPanel } from "~/components/case-actions-panel";
 import { CaseDocuments, CaseHistory, CaseNotes, CaseRequests } from "~/components/case-record";

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { SelectField } from "~/components/select-field";
 import { TextareaField } from "~/components/textarea-field";
 import { ErrorSummary } from "~/components/error-summary";

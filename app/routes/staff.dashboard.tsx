@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { type BarChartRow, BarChart } from "~/components/dashboard/bar-chart";
 import { DateRangeFields } from "~/components/date-range-fields";
 import { ErrorSummary } from "~/components/error-summary";

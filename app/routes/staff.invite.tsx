@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorSummary } from "~/components/error-summary";
 import { NewPasswordFields } from "~/components/staff-account-fields";
 import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.server";

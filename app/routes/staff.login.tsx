@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorSummary } from "~/components/error-summary";
 import { EmailField, TextField } from "~/components/text-field";
 import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signInWithPassword } from "~/models/staff-sign-in.server";

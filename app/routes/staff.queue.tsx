@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { can } from "~/domain/permissions";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ListFilters, ListPagination, ListTabs } from "~/components/work-list";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { SelectField } from "~/components/select-field";

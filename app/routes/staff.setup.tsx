@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorSummary } from "~/components/error-summary";
 import { NameAndEmailFields, NewPasswordFields } from "~/components/staff-account-fields";
 import { createFirstAdministrator, isSetupTokenUsable } from "~/models/setup-token.server";

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ErrorSummary } from "~/components/error-summary";
 import { TooManyTries } from "~/components/too-many-tries";
 import { TotpCodeForm } from "~/components/totp-code-form";

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
 import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";

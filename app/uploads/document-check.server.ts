@@ -5,10 +5,7 @@
  * and cannot smuggle anything past the decoder. PDFs are rebuilt the same way: each page is drawn
  * to an image and a fresh PDF of those images is stored, so nothing active in the upload survives.
  */
-import { fileTypeFromBuffer } from "file-type";
 import type * as Mupdf from "mupdf";
-import { PDFDocument } from "pdf-lib";
-import sharp from "sharp";
 import {
   type DocumentContentType,
   type DocumentKind,
@@ -47,6 +44,9 @@ export async function inspectUpload(bytes: Uint8Array, kind: DocumentKind): Prom
 
   // Anything not recognised (SVG, HTML, GIF, executables, plain text) is refused: SVG and HTML
   // can carry scripts, and an unknown type cannot be checked.
+  // file-type, sharp and pdf-lib are loaded on the first upload, like MuPDF: a server that only
+  // serves pages does not map libvips or hold these modules (about 25 MB of RSS, decision 046).
+  const { fileTypeFromBuffer } = await import("file-type");
   const detected = await fileTypeFromBuffer(bytes);
   const contentType = detected ? DETECTED[detected.mime] : undefined;
   if (!contentType || !isAcceptedContentType(kind, contentType)) {
@@ -59,6 +59,7 @@ export async function inspectUpload(bytes: Uint8Array, kind: DocumentKind): Prom
 // Images
 
 async function reencodeImage(bytes: Uint8Array, contentType: "image/jpeg" | "image/png"): Promise<InspectedUpload> {
+  const { default: sharp } = await import("sharp");
   try {
     // The header's dimensions first: a 10,000 × 10,000 single-colour PNG is a few kilobytes on
     // disk and 400 MB once decoded. limitInputPixels below enforces the same limit in the decoder.
@@ -149,6 +150,7 @@ async function renderPdf(
   { dpi, quality }: { dpi: number; quality: number },
   deadline: number,
 ): Promise<Uint8Array | "unreadable" | "dimensionsTooLarge" | "tooLarge"> {
+  const [{ PDFDocument }, { default: sharp }] = await Promise.all([import("pdf-lib"), import("sharp")]);
   let imageBytes = 0;
   // updateMetadata false: no producer, creator or dates, so the output depends on the pages only.
   const out = await PDFDocument.create({ updateMetadata: false });

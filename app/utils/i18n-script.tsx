@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 export const I18N_SCRIPT_ID = "i18n-resources";
 

@@ -1,6 +1,6 @@
 import { useLocation, useMatches } from "@remix-run/react";
 import { useContext } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from "react-router";
 import { isRouteHandle } from "./handle";
 

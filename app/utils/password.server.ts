@@ -2,7 +2,6 @@
  * Staff passwords per OWASP ASVS: long (app/schemas/password.ts), not common, no composition rules; argon2id with the
  * library's defaults (m=19 MiB, t=2, p=1, the OWASP minimum).
  */
-import { hash, verify } from "@node-rs/argon2";
 import { createRequire } from "node:module";
 import type * as LanguageCommon from "@zxcvbn-ts/language-common";
 
@@ -43,10 +42,13 @@ export function isCommonPassword(password: string): boolean {
   );
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
+// The native argon2 binding is loaded at the first staff sign-in, not at start (decision 046).
+const argon2 = () => import("@node-rs/argon2");
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password);
 }
 
-export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  return verify(passwordHash, password).catch(() => false);
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return (await argon2()).verify(passwordHash, password).catch(() => false);
 }

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { Lang } from "~/i18n";
 import type { ReferralFigures } from "~/models/dashboard.server";
 import { formatNumber } from "~/utils/format";

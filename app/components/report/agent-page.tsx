@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { TextareaField } from "../textarea-field";
 import type { ReportPageProps } from "./page-props";
 import { ReportPageForm } from "./report-page";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { Lang } from "~/i18n";
 import type { ReportAnswers } from "~/schemas/report";
 import { SummaryList } from "../summary-list";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { Radios } from "../radios";
 import { TextField } from "../text-field";
 import type { ReportPageProps } from "./page-props";

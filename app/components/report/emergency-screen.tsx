@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { EmergencyNumber } from "~/services/report-journey-step.server";
 import { JourneyFields, ReportBack } from "./report-page";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { acceptAttribute, contentTypeLabelKey, type DocumentContentType, MAX_EVIDENCE_FILES, sizeInKb } from "~/domain/document-rules";
 import { formatNumber } from "~/utils/format";
 import { FileField } from "../file-field";

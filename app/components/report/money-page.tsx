@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CURRENCIES, PAID, PAYMENT_METHODS } from "~/schemas/report";
 import { currencyName } from "~/utils/format";
 import { Checkboxes, Radios } from "../radios";

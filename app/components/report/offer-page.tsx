@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { ROUTE_FIELDS, TRANSPORTS } from "~/schemas/report";
 import { countryOptions } from "~/utils/countries";
 import { ErrorMessage } from "../error-message";

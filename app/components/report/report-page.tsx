@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { REPORT_PAGES, type ReportPage, reportPageNumber, type ReportScreen } from "~/domain/report-journey";
 import type { FieldErrors } from "~/utils/form";
 import { ErrorSummary } from "../error-summary";

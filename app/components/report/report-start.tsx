@@ -1,5 +1,5 @@
 import { Form, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 
 const ASKED = ["contact", "offer", "money", "when", "evidence"] as const;
 const NOT_COLLECTED = ["name", "device", "cookies"] as const;

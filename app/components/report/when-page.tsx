@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { countryOptions } from "~/utils/countries";
 import { DateInput } from "../date-input";
 import { SelectField } from "../select-field";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import type { ReportPriority } from "~/domain/report-actions";
 
 const COLOUR: Record<ReportPriority, string> = { urgent: "tag tag--red", high: "tag tag--orange", normal: "tag", low: "tag tag--grey" };

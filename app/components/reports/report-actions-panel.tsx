@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { CLOSE_REASONS, REPORT_PRIORITIES, type ReportAction, type ReportPriority } from "~/domain/report-actions";
 import type { FieldErrors, FormValues } from "~/utils/form";
 import { Radios } from "../radios";

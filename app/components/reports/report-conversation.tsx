@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/utils/use-translation";
 import { isolate } from "~/utils/bidi";
 import { BidiText } from "../bidi-text";
 
