@@ -26,13 +26,11 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, type Role } from "~/domain/permissions";
 import { REPORT_ACTION_NAMES } from "~/domain/report-actions";
-import { newCertificateNumber } from "~/domain/certificate-number.server";
 import { type Access, describeRule, expectedAccess, STAFF_ROUTES, type StaffRouteRule, takesCase } from "~/domain/staff-routes";
 import { findCenter } from "~/models/center.server";
 import { addEmergencyContact } from "~/models/emergency-contact.server";
 import { addHoliday } from "~/models/holiday.server";
 import { addLegalFact } from "~/models/legal-fact.server";
-import { openDispute } from "~/models/dispute.server";
 import { createStoreDocumentStorage } from "~/models/document-storage.server";
 import { saveDocument } from "~/models/document.server";
 import { insertStaffSession } from "~/models/staff-session.server";
@@ -51,6 +49,7 @@ import { openStore, type Store } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { testApplication } from "../test/support/application-fixture";
+import { createTestCertificate, createTestDispute } from "../test/support/certificate-fixture";
 import { LEGAL_FACT_FORM } from "../test/support/legal-fact-fixture";
 import { fileTestReport } from "../test/support/report-fixture";
 import { createApp } from "./app";
@@ -127,60 +126,12 @@ async function createCase(centerSlug: string, state: CaseState): Promise<{ id: s
   return { id: row.id, version };
 }
 
-/** An issued case of the center with its certificate (a stand-in PDF: the table is about access, not issuing). */
-async function createCertificate(centerSlug: string): Promise<{ number: string; applicationId: string; certificateId: string }> {
-  const c = await createCase(centerSlug, { status: "issued", assignedTo: staff.officer.id });
-  const storage = createStoreDocumentStorage(store.db, secrets.documentKey);
-  const pdfBlobId = randomUUID();
-  await storage.put(pdfBlobId, Buffer.from("%PDF-1.7 matrix"));
-  const certificateId = randomUUID();
-  const number = newCertificateNumber();
-  const at = new Date().toISOString();
-  await store.db
-    .insertInto("certificate")
-    .values({
-      id: certificateId,
-      number,
-      code_hash: "0".repeat(64),
-      application_id: c.id,
-      full_name: "Ali Khan",
-      father_name: "Ahmed Khan",
-      date_of_birth: "1990-03-27",
-      cnic: "3520212345671",
-      passport_number: "AB1234567",
-      passport_country: "PK",
-      purpose: "work_visa",
-      purpose_other: null,
-      destination_country: "GR",
-      result: "no_record",
-      center_slug: centerSlug,
-      officer_id: staff.officer.id,
-      officer_name: "Matrix officer",
-      language: "en",
-      issued_at: at,
-      expires_at: new Date(Date.now() + 180 * 24 * 60 * 60 * 1000).toISOString(),
-      revoked_at: null,
-      revoked_by: null,
-      revocation_reason: null,
-      revocation_note: null,
-      pdf_blob_id: pdfBlobId,
-      pdf_sha256: "0".repeat(64),
-      photo_blob_id: null,
-      expiry_reminder_sent_at: null,
-      reapply_token_hash: null,
-      reapply_used_at: null,
-      created_at: at,
-    })
-    .execute();
-  return { number, applicationId: c.id, certificateId };
-}
+/** An issued case of the center with its certificate, issued by the officer. */
+const createCertificate = (centerSlug: string) =>
+  createTestCertificate(store.db, { documentKey: secrets.documentKey, centerSlug, officerId: staff.officer.id });
 
-async function createDispute(centerSlug: string): Promise<string> {
-  const certificate = await createCertificate(centerSlug);
-  const opened = await openDispute(store.db, { applicationId: certificate.applicationId, text: "My father's name is misspelt." });
-  if (!opened.ok) throw new Error(`dispute not opened: ${opened.problem}`);
-  return opened.id;
-}
+const createDispute = (centerSlug: string) =>
+  createTestDispute(store.db, { documentKey: secrets.documentKey, centerSlug, officerId: staff.officer.id });
 
 /** A different future day for each holiday a cell adds, so no call meets "already a holiday". */
 let holidaysMade = 0;
