@@ -4,20 +4,17 @@
  * cold start to the first /healthz, idle RSS after a warm-up, peak RSS under 10 concurrent start
  * page views, and start page views/s. Each figure carries the 1-minute load average when taken.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { type PlannedRequest, runLoad, summarize } from "./load";
+import { freePort, freshPostgres, SERVER_COMMAND, untilHealthy } from "./server-process";
 
 export const RUNTIME_TARGETS = { idleRssMb: 150, peakRssMb: 250, coldStartMs: 1_500 };
 const CONNECTIONS = 10;
 const REQUESTS = 2_000;
-/** The heap setting production uses (package.json start/serve, README): the figures are of that program. */
-const SERVER_COMMAND = ["--max-semi-space-size=4", "--max-old-space-size=128", "build/server.js"];
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-language": "en" };
 
 export type Figure = { value: number; unit: string; target?: string; met?: boolean; loadAverage: number };
@@ -28,47 +25,6 @@ const load1 = () => Number(os.loadavg()[0]!.toFixed(2));
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function untilHealthy(port: number, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** A fresh PostgreSQL database for one run, dropped afterwards. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const name = `pscg_bench_${Date.now()}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 const figure = (value: number, unit: string, loadAverage: number, target?: { max?: number; min?: number }): Figure => {
