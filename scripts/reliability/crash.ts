@@ -82,6 +82,8 @@ export async function runCrashCycles(
     }
   } finally {
     await writers.stop();
+    // A cycle that threw (a server that did not come back) must not leave the process behind.
+    await portal.kill();
   }
   // The store must come up after the last kill as after every other one, then stop cleanly.
   restarts.push(await portal.start());

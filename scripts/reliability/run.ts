@@ -130,6 +130,14 @@ async function main(): Promise<void> {
     Object.assign(checks, backupChecks(backup));
     lines.push(backupLine(backup));
     console.log(backupLine(backup));
+    checks["run completed"] = true;
+  } catch (error) {
+    // A run cut short (a server that did not start again, a check that threw) is a failure that
+    // still reaches reports/reliability.json, so the CI line counts it.
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`reliability: ${message}`);
+    checks["run completed"] = false;
+    lines.push(`run stopped: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     for (const database of databases)
       await database.drop().catch((error: unknown) => log(`could not drop ${database.name}: ${String(error)}`));
