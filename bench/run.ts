@@ -44,7 +44,7 @@ import { openStore, type Store, type StoreTarget } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
-import { freshPostgres } from "./postgres";
+import { freshPostgres } from "./server-process";
 import { benchRuntime, runtimeTable, writeBenchResults } from "./runtime";
 import { groupPhone, seedReports } from "./seed-reports";
 import { type LoadResult, loadWarning, measureInTurns, type PlannedRequest, runLoad, summarize } from "./load";
@@ -143,7 +143,7 @@ function createBenchLogger() {
 
 /** A portal in this process on a store of its own: a SQLite file, or a fresh PostgreSQL database. */
 async function startPortal(where: string | "postgres", env: Env, secrets: Secrets, build: ServerBuild): Promise<Portal> {
-  const postgres = where === "postgres" ? await freshPostgres("portal") : null;
+  const postgres = where === "postgres" ? await freshPostgres("pscg_bench_portal") : null;
   const target: StoreTarget = postgres ? { dialect: "postgres", url: postgres.url } : { dialect: "sqlite", path: where };
   const store = openStore(target);
   await migrateToLatest(store.db);

@@ -4,14 +4,13 @@
  * cold start to the first /healthz, idle RSS after a warm-up, peak RSS under 10 concurrent start
  * page views, and start page views/s. Each figure carries the 1-minute load average when taken.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { freshPostgres } from "./postgres";
 import { type LoadResult, loadWarning, measureInTurns, type PlannedRequest, runLoad } from "./load";
+import { freePort, freshPostgres, SERVER_COMMAND, untilHealthy } from "./server-process";
 
 /** #14 sets memory, cold start and the lean 0.9 ratio; #13 the start page at 0.6 of the bare route. */
 export const RUNTIME_TARGETS = {
@@ -24,8 +23,6 @@ export const RUNTIME_TARGETS = {
 const CONNECTIONS = 10;
 const REQUESTS = 2_000;
 const ROUNDS = 6;
-/** The heap setting production uses (package.json start/serve, README): the figures are of that program. */
-const SERVER_COMMAND = ["--max-semi-space-size=4", "--max-old-space-size=128", "build/server.js"];
 const BROWSER_HEADERS = { accept: "text/html", "accept-encoding": "gzip", "accept-language": "en" };
 
 export type Figure = { value: number; unit: string; target?: string; met?: boolean; loadAverage: number };
@@ -46,26 +43,6 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function untilHealthy(port: number, child: ChildProcess): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 const figure = (value: number, unit: string, loadAverage: number, target?: { max?: number; min?: number }): Figure => {
   if (!target) return { value, unit, loadAverage };
   const met = (target.max === undefined || value <= target.max) && (target.min === undefined || value >= target.min);
@@ -76,7 +53,7 @@ export async function benchRuntime(dialect: "sqlite" | "postgres", log: (message
   if (!fs.existsSync("build/index.js")) execFileSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" });
   execFileSync("node", ["scripts/build-server.js"], { stdio: "inherit" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-runtime-"));
-  const postgres = dialect === "postgres" ? await freshPostgres("runtime") : null;
+  const postgres = dialect === "postgres" ? await freshPostgres("pscg_bench_runtime") : null;
   const port = await freePort();
   const figures: Record<string, Figure> = {};
   const started = performance.now();

@@ -1,7 +1,8 @@
 /**
  * Periodic clean-up that keeps the store free of data nobody needs any more: expired drafts (with
- * their documents), spent rate-limit counters, staff sessions that ended over a day ago, and
- * report evidence past its time (app/models/report-retention.server.ts). It
+ * their documents), spent rate-limit counters, staff sessions that ended over a day ago, report
+ * evidence past its time (app/models/report-retention.server.ts), and document bytes a crash left
+ * without their row (older than two days). It
  * also finishes certificate work that must not wait for a person: issuing certificates of approved
  * cases whose issue failed (or was cut short), and reminding holders 14 days before expiry. Safe
  * to run on every instance at once.
@@ -12,6 +13,7 @@ import { type CertificateSettings } from "../app/models/certificate.server";
 import { issueCertificate, listIssuePending } from "../app/models/certificate-issue.server";
 import { sendExpiryReminders } from "../app/models/certificate-reminders.server";
 import { createStoreDocumentStorage } from "../app/models/document-storage.server";
+import { deleteUnreferencedBlobs } from "../app/models/document.server";
 import { deleteExpiredDrafts } from "../app/models/draft.server";
 import { deleteExpiredHits } from "../app/models/rate-limit.server";
 import { purgeReportEvidence } from "../app/models/report-retention.server";
@@ -51,10 +53,12 @@ export async function runHousekeeping(
   const counters = await deleteExpiredHits(db, now);
   const staffSessions = await deleteEndedStaffSessions(db, now);
   const reportEvidence = await purgeReportEvidence(db, createStoreDocumentStorage(db, documentKey), now.toISOString().slice(0, 10));
+  // After the purges above, so bytes they could not delete (a crash in between) go in the same run.
+  const unreferencedBlobs = await deleteUnreferencedBlobs(db, now);
   const certificateWork: Partial<Awaited<ReturnType<typeof finishCertificates>>> = certificates
     ? await finishCertificates(db, { ...certificates, documentKey }, now, logger)
     : {};
-  return { drafts, counters, staffSessions, ...reportEvidence, ...certificateWork };
+  return { drafts, counters, staffSessions, ...reportEvidence, unreferencedBlobs, ...certificateWork };
 }
 
 export function startHousekeeping(

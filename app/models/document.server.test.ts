@@ -3,16 +3,20 @@ import { expect, it } from "vitest";
 import { MAX_EVIDENCE_FILES } from "~/domain/document-rules";
 import { describeEachStore } from "../../test/support/stores";
 import {
+  countUnreferencedBlobs,
   deleteDocument,
   deleteDocumentsOf,
+  deleteUnreferencedBlobs,
   DocumentLimitError,
   findDocumentCaseId,
   listDocuments,
   moveDocuments,
   readDocument,
   saveDocument,
+  UNREFERENCED_BLOB_GRACE_MS,
 } from "./document.server";
-import { createStoreDocumentStorage, type DocumentStorage } from "./document-storage.server";
+import { createStoreDocumentStorage, type DocumentStorage, newStorageId } from "./document-storage.server";
+import { SIGNING_IDENTITY_BLOB } from "./signing-identity.server";
 
 const key = randomBytes(32);
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -180,6 +184,30 @@ describeEachStore("documents", (store) => {
     expect(await deleteDocumentsOf(db, storage, owner.ownerType, owner.ownerId)).toBe(2);
     expect(await listDocuments(db, owner.ownerType, owner.ownerId)).toEqual([]);
     expect((await blobIds(db)).length).toBe(blobsBefore - 2);
+    expect(await readDocument(db, storage, kept.id)).not.toBeNull();
+  });
+
+  it("removes bytes a crash left without their row once they are past the grace time, and nothing else", async () => {
+    const { db } = store();
+    const written = new Date("2026-12-01T10:00:00.000Z");
+    const storage = createStoreDocumentStorage(db, key, () => written);
+    // A save cut short after its bytes (the process killed before the row), and one that finished.
+    const orphan = newStorageId();
+    await storage.put(orphan, jpeg("cut short"));
+    const kept = await saveDocument(db, storage, { ...draft(), kind: "photo", contentType: "image/jpeg", bytes: jpeg("whole") }, written);
+    await storage.put(SIGNING_IDENTITY_BLOB, bytes("identity")).catch(() => {});
+    const before = await countUnreferencedBlobs(db);
+    expect(before).toBeGreaterThanOrEqual(1);
+
+    // A save in progress elsewhere looks like an orphan for a moment: it is left alone.
+    expect(await deleteUnreferencedBlobs(db, new Date(written.getTime() + UNREFERENCED_BLOB_GRACE_MS - 1))).toBe(0);
+    expect(await blobIds(db)).toContain(orphan);
+
+    expect(await deleteUnreferencedBlobs(db, new Date(written.getTime() + UNREFERENCED_BLOB_GRACE_MS + 1))).toBe(before);
+    const left = await blobIds(db);
+    expect(left).not.toContain(orphan);
+    expect(left).toContain(SIGNING_IDENTITY_BLOB);
+    expect(await countUnreferencedBlobs(db)).toBe(0);
     expect(await readDocument(db, storage, kept.id)).not.toBeNull();
   });
 

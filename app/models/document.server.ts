@@ -22,6 +22,7 @@ import {
 import { REQUIRED_DOCUMENTS, type RequiredDocument } from "~/domain/certificate-journey";
 import type { Database, Document } from "../../db/schema";
 import { createStoreDocumentStorage, type DocumentStorage, newStorageId } from "./document-storage.server";
+import { SIGNING_IDENTITY_BLOB } from "./signing-identity.server";
 
 export type DocumentMeta = {
   id: string;
@@ -241,6 +242,52 @@ export async function deleteDocumentsOf(
     .execute();
   for (const row of rows) await storage.delete(row.blob_id);
   return rows.length;
+}
+
+/**
+ * How old an unreferenced blob must be before housekeeping removes it. Bytes are written a moment
+ * before the row that points at them, and the anonymous report routes date blobs at the start of
+ * the (UTC) day, so a blob in the middle of being saved can look up to a day old: two days keeps
+ * the sweep clear of any save in progress on any instance.
+ */
+export const UNREFERENCED_BLOB_GRACE_MS = 2 * 24 * 60 * 60_000;
+
+/** Blobs no document or certificate points at (the signing identity is found by its fixed id). */
+function unreferencedBlobs(db: Kysely<Database>, createdBefore: Date) {
+  return db
+    .selectFrom("blob")
+    .select("blob.id")
+    .where("blob.created_at", "<", createdBefore.toISOString())
+    .where("blob.id", "!=", SIGNING_IDENTITY_BLOB)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("document").select("document.id").whereRef("document.blob_id", "=", "blob.id"))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("certificate").select("certificate.id").whereRef("certificate.pdf_blob_id", "=", "blob.id"))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom("certificate").select("certificate.id").whereRef("certificate.photo_blob_id", "=", "blob.id"))),
+    );
+}
+
+/** How many blobs nothing points at, created before `createdBefore` (any age by default). */
+export async function countUnreferencedBlobs(db: Kysely<Database>, createdBefore = new Date("9999-12-31T23:59:59.999Z")): Promise<number> {
+  return (await unreferencedBlobs(db, createdBefore).execute()).length;
+}
+
+/**
+ * Removes bytes left behind when a save or delete was cut short between its two steps (a crash
+ * after the blob was written but before its row, or after a row was deleted but before its bytes).
+ */
+export async function deleteUnreferencedBlobs(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const ids = (
+    await unreferencedBlobs(db, new Date(now.getTime() - UNREFERENCED_BLOB_GRACE_MS))
+      .limit(500)
+      .execute()
+  ).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom("blob").where("id", "in", ids).execute();
+  return ids.length;
 }
 
 /** The documents a draft still lacks before it can be sent. */
