@@ -889,6 +889,19 @@ async function benchWritesOnPostgres(runtime: { figures: Record<string, unknown>
   }
 }
 
+/** `npm run bench -- --only=submissions`: the certificate submission ratio alone, in under a minute. */
+const benchSubmissionsAlone = () =>
+  runAlone(async (dir, env, build) => {
+    const submit = await benchSubmissions(path.join(dir, "submissions.sqlite"), env, resolveSecrets(env), build);
+    return {
+      lines: [
+        `Submissions/s ${submit.submissions.okPerSecond.toFixed(0)} ÷ start page views/s ${submit.views.okPerSecond.toFixed(0)}: ratio ${submit.ratio.toFixed(2)}, target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW)}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores. ${loadWarning(machineLoad, os.cpus().length)}`.trim(),
+        `Store check: ${submit.storeCheck} (${submit.durability}).`,
+      ],
+      failed: submit.views.failed + submit.submissions.failed,
+    };
+  });
+
 /** `npm run bench -- --only=reports`: the report measurement alone, in about a minute. */
 async function benchReportsAlone(): Promise<void> {
   const build = await loadBuild();
@@ -919,6 +932,10 @@ async function main(): Promise<void> {
   }
   const args = process.argv.slice(2);
   const dialect = args.includes("--db=postgres") ? "postgres" : "sqlite";
+  if (args.includes("--only=submissions")) {
+    await benchSubmissionsAlone();
+    return;
+  }
   if (args.includes("--only=reports")) {
     await benchReportsAlone();
     return;
