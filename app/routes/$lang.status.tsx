@@ -3,9 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isLang } from "~/i18n";
 import { pingStore } from "~/models/health.server";
-import { noStoreHeaders } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { title: (t) => t("common:status.title") };
 export const headers = noStoreHeaders;

@@ -3,9 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { SummaryList } from "~/components/summary-list";
 import { listActiveCenters } from "~/models/center.server";
-import { noStoreHeaders, requireStaff } from "~/services/auth.server";
+import { requireStaff } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 /** Who is signed in, in which role and center; the areas themselves are in the menu (StaffNav). */
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:home.title") };

@@ -10,7 +10,7 @@ import { type Role } from "~/domain/permissions";
 import { listAllCenters } from "~/models/center.server";
 import { type AdminProblem, findStaffAccount, roleNeedsCenter } from "~/models/staff-admin.server";
 import { type AccountIntent, isAccountIntent, ROLE_FIELDS, RoleSchema } from "~/schemas/staff-account";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { type AccountChange, changeStaffAccount } from "~/services/staff-account-intents.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -18,7 +18,7 @@ import { readForm } from "~/utils/form.server";
 import { formatMoment, LONG_MOMENT } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { forbidden, notFound } from "~/utils/responses";
+import { forbidden, noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["staff"],

@@ -4,10 +4,11 @@ import { useTranslation } from "~/utils/use-translation";
 import { BackLink } from "~/components/back-link";
 import { listAllCenters } from "~/models/center.server";
 import { type AccountStatus, listStaffAccounts } from "~/models/staff-admin.server";
-import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
+import { requirePermission, staffPath } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { ScrollableTable } from "~/components/scrollable-table";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:accounts.title") };
 export const headers = noStoreHeaders;

@@ -12,7 +12,7 @@ import { parsePhone } from "~/domain/phone";
 import { confirmCenterDetails, findCenter, updateCenter } from "~/models/center.server";
 import { CENTER_FIELDS, CenterSchema, readCenterForm } from "~/schemas/center";
 import { hoursFormValues, parseHoursForm } from "~/schemas/center-hours";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
@@ -20,7 +20,7 @@ import { countryName, formatDate, languageName, weekdayName } from "~/utils/form
 import type { RouteHandle } from "~/utils/handle";
 import { isLang } from "~/i18n";
 import { requestLanguage } from "~/utils/i18n.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["staff", "centers"],

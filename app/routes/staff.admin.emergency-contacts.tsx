@@ -16,7 +16,7 @@ import {
   EmergencyContactIntentSchema,
   EmergencyContactSchema,
 } from "~/schemas/emergency-contact";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { countryOptions } from "~/utils/countries";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
@@ -24,6 +24,7 @@ import { readForm } from "~/utils/form.server";
 import { countryName } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:emergencyContacts.title") };
 export const headers = noStoreHeaders;

@@ -10,13 +10,14 @@ import { pakistanDate, SLA_WORKING_DAYS } from "~/domain/sla";
 import { addHoliday, listHolidays, removeHoliday } from "~/models/holiday.server";
 import { ISO_DATE_PATTERN } from "~/schemas/date";
 import { HOLIDAY_FIELDS, HolidayDaySchema, HolidayIntentSchema, holidaySchema } from "~/schemas/holiday";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import { formatDate, formatDay } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:holidays.title") };
 export const headers = noStoreHeaders;

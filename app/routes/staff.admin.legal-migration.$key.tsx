@@ -9,14 +9,14 @@ import { LEGAL_FACT_DESTINATIONS } from "~/domain/legal-fact";
 import { pakistanDate } from "~/domain/sla";
 import { confirmLegalFact, findLegalFact, type LegalFact, updateLegalFact } from "~/models/legal-fact.server";
 import { LEGAL_FACT_FIELDS, LegalFactKeySchema, legalFactSchema } from "~/schemas/legal-fact";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import { countryName, formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["staff"],

@@ -6,11 +6,12 @@ import { ErrorSummary } from "~/components/error-summary";
 import { TextField } from "~/components/text-field";
 import { reportRetentionYears, RETENTION_YEARS_RANGE, setReportRetentionYears } from "~/models/report-retention.server";
 import { RETENTION_FIELDS, RetentionSchema } from "~/schemas/report-retention";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:retention.title") };
 export const headers = noStoreHeaders;

@@ -7,13 +7,13 @@ import { Radios } from "~/components/radios";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/i18n";
 import { startAssistedApplication } from "~/models/assisted-application.server";
 import { ASSISTED_FIELDS, AssistedApplicationSchema } from "~/schemas/assisted-application";
-import { noStoreHeaders, requirePermission, staffActor } from "~/services/auth.server";
+import { requirePermission, staffActor } from "~/services/auth.server";
 import { setDraftCookie } from "~/services/draft-session.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
-import { forbidden } from "~/utils/responses";
+import { forbidden, noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:assisted.title") };
 export const headers = noStoreHeaders;

@@ -17,12 +17,12 @@ import {
   resolveAuditEntity,
 } from "~/models/audit-log.server";
 import { AUDIT_FILTER_FIELDS, AuditQuerySchema } from "~/schemas/audit";
-import { noStoreHeaders, requirePermission, requireStaff, type StaffIdentity, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, requireStaff, type StaffIdentity, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formValues, parseForm } from "~/utils/form";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { forbidden } from "~/utils/responses";
+import { forbidden, noStoreHeaders } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { formatMoment } from "~/utils/format";
 

@@ -15,7 +15,7 @@ import { getCaseDetails, listCenterCaseworkers, recordCaseEvent } from "~/models
 import { findCertificateForApplication } from "~/models/certificate.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { CaseActionSchema } from "~/schemas/case-action";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { runCaseIntent } from "~/services/case-intents.server";
 import { requireCaseAccess } from "~/services/staff-scope.server";
 import { isolate } from "~/utils/bidi";
@@ -25,7 +25,7 @@ import { readForm } from "~/utils/form.server";
 import { countryName, formatDate, formatMoment, formatMonth, joinParts } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { forbidden, notFound } from "~/utils/responses";
+import { forbidden, noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["cases", "certificate", "track", "documents"],

@@ -11,7 +11,7 @@ import { recordCaseEvent } from "~/models/case-view.server";
 import { getCertificateRecord } from "~/models/certificate.server";
 import { revokeCertificate } from "~/models/certificate-revocation.server";
 import { RevokeSchema } from "~/schemas/verify";
-import { noStoreHeaders, staffActor, staffPath } from "~/services/auth.server";
+import { staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
@@ -19,7 +19,7 @@ import { formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 import { requireCertificateAccess } from "~/services/staff-scope.server";
 
 export const handle: RouteHandle = {

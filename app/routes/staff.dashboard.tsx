@@ -13,11 +13,12 @@ import { listAllCenters } from "~/models/center.server";
 import { readDashboard, readReferralFigures } from "~/models/dashboard.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { DASHBOARD_FIELDS, readPeriodQuery } from "~/schemas/dashboard";
-import { noStoreHeaders, requirePermission } from "~/services/auth.server";
+import { requirePermission } from "~/services/auth.server";
 import type { FieldErrors } from "~/utils/form";
 import { countryName, formatDate, formatNumber, formatShortDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = {
   i18n: ["staff", "track"],

@@ -7,14 +7,14 @@ import { sizeInKb } from "~/domain/document-rules";
 import { can } from "~/domain/permissions";
 import { decideDispute, listDisputes, type QueuedDispute } from "~/models/dispute.server";
 import { DisputeDecisionSchema } from "~/schemas/dispute";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
 import { certificateMails } from "~/mails/certificate-mails.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 import { readForm } from "~/utils/form.server";
 

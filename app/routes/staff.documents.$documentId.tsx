@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadCaseDocument } from "~/models/case-view.server";
-import { noStoreHeaders, staffActor } from "~/services/auth.server";
+import { staffActor } from "~/services/auth.server";
 import { attachmentResponse } from "~/utils/attachment";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 import { requireDocumentAccess } from "~/services/staff-scope.server";
 
 export const headers = noStoreHeaders;

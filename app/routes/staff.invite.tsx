@@ -6,12 +6,13 @@ import { NewPasswordFields } from "~/components/staff-account-fields";
 import { acceptInvitation, findOpenInvitation } from "~/models/staff-admin.server";
 import { PASSWORD_MIN_LENGTH } from "~/schemas/password";
 import { AcceptInvitationSchema, PASSWORD_FIELDS } from "~/schemas/staff-invitation";
-import { noStoreHeaders, STAFF_LOGIN, staffPath } from "~/services/auth.server";
+import { STAFF_LOGIN, staffPath } from "~/services/auth.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { hashPassword, isCommonPassword } from "~/utils/password.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:acceptInvite.title") };
 export const headers = noStoreHeaders;

@@ -7,7 +7,6 @@ import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, signInWithPassword } from "~/models/st
 import { SIGN_IN_FIELDS, StaffSignInSchema } from "~/schemas/staff-sign-in";
 import {
   destinationAfterSignIn,
-  noStoreHeaders,
   readStaffSession,
   requestedDestination,
   sessionCookie,
@@ -22,6 +21,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, type FormValues, formValues, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:signIn.title") };
 export const headers = noStoreHeaders;

@@ -8,14 +8,14 @@ import { PURPOSES } from "~/schemas/certificate";
 import { listActiveCenters } from "~/models/center.server";
 import { loadHolidays } from "~/models/holiday.server";
 import { countTabs, listCenterStaffNames, listQueue, QUEUE_TABS } from "~/models/queue.server";
-import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
+import { requirePermission, staffPath } from "~/services/auth.server";
 import { countryOptions } from "~/utils/countries";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { queryLink } from "~/utils/query-link";
 import { requestLanguage } from "~/utils/i18n.server";
 import { readQueueQuery } from "~/services/queue-query.server";
-import { forbidden } from "~/utils/responses";
+import { forbidden, noStoreHeaders } from "~/utils/responses";
 import { ListFilters, ListPagination, ListTabs } from "~/components/work-list";
 import { ScrollableTable } from "~/components/scrollable-table";
 

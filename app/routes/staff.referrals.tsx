@@ -8,12 +8,12 @@ import { ErrorSummary } from "~/components/error-summary";
 import { readReferralFigures } from "~/models/dashboard.server";
 import { listReferredApplications } from "~/models/referral.server";
 import { DASHBOARD_FIELDS, readPeriodQuery } from "~/schemas/dashboard";
-import { noStoreHeaders, requirePermission } from "~/services/auth.server";
+import { requirePermission } from "~/services/auth.server";
 import type { FieldErrors } from "~/utils/form";
 import { formatDate } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { forbidden } from "~/utils/responses";
+import { forbidden, noStoreHeaders } from "~/utils/responses";
 import { ScrollableTable } from "~/components/scrollable-table";
 
 export const handle: RouteHandle = {

@@ -14,14 +14,14 @@ import { can } from "~/domain/permissions";
 import { availableReportActions } from "~/domain/report-actions";
 import { findReportForInvestigator } from "~/models/report-investigation.server";
 import { recordReportOpened } from "~/models/report-triage.server";
-import { noStoreHeaders, requirePermission, staffActor, staffPath } from "~/services/auth.server";
+import { requirePermission, staffActor, staffPath } from "~/services/auth.server";
 import { handleReportIntent } from "~/services/report-intents.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["reports", "report", "documents"], title: (t) => t("reports:report.title") };
 export const headers = noStoreHeaders;

@@ -8,11 +8,11 @@ import { ReportSummaryTable, reportSummaryRow } from "~/components/reports/repor
 import { ScrollableTable } from "~/components/scrollable-table";
 import { can } from "~/domain/permissions";
 import { CLUSTER_CAP, findCluster } from "~/models/report-investigation.server";
-import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
+import { requirePermission, staffPath } from "~/services/auth.server";
 import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["reports", "report"], title: (t) => t("reports:cluster.title") };
 export const headers = noStoreHeaders;

@@ -10,12 +10,13 @@ import { REPORT_STATUSES } from "~/domain/report-actions";
 import { countReportTabs, listReports } from "~/models/report-investigation.server";
 import { CHANNELS, PAYMENT_METHODS } from "~/schemas/report";
 import { CLUSTER_SIZES, readReportQuery } from "~/schemas/report-investigation";
-import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
+import { requirePermission, staffPath } from "~/services/auth.server";
 import { countryOptions } from "~/utils/countries";
 import { countryName, formatDate, formatMonth, formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { queryLink } from "~/utils/query-link";
 import { requestLanguage } from "~/utils/i18n.server";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["reports", "report"], title: (t) => t("reports:queue.title") };
 export const headers = noStoreHeaders;

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { downloadReportEvidence } from "~/models/report-triage.server";
-import { noStoreHeaders, requirePermission, staffActor } from "~/services/auth.server";
+import { requirePermission, staffActor } from "~/services/auth.server";
 import { attachmentResponse } from "~/utils/attachment";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const headers = noStoreHeaders;
 

@@ -5,11 +5,11 @@ import { BackLink } from "~/components/back-link";
 import { identifierKindLabel, identifierValue } from "~/components/reports/identifier-label";
 import { ReportSummaryTable, reportSummaryRow } from "~/components/reports/report-summary-table";
 import { findIdentifierReports } from "~/models/report-investigation.server";
-import { noStoreHeaders, requirePermission, staffPath } from "~/services/auth.server";
+import { requirePermission, staffPath } from "~/services/auth.server";
 import { formatNumber } from "~/utils/format";
 import type { RouteHandle } from "~/utils/handle";
 import { requestLanguage } from "~/utils/i18n.server";
-import { notFound } from "~/utils/responses";
+import { noStoreHeaders, notFound } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["reports", "report"], title: (t) => t("reports:identifier.title") };
 export const headers = noStoreHeaders;

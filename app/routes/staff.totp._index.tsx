@@ -9,7 +9,6 @@ import { CODE_FIELDS, StaffCodeSchema } from "~/schemas/staff-sign-in";
 import {
   clearedSessionCookie,
   destinationAfterSignIn,
-  noStoreHeaders,
   requirePendingSignIn,
   sessionCookie,
   STAFF_LOGIN,
@@ -20,6 +19,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totp.title") };
 export const headers = noStoreHeaders;

@@ -2,9 +2,10 @@ import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/utils/use-translation";
 import { takeRecoveryCodesToShow } from "~/models/staff-sign-in.server";
-import { destinationAfterSignIn, noStoreHeaders, requireStaff, sessionIdHash } from "~/services/auth.server";
+import { destinationAfterSignIn, requireStaff, sessionIdHash } from "~/services/auth.server";
 import type { RouteHandle } from "~/utils/handle";
 import { WarningText } from "~/components/warning-text";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:recoveryCodes.title") };
 export const headers = noStoreHeaders;

@@ -8,7 +8,6 @@ import { confirmTotpEnrollment, startTotpEnrollment } from "~/models/staff-sign-
 import { totpQrCodeDataUrl, totpUri } from "~/models/staff-totp.server";
 import { CODE_FIELDS, StaffSetupCodeSchema } from "~/schemas/staff-sign-in";
 import {
-  noStoreHeaders,
   requestedDestination,
   requirePendingSignIn,
   sessionCookie,
@@ -20,6 +19,7 @@ import { assertSameOrigin } from "~/utils/csrf.server";
 import { type FieldErrors, parseForm } from "~/utils/form";
 import { readForm } from "~/utils/form.server";
 import type { RouteHandle } from "~/utils/handle";
+import { noStoreHeaders } from "~/utils/responses";
 
 export const handle: RouteHandle = { i18n: ["staff"], title: (t) => t("staff:totpSetup.title") };
 export const headers = noStoreHeaders;

@@ -3,7 +3,7 @@
  * decides who may see or do what, whatever the page shows. The session itself lives in the store
  * (app/models/staff-session.server.ts); the browser holds only its token, in `pscg_staff`.
  */
-import { type AppLoadContext, type HeadersFunction, redirect } from "@remix-run/node";
+import { type AppLoadContext, redirect } from "@remix-run/node";
 import { can, type Permission } from "~/domain/permissions";
 import { isLang } from "~/i18n";
 import { rateLimitKey, recordHit, undoHit } from "~/models/rate-limit.server";
@@ -32,9 +32,6 @@ export const STAFF_SIGN_IN_FAILURES: Limit = { bucket: "staff_sign_in", max: 20,
 
 export type StaffUser = Omit<StaffSessionUser, "totpConfirmed">;
 export type StaffIdentity = { user: StaffUser; sessionRef: string };
-
-/** Staff pages show personal data and secrets: no cache, shared or private, keeps a copy. */
-export const noStoreHeaders: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 // ---------------------------------------------------------------------------------------------
 // The cookie. Written by hand rather than with createCookie: its value is the bare token, so the

@@ -1,9 +1,16 @@
 /** Thrown from loaders and actions; the nearest ErrorBoundary renders a translated page. */
+import type { HeadersFunction } from "@remix-run/node";
 
 /** A request no form of ours sends (a body that is not a form, a malformed upload). */
 export function badRequest(): Response {
   return new Response("Bad Request", { status: 400 });
 }
+
+/**
+ * For pages no cache, shared or private, may keep: staff pages (personal data and secrets) and
+ * pages whose answer is of this moment (the service status).
+ */
+export const noStoreHeaders: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export function notFound(): Response {
   return new Response("Not Found", { status: 404 });
