@@ -4,23 +4,12 @@
 // (Playwright: reports/scale.json) and the reliability harness (reports/reliability.json).
 // Arguments give each runner's exit status (`scale=1`): a runner that left no report, or exited
 // non-zero while its report shows no failure, counts as one failure.
-import fs from "node:fs";
-
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch {
-    return null;
-  }
-}
+import { playwrightCounts, readJson } from "./test-reports.js";
 
 /** Each runner's report, read as passed / failed / skipped. */
 const RUNNERS = {
   "npm-test": () => readJson("reports/npm-test.json"),
-  scale: () => {
-    const stats = readJson("reports/scale.json")?.stats;
-    return stats ? { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped } : null;
-  },
+  scale: () => playwrightCounts("reports/scale.json"),
   reliability: () => {
     const r = readJson("reports/reliability.json");
     return r ? { passed: r.passed, failed: r.failed, skipped: 0 } : null;

@@ -3,6 +3,7 @@
 // `N passed, N failed, N skipped` summed over typecheck, lint, format, Vitest and Playwright.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { playwrightCounts, vitestCounts } from "./test-reports.js";
 
 fs.mkdirSync("reports", { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -19,12 +20,10 @@ function check(label, command, args) {
   totals[ok ? "passed" : "failed"] += 1;
 }
 
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch {
-    return null;
-  }
+/** Adds a runner's counts; a runner that failed without a failed test (a suite that did not load, no report) adds one. */
+function count(counted, ok) {
+  if (counted) for (const key of Object.keys(totals)) totals[key] += counted[key];
+  if (!ok && !counted?.failed) totals.failed += 1;
 }
 
 check("typecheck", bin("tsc"), []);
@@ -42,22 +41,10 @@ const vitestOk = run("unit and store tests (Vitest)", bin("vitest"), [
   "--reporter=json",
   "--outputFile.json=reports/vitest.json",
 ]);
-const vitest = readJson("reports/vitest.json");
-if (vitest) {
-  totals.passed += vitest.numPassedTests;
-  totals.failed += vitest.numFailedTests;
-  totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
-  if (!vitestOk && vitest.numFailedTests === 0) totals.failed += 1; // a suite that failed to load
-} else if (!vitestOk) totals.failed += 1;
+count(vitestCounts("reports/vitest.json"), vitestOk);
 
 const e2eOk = run("end-to-end tests (Playwright)", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "reports/playwright.json" });
-const e2e = readJson("reports/playwright.json");
-if (e2e?.stats) {
-  totals.passed += e2e.stats.expected + e2e.stats.flaky;
-  totals.failed += e2e.stats.unexpected;
-  totals.skipped += e2e.stats.skipped;
-  if (!e2eOk && e2e.stats.unexpected === 0) totals.failed += 1;
-} else if (!e2eOk) totals.failed += 1;
+count(playwrightCounts("reports/playwright.json"), e2eOk);
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 // .ci/run adds the scale and reliability runs to these (scripts/ci-summary.js).
