@@ -8,6 +8,9 @@ import { SummaryList } from "../summary-list";
 /** One center's referral figures as the page shows them; `medianDays` null when none was issued. */
 export type ReferralRow = { key: string; name: string; visits: string; started: string; submitted: string; medianDays: string | null };
 
+/** The figures' columns, in the order the table shows them; each is also its heading's key. */
+const FIGURE_COLUMNS = ["visits", "started", "submitted", "medianDays"] as const;
+
 export function referralRow(lang: Lang, figures: ReferralFigures, name: string): ReferralRow {
   const count = (n: number) => formatNumber(lang, n);
   return {
@@ -36,18 +39,11 @@ export function ReferralTable({ rows }: { rows: readonly ReferralRow[] }) {
           <thead>
             <tr>
               <th scope="col">{t("referralFigures.center")}</th>
-              <th scope="col" className="table__numeric">
-                {t("referralFigures.visits")}
-              </th>
-              <th scope="col" className="table__numeric">
-                {t("referralFigures.started")}
-              </th>
-              <th scope="col" className="table__numeric">
-                {t("referralFigures.submitted")}
-              </th>
-              <th scope="col" className="table__numeric">
-                {t("referralFigures.medianDays")}
-              </th>
+              {FIGURE_COLUMNS.map((column) => (
+                <th key={column} scope="col" className="table__numeric">
+                  {t(`referralFigures.${column}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -56,10 +52,11 @@ export function ReferralTable({ rows }: { rows: readonly ReferralRow[] }) {
                 <th scope="row">
                   <bdi>{r.name}</bdi>
                 </th>
-                <td className="table__numeric">{r.visits}</td>
-                <td className="table__numeric">{r.started}</td>
-                <td className="table__numeric">{r.submitted}</td>
-                <td className="table__numeric">{r.medianDays ?? t("referralFigures.noMedian")}</td>
+                {FIGURE_COLUMNS.map((column) => (
+                  <td key={column} className="table__numeric">
+                    {r[column] ?? t("referralFigures.noMedian")}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
