@@ -41,6 +41,7 @@ import { renderPosterPdf } from "../app/pdf/poster-pdf.server";
 import { newReportJourney, sealReportJourney } from "../app/services/report-journey.server";
 import { type Env, parseEnv, resolveSecrets, type Secrets } from "../app/utils/env.server";
 import { openStore, type Store, type StoreTarget } from "../db/connect";
+import type { DialectName } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
 import { seedReferenceData } from "../db/seed";
 import { createApp } from "../server/app";
@@ -889,10 +890,14 @@ async function benchWritesOnPostgres(runtime: { figures: Record<string, unknown>
   }
 }
 
-/** `npm run bench -- --only=submissions`: the certificate submission ratio alone, in under a minute. */
-const benchSubmissionsAlone = () =>
+/**
+ * `npm run bench -- --only=submissions [--db=postgres]`: the certificate submission ratio alone, in
+ * under a minute, on a fresh SQLite file or PostgreSQL database.
+ */
+const benchSubmissionsAlone = (dialect: DialectName) =>
   runAlone(async (dir, env, build) => {
-    const submit = await benchSubmissions(path.join(dir, "submissions.sqlite"), env, resolveSecrets(env), build);
+    const where = dialect === "postgres" ? "postgres" : path.join(dir, "submissions.sqlite");
+    const submit = await benchSubmissions(where, env, resolveSecrets(env), build);
     return {
       lines: [
         `Submissions/s ${submit.submissions.okPerSecond.toFixed(0)} ÷ start page views/s ${submit.views.okPerSecond.toFixed(0)}: ratio ${submit.ratio.toFixed(2)}, target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(submit.ratio >= TARGET_SUBMISSIONS_PER_VIEW)}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores. ${loadWarning(machineLoad, os.cpus().length)}`.trim(),
@@ -902,13 +907,14 @@ const benchSubmissionsAlone = () =>
     };
   });
 
-/** `npm run bench -- --only=reports`: the report measurement alone, in about a minute. */
-async function benchReportsAlone(): Promise<void> {
+/** `npm run bench -- --only=reports [--db=postgres]`: the report measurement alone, in about a minute. */
+async function benchReportsAlone(dialect: DialectName): Promise<void> {
   const build = await loadBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pscg-bench-data-"));
   try {
     const env = parseEnv({ NODE_ENV: "production", DATA_DIR: dir, LOG_LEVEL: "info", RATE_LIMITS: "false" });
-    const reports = await benchReports(path.join(dir, "reports.sqlite"), env, resolveSecrets(env), build);
+    const where = dialect === "postgres" ? "postgres" : path.join(dir, "reports.sqlite");
+    const reports = await benchReports(where, env, resolveSecrets(env), build);
     const met = reports.ratio >= TARGET_SUBMISSIONS_PER_VIEW;
     console.log(
       `\nReports sent/s ${reports.reports.okPerSecond.toFixed(0)}, report start page views/s ${reports.views.okPerSecond.toFixed(0)}: ratio ${reports.ratio.toFixed(2)}, target ≥ ${TARGET_SUBMISSIONS_PER_VIEW.toFixed(2)}: ${verdict(met)}; 1-min load average ${Math.min(...machineLoad).toFixed(1)}–${Math.max(...machineLoad).toFixed(1)} on ${os.cpus().length} cores.`,
@@ -931,13 +937,13 @@ async function main(): Promise<void> {
     return;
   }
   const args = process.argv.slice(2);
-  const dialect = args.includes("--db=postgres") ? "postgres" : "sqlite";
+  const dialect: DialectName = args.includes("--db=postgres") ? "postgres" : "sqlite";
   if (args.includes("--only=submissions")) {
-    await benchSubmissionsAlone();
+    await benchSubmissionsAlone(dialect);
     return;
   }
   if (args.includes("--only=reports")) {
-    await benchReportsAlone();
+    await benchReportsAlone(dialect);
     return;
   }
   if (args.includes("--only=dashboard")) {

@@ -25,6 +25,7 @@ import * as m17 from "./migrations/2026_12_03_121000_legal_fact";
 import * as m18 from "./migrations/2026_12_03_130000_dashboard_count";
 import * as m19 from "./migrations/2026_12_03_150000_assisted_application";
 import * as m20 from "./migrations/2026_12_03_140000_referral_issue_days";
+import * as m21 from "./migrations/2026_12_06_100000_audit_chain_head";
 
 export const MIGRATIONS: Record<string, Migration> = {
   "2026_11_28_110000_foundation": m0,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026_12_03_130000_dashboard_count": m18,
   "2026_12_03_140000_referral_issue_days": m20,
   "2026_12_03_150000_assisted_application": m19,
+  "2026_12_06_100000_audit_chain_head": m21,
 };

@@ -114,6 +114,12 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** The last hash of each hash chain (today only `audit_event`), locked by whoever appends to it. */
+export interface AuditChainHeadTable {
+  chain: string;
+  hash: string;
+}
+
 export interface RateLimitTable {
   key: string;
   hits: number;
@@ -406,6 +412,7 @@ export interface Database {
   staff_invitation: StaffInvitationTable;
   mail_outbox: MailOutboxTable;
   audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
   rate_limit: RateLimitTable;
   blob: BlobTable;
   document: DocumentTable;

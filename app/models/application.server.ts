@@ -12,10 +12,11 @@ import { serviceCenterFor } from "~/domain/service-center";
 import { type CompleteAnswers, readAnswers } from "~/schemas/certificate";
 import { hashToken, newSecretToken } from "~/utils/secret-token.server";
 import { insertAuditEvent } from "./audit.server";
-import { countSubmission } from "./dashboard.server";
-import { missingDocuments, moveDocuments } from "./document.server";
+import { executeWrites } from "../../db/dialect";
+import { countSubmissionWrites } from "./dashboard.server";
+import { missingDocuments, moveDocumentsWrite } from "./document.server";
 import type { OpenDraft } from "./draft.server";
-import { type ComposedMail, enqueueMail } from "./outbox.server";
+import { type ComposedMail, enqueueMailWrite } from "./outbox.server";
 
 /** The mails a submission sends, written by the caller in the applicant's language. */
 export type SubmissionMails = {
@@ -74,9 +75,11 @@ export async function submitApplication(
     const consent = authority ? newSecretToken() : null;
     try {
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("application")
-          .values({
+        const receipt = mails.receipt(reference, track.token);
+        const request = authority && consent ? mails.authority(reference, consent.token) : null;
+        // One statement on PostgreSQL (executeWrites): none of these reads what another writes.
+        await executeWrites(trx, [
+          trx.insertInto("application").values({
             id,
             reference,
             draft_id: input.draftId,
@@ -115,11 +118,8 @@ export async function submitApplication(
             rejection_note: null,
             submitted_at: stamp,
             updated_at: stamp,
-          })
-          .execute();
-        await trx
-          .insertInto("application_address")
-          .values(
+          }),
+          trx.insertInto("application_address").values(
             addresses.map((a, position) => ({
               application_id: id,
               position,
@@ -129,35 +129,34 @@ export async function submitApplication(
               from_month: a.from,
               to_month: a.to,
             })),
-          )
-          .execute();
-        await moveDocuments(trx, { ownerType: "draft", ownerId: input.draftId }, { ownerType: "application", ownerId: id });
-        const receipt = mails.receipt(reference, track.token);
-        await enqueueMail(trx, { to: contact.email, language: input.language, ...receipt }, now);
-        if (authority && consent) {
-          const request = mails.authority(reference, consent.token);
-          await enqueueMail(trx, { to: authority.holderEmail, language: input.language, ...request }, now);
-        }
-        // The answers now live in the application; the draft keeps only its id, for replays.
-        await trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId).execute();
-        // Last, the two writes every submission shares with every other: the day's counters and the
-        // head of the audit chain. On PostgreSQL their locks are then held only from here to COMMIT,
-        // so concurrent submissions queue behind each other for four round trips instead of eight.
-        await countSubmission(trx, {
-          submittedAt: stamp,
-          status: "submitted",
-          destinationCountry: purpose.destinationCountry,
-          referralCenterSlug: input.answers.referral,
-        });
-        await insertAuditEvent(trx, {
-          actorType: "applicant",
-          action: "application.submitted",
-          entityType: "application",
-          entityId: id,
-          // Taken at an embassy desk: who helped is part of the record (a staff id, nothing of the visitor).
-          details: input.answers.assistedBy ? { reference, assistedBy: input.answers.assistedBy } : { reference },
-          occurredAt: now,
-        });
+          ),
+          moveDocumentsWrite(trx, { ownerType: "draft", ownerId: input.draftId }, { ownerType: "application", ownerId: id }),
+          enqueueMailWrite(trx, { to: contact.email, language: input.language, ...receipt }, now),
+          ...(request && authority
+            ? [enqueueMailWrite(trx, { to: authority.holderEmail, language: input.language, ...request }, now)]
+            : []),
+          // The answers now live in the application; the draft keeps only its id, for replays.
+          trx.updateTable("draft").set({ answers: "{}", updated_at: stamp }).where("id", "=", input.draftId),
+        ]);
+        await insertAuditEvent(
+          trx,
+          {
+            actorType: "applicant",
+            action: "application.submitted",
+            entityType: "application",
+            entityId: id,
+            // Taken at an embassy desk: who helped is part of the record (a staff id, nothing of the visitor).
+            details: input.answers.assistedBy ? { reference, assistedBy: input.answers.assistedBy } : { reference },
+            occurredAt: now,
+          },
+          // The day's counters: every submission writes them, so they go with the chain's head.
+          countSubmissionWrites(trx, {
+            submittedAt: stamp,
+            status: "submitted",
+            destinationCountry: purpose.destinationCountry,
+            referralCenterSlug: input.answers.referral,
+          }),
+        );
       });
       return { applicationId: id, reference, replay: false };
     } catch (error) {

@@ -51,3 +51,21 @@ describeEachStore("audit chain", (store) => {
     }
   });
 });
+
+describeEachStore("audit chain's head", (store) => {
+  it("sees a log whose newest events were removed", async () => {
+    const { db, dialect } = store();
+    await db.transaction().execute((trx) => insertAuditEvent(trx, { actorType: "system", action: "test.last", entityType: "test" }));
+    const last = await db.selectFrom("audit_event").select("seq").orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
+    if (dialect === "postgres") {
+      await sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`.execute(db);
+      await sql`DELETE FROM audit_event WHERE seq = ${last.seq}`.execute(db);
+      await sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only`.execute(db);
+    } else {
+      await sql`DROP TRIGGER audit_event_no_delete`.execute(db);
+      await sql`DELETE FROM audit_event WHERE seq = ${last.seq}`.execute(db);
+    }
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, reason: expect.stringMatching(/newest events are missing/) });
+  });
+});

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { type Action, checkTransition, type TransitionProblem } from "~/domain/lifecycle";
 import type { ApplicationStatus, Database } from "../../db/schema";
 import { type AuditEventInput, insertAuditEvent } from "./audit.server";
-import { countStatusChange } from "./dashboard.server";
+import { countStatusChangeWrites } from "./dashboard.server";
 import { type ComposedMail, enqueueMail } from "./outbox.server";
 
 export type TransitionOutcome =
@@ -67,16 +67,19 @@ export async function transitionApplication(
       .where("version", "=", current.version) // another writer in between makes this a no-op
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, problem: "conflict" } as const;
-    await countStatusChange(trx, { submittedAt: current.submitted_at, from: current.status, to });
     await input.alongside?.(trx);
-    await insertAuditEvent(trx, {
-      ...input.actor,
-      action: `application.${input.action}`,
-      entityType: "application",
-      entityId: input.applicationId,
-      details: { from: current.status, to, version: current.version + 1 },
-      occurredAt: now,
-    });
+    await insertAuditEvent(
+      trx,
+      {
+        ...input.actor,
+        action: `application.${input.action}`,
+        entityType: "application",
+        entityId: input.applicationId,
+        details: { from: current.status, to, version: current.version + 1 },
+        occurredAt: now,
+      },
+      countStatusChangeWrites(trx, { submittedAt: current.submitted_at, from: current.status, to }),
+    );
     const notice = input.notice?.({ reference: current.reference, language: current.language, email: current.email, status: to });
     if (notice) await enqueueMail(trx, { ...notice, to: current.email, language: current.language }, now);
     return { ok: true, status: to, version: current.version + 1 } as const;

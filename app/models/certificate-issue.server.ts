@@ -15,7 +15,7 @@ import { isUniqueViolation } from "../../db/errors";
 import type { Database } from "../../db/schema";
 import { insertAuditEvent } from "./audit.server";
 import { transitionApplication } from "./case.server";
-import { countIssue } from "./dashboard.server";
+import { countIssueWrites } from "./dashboard.server";
 import { createStoreDocumentStorage, newStorageId } from "./document-storage.server";
 import { listDocuments, readDocument } from "./document.server";
 import { loadSigningIdentity } from "./signing-identity.server";
@@ -177,19 +177,22 @@ export async function issueCertificate(
                 created_at: now.toISOString(),
               })
               .execute();
-            await countIssue(trx as Transaction<Database>, {
-              submittedAt: application.submitted_at,
-              issuedAt: content.issuedAt,
-              referralCenterSlug: application.referral_center_slug,
-            });
-            await insertAuditEvent(trx as Transaction<Database>, {
-              actorType: "system",
-              action: "certificate.issued",
-              entityType: "application",
-              entityId: applicationId,
-              details: { certificate: id, number, pdfSha256 },
-              occurredAt: now,
-            });
+            await insertAuditEvent(
+              trx as Transaction<Database>,
+              {
+                actorType: "system",
+                action: "certificate.issued",
+                entityType: "application",
+                entityId: applicationId,
+                details: { certificate: id, number, pdfSha256 },
+                occurredAt: now,
+              },
+              countIssueWrites(trx, {
+                submittedAt: application.submitted_at,
+                issuedAt: content.issuedAt,
+                referralCenterSlug: application.referral_center_slug,
+              }),
+            );
           },
         },
         now,

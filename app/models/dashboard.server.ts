@@ -18,6 +18,7 @@ import {
 } from "~/domain/dashboard";
 import { CLOSED_STATUSES, STATUSES } from "~/domain/lifecycle";
 import { type Holidays, NO_HOLIDAYS } from "~/domain/sla";
+import type { Write } from "../../db/dialect";
 import type { ApplicationStatus, DashboardCountTable, Database } from "../../db/schema";
 
 type Dimension = DashboardCountTable["dimension"];
@@ -27,57 +28,70 @@ const OPEN_STATUSES: readonly ApplicationStatus[] = STATUSES.filter((s) => !CLOS
 
 async function bump(trx: Kysely<Database>, changes: readonly Change[]): Promise<void> {
   if (changes.length === 0) return;
-  await trx
+  await trx.executeQuery(bumpWrite(trx, changes));
+}
+
+function bumpWrite(trx: Kysely<Database>, changes: readonly Change[]) {
+  return trx
     .insertInto("dashboard_count")
     .values(changes.map((c) => ({ dimension: c.dimension, day: c.day, value: c.value, n: c.delta })))
     .onConflict((oc) =>
       oc.columns(["dimension", "day", "value"]).doUpdateSet((eb) => ({ n: eb("dashboard_count.n", "+", eb.ref("excluded.n")) })),
-    )
-    .execute();
+    );
 }
+
+type CountedSubmission = { submittedAt: string; status: ApplicationStatus; destinationCountry: string; referralCenterSlug: string | null };
+
+/*
+ * The writes below are not executed here: they go with the change's audit event (insertAuditEvent),
+ * after the audit chain's lock. Every change takes that lock first and these rows' locks after it,
+ * always in that order, and holds them only from the event's statement to COMMIT.
+ */
 
 /** A new application, counted by the day it was submitted under its status, destination and referral. */
-export async function countSubmission(
-  trx: Transaction<Database>,
-  application: { submittedAt: string; status: ApplicationStatus; destinationCountry: string; referralCenterSlug: string | null },
-): Promise<void> {
+export function countSubmissionWrites(trx: Kysely<Database>, application: CountedSubmission): Write[] {
   const day = application.submittedAt.slice(0, 10);
-  await bump(trx, [
-    { dimension: "status", day, value: application.status, delta: 1 },
-    { dimension: "destination", day, value: application.destinationCountry, delta: 1 },
-    { dimension: "referral", day, value: application.referralCenterSlug ?? "", delta: 1 },
-  ]);
+  return [
+    bumpWrite(trx, [
+      { dimension: "status", day, value: application.status, delta: 1 },
+      { dimension: "destination", day, value: application.destinationCountry, delta: 1 },
+      { dimension: "referral", day, value: application.referralCenterSlug ?? "", delta: 1 },
+    ]),
+  ];
 }
 
-/** A status change, in the transaction that makes it: one off the old status, one on the new. */
-export async function countStatusChange(
-  trx: Transaction<Database>,
+/** A status change: one off the old status, one on the new. */
+export function countStatusChangeWrites(
+  trx: Kysely<Database>,
   change: { submittedAt: string; from: ApplicationStatus; to: ApplicationStatus },
-): Promise<void> {
-  if (change.from === change.to) return;
+): Write[] {
+  if (change.from === change.to) return [];
   const day = change.submittedAt.slice(0, 10);
-  await bump(trx, [
-    { dimension: "status", day, value: change.from, delta: -1 },
-    { dimension: "status", day, value: change.to, delta: 1 },
-  ]);
+  return [
+    bumpWrite(trx, [
+      { dimension: "status", day, value: change.from, delta: -1 },
+      { dimension: "status", day, value: change.to, delta: 1 },
+    ]),
+  ];
 }
+
+type CountedIssue = { submittedAt: string; issuedAt: string; referralCenterSlug?: string | null };
 
 /**
  * An issued certificate, by the day it was issued and the whole days it took since submission;
  * once more under its referring center, for that center's median (decision 042).
  */
-export async function countIssue(
-  trx: Transaction<Database>,
-  issue: { submittedAt: string; issuedAt: string; referralCenterSlug?: string | null },
-): Promise<void> {
+export function countIssueWrites(trx: Kysely<Database>, issue: CountedIssue): Write[] {
   const day = issue.issuedAt.slice(0, 10);
   const days = String(wholeDaysBetween(issue.submittedAt, issue.issuedAt));
-  await bump(trx, [
-    { dimension: "issue_days", day, value: days, delta: 1 },
-    ...(issue.referralCenterSlug
-      ? [{ dimension: "referral_issue_days" as const, day, value: `${issue.referralCenterSlug}|${days}`, delta: 1 }]
-      : []),
-  ]);
+  return [
+    bumpWrite(trx, [
+      { dimension: "issue_days", day, value: days, delta: 1 },
+      ...(issue.referralCenterSlug
+        ? [{ dimension: "referral_issue_days" as const, day, value: `${issue.referralCenterSlug}|${days}`, delta: 1 }]
+        : []),
+    ]),
+  ];
 }
 
 /**
@@ -138,7 +152,8 @@ export async function rebuildDashboardCounts(db: Kysely<Database>): Promise<void
         .limit(5000)
         .execute();
       if (rows.length === 0) break;
-      for (const row of rows) await countIssue(trx, row);
+      // One by one: many of them add to the same row, which one statement may not write twice.
+      for (const row of rows) for (const write of countIssueWrites(trx, row)) await trx.executeQuery(write);
       after = rows[rows.length - 1]!.id;
     }
   });

@@ -205,13 +205,17 @@ export async function findDocumentCaseId(db: Kysely<Database>, id: string): Prom
 
 /** On submission a draft's documents become the application's. Metadata only: the bytes stay put. */
 export async function moveDocuments(trx: Kysely<Database>, from: DocumentOwner, to: DocumentOwner): Promise<number> {
-  const result = await trx
+  const result = await trx.executeQuery(moveDocumentsWrite(trx, from, to));
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** The update that moves documents, unexecuted: for a change that makes all its writes at once (executeWrites). */
+export function moveDocumentsWrite(trx: Kysely<Database>, from: DocumentOwner, to: DocumentOwner) {
+  return trx
     .updateTable("document")
     .set({ owner_type: to.ownerType, owner_id: to.ownerId })
     .where("owner_type", "=", from.ownerType)
-    .where("owner_id", "=", from.ownerId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .where("owner_id", "=", from.ownerId);
 }
 
 /** Removes one document (an evidence file the applicant took back); false when it is not the owner's. */

@@ -59,27 +59,29 @@ export function mailRetryDelayMs(failedAttempts: number): number {
  * change sends nothing and a committed one cannot lose its mail.
  */
 export async function enqueueMail(trxOrDb: Kysely<Database>, mail: MailInput, now = new Date()): Promise<string> {
-  if (!mail.to.trim()) throw new Error("enqueueMail: recipient is empty");
   const id = randomUUID();
-  const stamp = now.toISOString();
-  await trxOrDb
-    .insertInto("mail_outbox")
-    .values({
-      id,
-      to_address: mail.to.trim(),
-      language: mail.language,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html ?? null,
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: stamp,
-      last_error: null,
-      created_at: stamp,
-      sent_at: null,
-    })
-    .execute();
+  await trxOrDb.executeQuery(enqueueMailWrite(trxOrDb, mail, now, id));
   return id;
+}
+
+/** The insert that queues one mail, unexecuted: for a change that makes all its writes at once (executeWrites). */
+export function enqueueMailWrite(trxOrDb: Kysely<Database>, mail: MailInput, now = new Date(), id: string = randomUUID()) {
+  if (!mail.to.trim()) throw new Error("enqueueMail: recipient is empty");
+  const stamp = now.toISOString();
+  return trxOrDb.insertInto("mail_outbox").values({
+    id,
+    to_address: mail.to.trim(),
+    language: mail.language,
+    subject: mail.subject,
+    text_body: mail.text,
+    html_body: mail.html ?? null,
+    status: "pending",
+    attempts: 0,
+    next_attempt_at: stamp,
+    last_error: null,
+    created_at: stamp,
+    sent_at: null,
+  });
 }
 
 function toClaimedMail(row: MailOutboxRow): ClaimedMail {

@@ -2,7 +2,8 @@ import { expect, it } from "vitest";
 import { seedReferenceData } from "../../db/seed";
 import { testApplication } from "../../test/support/application-fixture";
 import { describeEachStore } from "../../test/support/stores";
-import { countIssue, countPosterVisit, readReferralFigures, rebuildDashboardCounts } from "./dashboard.server";
+import { executeWrites } from "../../db/dialect";
+import { countIssueWrites, countPosterVisit, readReferralFigures, rebuildDashboardCounts } from "./dashboard.server";
 import { createDraft } from "./draft.server";
 
 describeEachStore("referral figures", (store) => {
@@ -43,7 +44,7 @@ describeEachStore("referral figures", (store) => {
         ["2026-03-10T10:00:00.000Z", "2026-03-14T12:00:00.000Z", "rome"],
         ["2026-03-10T10:00:00.000Z", "2026-03-11T10:00:00.000Z", null],
       ] as const)
-        await countIssue(trx, { submittedAt, issuedAt, referralCenterSlug });
+        await executeWrites(trx, countIssueWrites(trx, { submittedAt, issuedAt, referralCenterSlug }));
     });
 
     const period = { from: "2026-03-01", to: "2026-03-31" };

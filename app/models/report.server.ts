@@ -12,9 +12,10 @@ import { identifierKey } from "~/domain/report-identifiers";
 import { hashReportSecret, secretMatches } from "~/domain/report-secret.server";
 import type { Lang } from "~/i18n";
 import type { ReportAnswers } from "~/schemas/report";
+import { executeWrites } from "../../db/dialect";
 import { isUniqueViolation } from "../../db/errors";
 import type { Database, ReportStatus } from "../../db/schema";
-import { moveDocuments } from "./document.server";
+import { moveDocumentsWrite } from "./document.server";
 
 export type NewReportInput = {
   /** The journey's random id: owns the evidence uploaded so far, and keys the submission once. */
@@ -32,7 +33,7 @@ export function submissionKey(journeyId: string): string {
   return hashReportSecret(`submission:${journeyId}`);
 }
 
-/** Files a report with its identifiers and evidence in one transaction; `alreadySent` for the same journey twice. */
+/** Files a report with its identifiers and evidence, all or none; `alreadySent` for the same journey twice. */
 export async function createReport(
   db: Kysely<Database>,
   input: NewReportInput,
@@ -42,59 +43,55 @@ export async function createReport(
     const id = randomUUID();
     const reference = newReference("report");
     try {
-      await db.transaction().execute(async (trx) => {
-        const a = input.answers;
-        await trx
-          .insertInto("report")
-          .values({
-            id,
-            reference,
-            secret_hash: input.secretHash,
-            submission_key: key,
-            language: input.language,
-            status: "new",
-            priority: null,
-            fia_reference: null,
-            close_reason: null,
-            answers: JSON.stringify(a),
-            channel: a.how.channel,
-            from_country: a.offer.fromCountry,
-            to_country: a.offer.toCountry,
-            route_countries: `,${a.offer.route.join(",")},`,
-            payment_methods: `,${a.money.paymentMethods.join(",")},`,
-            offer_month: a.when.month,
-            offer_country: a.when.country,
-            someone_in_danger: a.danger.someoneInDanger ? 1 : 0,
-            contact_wanted: a.contact.contactWanted ? 1 : 0,
-            created_on: input.today,
-            updated_on: input.today,
-          })
-          .execute();
-        // One identifier once per report, however many times it was written.
-        const unique = new Map(input.identifiers.map((identifier) => [identifierKey(identifier), identifier]));
-        if (unique.size > 0) {
-          await trx
-            .insertInto("report_identifier")
-            .values(
-              [...unique].map(([identifierKeyValue, identifier]) => ({
-                id: randomUUID(),
-                report_id: id,
-                kind: identifier.kind,
-                platform: identifier.kind === "handle" ? identifier.platform : identifier.kind,
-                identifier_key: identifierKeyValue,
-                raw: identifier.raw,
-                flagged: identifier.flagged ? 1 : 0,
-              })),
-            )
-            .execute();
-        }
-        await linkToEarlierReports(
-          trx,
+      const a = input.answers;
+      // One identifier once per report, however many times it was written.
+      const unique = new Map(input.identifiers.map((identifier) => [identifierKey(identifier), identifier]));
+      // Free text links nothing ("unknown" is not one agent).
+      const linkKeys = [...unique].filter(([, identifier]) => identifier.kind !== "text").map(([k]) => k);
+      // All or none, and one statement on PostgreSQL (executeWrites): none of these reads what another writes.
+      await executeWrites(db, [
+        db.insertInto("report").values({
           id,
-          [...unique].filter(([, identifier]) => identifier.kind !== "text").map(([k]) => k),
-        );
-        await moveDocuments(trx, { ownerType: "report_journey", ownerId: input.journeyId }, { ownerType: "report", ownerId: id });
-      });
+          reference,
+          secret_hash: input.secretHash,
+          submission_key: key,
+          language: input.language,
+          status: "new",
+          priority: null,
+          fia_reference: null,
+          close_reason: null,
+          answers: JSON.stringify(a),
+          channel: a.how.channel,
+          from_country: a.offer.fromCountry,
+          to_country: a.offer.toCountry,
+          route_countries: `,${a.offer.route.join(",")},`,
+          payment_methods: `,${a.money.paymentMethods.join(",")},`,
+          offer_month: a.when.month,
+          offer_country: a.when.country,
+          someone_in_danger: a.danger.someoneInDanger ? 1 : 0,
+          contact_wanted: a.contact.contactWanted ? 1 : 0,
+          linked_reports: linkKeys.length > 0 ? earlierReportsNaming(db, linkKeys) : 0,
+          created_on: input.today,
+          updated_on: input.today,
+        }),
+        ...(unique.size > 0
+          ? [
+              db.insertInto("report_identifier").values(
+                [...unique].map(([identifierKeyValue, identifier]) => ({
+                  id: randomUUID(),
+                  report_id: id,
+                  kind: identifier.kind,
+                  platform: identifier.kind === "handle" ? identifier.platform : identifier.kind,
+                  identifier_key: identifierKeyValue,
+                  raw: identifier.raw,
+                  flagged: identifier.flagged ? 1 : 0,
+                })),
+              ),
+            ]
+          : []),
+        ...(linkKeys.length > 0 ? [linkEarlierReportsWrite(db, id, linkKeys)] : []),
+        moveDocumentsWrite(db, { ownerType: "report_journey", ownerId: input.journeyId }, { ownerType: "report", ownerId: id }),
+      ]);
       return { ok: true, id, reference };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -107,20 +104,23 @@ export async function createReport(
 }
 
 /**
- * Links a new report at once: it counts the earlier reports that name one of its identifiers, and
- * each of those gains one linked report. Free text links nothing ("unknown" is not one agent).
+ * Linking a new report at once: it counts the earlier reports that name one of its identifiers,
+ * and each of those gains one linked report. Neither counts the new report itself (on SQLite its
+ * identifiers are written before the update runs; on PostgreSQL the writes share one snapshot).
  */
-async function linkToEarlierReports(trx: Kysely<Database>, reportId: string, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  const earlier = await trx
+function earlierReportsNaming(db: Kysely<Database>, keys: readonly string[]) {
+  return db
+    .selectFrom("report_identifier")
+    .select((eb) => eb.fn.count<number>("report_id").distinct().as("n"))
+    .where("identifier_key", "in", keys);
+}
+
+function linkEarlierReportsWrite(db: Kysely<Database>, reportId: string, keys: readonly string[]) {
+  return db
     .updateTable("report")
     .set((eb) => ({ linked_reports: eb("linked_reports", "+", 1) }))
-    .where("id", "in", (eb) =>
-      eb.selectFrom("report_identifier").select("report_id").where("identifier_key", "in", keys).where("report_id", "<>", reportId),
-    )
-    .executeTakeFirst();
-  const count = Number(earlier.numUpdatedRows);
-  if (count > 0) await trx.updateTable("report").set({ linked_reports: count }).where("id", "=", reportId).execute();
+    .where("id", "in", (eb) => eb.selectFrom("report_identifier").select("report_id").where("identifier_key", "in", keys))
+    .where("id", "<>", reportId);
 }
 
 export type ReporterMessage = { author: "reporter" | "investigator"; body: string; createdOn: string };

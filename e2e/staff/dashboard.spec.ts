@@ -1,6 +1,7 @@
 /** The supervisor dashboard: figures of a period the test fills, in four languages, and who may open it. */
 import { expect, test } from "@playwright/test";
-import { countIssue, countSubmission } from "../../app/models/dashboard.server";
+import { countIssueWrites, countSubmissionWrites } from "../../app/models/dashboard.server";
+import { executeWrites } from "../../db/dialect";
 import { testApplication } from "../../test/support/application-fixture";
 import { expectNoAxeViolations } from "../support/axe";
 import { applyFromPoster } from "../support/journey";
@@ -42,16 +43,19 @@ test.beforeAll(async () => {
       // As the application model writes a submission: the row and its counts together.
       for (const row of rows) {
         await trx.insertInto("application").values(row).execute();
-        await countSubmission(trx, {
-          submittedAt: row.submitted_at,
-          status: row.status,
-          destinationCountry: row.destination_country,
-          referralCenterSlug: row.referral_center_slug ?? null,
-        });
+        await executeWrites(
+          trx,
+          countSubmissionWrites(trx, {
+            submittedAt: row.submitted_at,
+            status: row.status,
+            destinationCountry: row.destination_country,
+            referralCenterSlug: row.referral_center_slug ?? null,
+          }),
+        );
       }
       // Two certificates issued in the period, after 4 and 7 whole days: median 5.5, 90th percentile 6.7.
-      await countIssue(trx, { submittedAt: "2021-02-25T09:00:00.000Z", issuedAt: "2021-03-01T10:00:00.000Z" });
-      await countIssue(trx, { submittedAt: "2021-03-03T09:00:00.000Z", issuedAt: "2021-03-10T09:30:00.000Z" });
+      await executeWrites(trx, countIssueWrites(trx, { submittedAt: "2021-02-25T09:00:00.000Z", issuedAt: "2021-03-01T10:00:00.000Z" }));
+      await executeWrites(trx, countIssueWrites(trx, { submittedAt: "2021-03-03T09:00:00.000Z", issuedAt: "2021-03-10T09:30:00.000Z" }));
     });
   });
 });

@@ -3,7 +3,8 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { countStatusChange } from "../../app/models/dashboard.server";
+import { countStatusChangeWrites } from "../../app/models/dashboard.server";
+import { executeWrites } from "../../db/dialect";
 import { askForInformation } from "../../app/models/information-request.server";
 import { openStore, type Store } from "../../db/connect";
 import { E2E_DATA_DIR } from "../../playwright.config";
@@ -153,7 +154,7 @@ export async function askApplicant(reference: string, question: string): Promise
       .executeTakeFirstOrThrow();
     await db.transaction().execute(async (trx) => {
       await trx.updateTable("application").set({ status: "in_review", assigned_to: officer }).where("id", "=", application.id).execute();
-      await countStatusChange(trx, { submittedAt: before.submitted_at, from: before.status, to: "in_review" });
+      await executeWrites(trx, countStatusChangeWrites(trx, { submittedAt: before.submitted_at, from: before.status, to: "in_review" }));
     });
     const asked = await askForInformation(db, { applicationId: application.id, question, staffUserId: officer });
     if (!asked.ok) throw new Error(`the question could not be asked: ${JSON.stringify(asked)}`);
