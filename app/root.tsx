@@ -50,6 +50,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
     .filter(isRouteHandle);
   const hydrate = handles.some((h) => h.hydrate);
   const showsTypedText = handles.some((h) => h.showsTypedText);
+  const languageSwitchForm = handles.find((h) => h.languageSwitchForm)?.languageSwitchForm;
   const namespaces = ["common", ...handles.flatMap((h) => h.i18n ?? [])];
   // Undefined in the error boundary when the root loader itself failed.
   const staffNav = useRouteLoaderData<typeof loader>("root")?.staffNav ?? null;
@@ -72,7 +73,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         {lang === "ur" || staffPage || showsTypedText ? <link rel="stylesheet" href={urduStyles} /> : null}
       </head>
       <body className={staffPage ? "staff-area" : undefined}>
-        <PageLayout lang={lang} staffNav={staffNav}>
+        <PageLayout lang={lang} staffNav={staffNav} languageSwitchForm={languageSwitchForm}>
           {children}
         </PageLayout>
         {hydrate ? (

@@ -5,7 +5,18 @@ import type { StaffNavigation } from "~/services/staff-nav.server";
 import { LanguageSwitcher } from "./language-switcher";
 import { StaffNav } from "./staff-nav";
 
-export function PageLayout({ lang, staffNav = null, children }: { lang: Lang; staffNav?: StaffNavigation | null; children: ReactNode }) {
+export function PageLayout({
+  lang,
+  staffNav = null,
+  languageSwitchForm,
+  children,
+}: {
+  lang: Lang;
+  staffNav?: StaffNavigation | null;
+  /** See RouteHandle.languageSwitchForm. */
+  languageSwitchForm?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -18,7 +29,7 @@ export function PageLayout({ lang, staffNav = null, children }: { lang: Lang; st
             <span className="site-header__emblem" aria-hidden="true" />
             {t("portal.name")}
           </a>
-          <LanguageSwitcher current={lang} />
+          <LanguageSwitcher current={lang} postForm={languageSwitchForm} />
         </div>
       </header>
       {staffNav ? <StaffNav nav={staffNav} /> : null}

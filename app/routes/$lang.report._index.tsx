@@ -14,10 +14,14 @@ import { ReportStart } from "~/components/report/report-start";
 import { SentScreen } from "~/components/report/sent-screen";
 import { WhenPage } from "~/components/report/when-page";
 import { QuickExit } from "~/components/quick-exit";
+import { JourneyFields } from "~/components/report/report-page";
 import { isLang, type Lang } from "~/i18n";
 import { readReportForm, reportJourneyStep, type ReportView } from "~/services/report-journey-step.server";
 import type { RouteHandle } from "~/utils/handle";
 import { notFound } from "~/utils/responses";
+
+/** The hidden form the language switcher posts (see LanguageForm below). */
+const LANGUAGE_FORM = "report-language";
 
 /**
  * The whole report journey lives at one address (`/<lng>/report`): each page is the answer to the
@@ -27,6 +31,7 @@ import { notFound } from "~/utils/responses";
 export const handle: RouteHandle = {
   i18n: ["report", "validation", "documents"],
   showsTypedText: true,
+  languageSwitchForm: LANGUAGE_FORM,
   title: (t, _data, actionData) => t(screenTitleKey(actionData as ReportView | undefined)),
   description: (t) => t("report:start.description"),
 };
@@ -48,6 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function screenTitleKey(view: ReportView | undefined): string {
   if (!view) return "report:start.title";
   switch (view.screen) {
+    case "start":
+      return "report:start.title";
     case "danger":
       return "report:danger.question";
     case "how":
@@ -74,14 +81,45 @@ export default function Report() {
   return (
     <>
       <QuickExit />
+      <LanguageForm view={view} />
       <ReportScreen lang={lang} view={view} />
     </>
+  );
+}
+
+/**
+ * What the language switcher in the header posts to this address in another language: the
+ * screen's sealed answers, or the sent report's reference and secret, so that reading a page in
+ * another language loses nothing. Nothing at all from the start page.
+ */
+function LanguageForm({ view }: { view: ReportView | undefined }) {
+  const fields = (() => {
+    if (!view) return null;
+    switch (view.screen) {
+      case "start":
+      case "expired":
+      case "alreadySent":
+        return null;
+      case "sent":
+        return <input type="hidden" name="sent" value={view.sealed} />;
+      case "check":
+        return <JourneyFields state={view.state} screen="check" returnToCheck={false} />;
+      default:
+        return <JourneyFields state={view.state} screen={view.screen} returnToCheck={view.returnToCheck} />;
+    }
+  })();
+  return (
+    <form id={LANGUAGE_FORM} method="post" hidden>
+      {fields}
+    </form>
   );
 }
 
 function ReportScreen({ lang, view }: { lang: Lang; view: ReportView | undefined }) {
   if (!view) return <ReportStart />;
   switch (view.screen) {
+    case "start":
+      return <ReportStart />;
     case "expired":
       return <ExpiredScreen />;
     case "alreadySent":

@@ -18,11 +18,13 @@ import { addJourneyEvidence, type JourneyEvidence, listJourneyEvidence, removeJo
 import {
   newReportJourney,
   openReportJourney,
+  openSentReport,
   parseReportPage,
   readReportAnswers,
   readScreen,
   type ReportJourneyState,
   sealReportJourney,
+  sealSentReport,
   someoneInDanger,
 } from "./report-journey.server";
 import { submitReport } from "./report-submission.server";
@@ -37,7 +39,8 @@ export type ReportView =
   | ({ screen: "evidence"; evidence: JourneyEvidence[] } & PageView)
   | { screen: "emergency"; state: string; returnToCheck: boolean; country: string; numbers: EmergencyNumber[] }
   | { screen: "check"; state: string; answers: ReportAnswers; evidence: JourneyEvidence[] }
-  | { screen: "sent"; reference: string; secretGroups: string[] }
+  | { screen: "sent"; reference: string; secretGroups: string[]; sealed: string }
+  | { screen: "start" }
   | { screen: "expired" }
   | { screen: "alreadySent" };
 
@@ -55,6 +58,7 @@ function submittedValues(page: ReportPage, form: FormData): FormValues {
 export async function reportJourneyStep(context: AppLoadContext, lang: Lang, form: FormData): Promise<ReportView> {
   const intent = form.get("intent");
   if (intent === "start") return show(context, lang, newReportJourney(), "danger", { returnToCheck: false });
+  if (intent === "language") return sameScreen(context, lang, form);
 
   const state = openReportJourney(context, form.get("state"));
   if (!state) return { screen: "expired" };
@@ -90,6 +94,23 @@ export async function reportJourneyStep(context: AppLoadContext, lang: Lang, for
   return show(context, lang, next, target, { returnToCheck: target === "emergency" ? returnToCheck : false });
 }
 
+/**
+ * The screen the form was sent from, in the language of the address it was sent to: the answers,
+ * and the sent report's reference and secret, are what the form carried. A screen with nothing
+ * sealed (the start page) is the start page.
+ */
+async function sameScreen(context: AppLoadContext, lang: Lang, form: FormData): Promise<ReportView> {
+  const sealedSent = form.get("sent");
+  const sent = openSentReport(context, sealedSent);
+  // The token it came with: switching again does not make the secret last longer.
+  if (sent) return { screen: "sent", ...sent, sealed: String(sealedSent) };
+  if (!form.get("state") && !form.get("sent")) return { screen: "start" };
+  const state = openReportJourney(context, form.get("state"));
+  const screen = readScreen(form.get("screen"));
+  if (!state || !screen) return { screen: "expired" };
+  return show(context, lang, state, screen, { returnToCheck: form.get("returnToCheck") === "1" });
+}
+
 async function evidenceStep(
   context: AppLoadContext,
   lang: Lang,
@@ -119,7 +140,8 @@ async function submit(context: AppLoadContext, lang: Lang, state: ReportJourneyS
   const result = await submitReport(context, { journeyId: state.journeyId, language: lang, answers: read.answers });
   context.logger.info({ requestId: context.requestId, outcome: result.ok ? "submitted" : result.problem }, "report submission");
   if (!result.ok) return { screen: "alreadySent" };
-  return { screen: "sent", reference: result.reference, secretGroups: result.secretGroups };
+  const sent = { reference: result.reference, secretGroups: result.secretGroups };
+  return { screen: "sent", ...sent, sealed: sealSentReport(context, sent) };
 }
 
 /** The first page that is missing or no longer fits, with what was typed there and why it is asked again. */

@@ -48,6 +48,26 @@ export function openReportJourney(context: AppLoadContext, token: FormDataEntryV
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The sent report's page, sealed into its language switch for as long as someone might take to
+ * copy the secret down: read again in another language, the page must still show it, and nothing
+ * else holds it (only its hash is stored). Whoever has the page has the secret in plain sight.
+ */
+const SENT_TTL_MS = 15 * 60 * 1000;
+const SENT_PURPOSE = "report-sent-v1";
+export type SentReport = { reference: string; secretGroups: string[] };
+const SentSchema = z.object({ reference: z.string(), secretGroups: z.array(z.string()) });
+
+export function sealSentReport(context: AppLoadContext, sent: SentReport): string {
+  return sealState(sent, { secret: context.sessionSecret, purpose: SENT_PURPOSE, ttlMs: SENT_TTL_MS });
+}
+
+export function openSentReport(context: AppLoadContext, token: FormDataEntryValue | null): SentReport | null {
+  const value = unsealState(typeof token === "string" ? token : null, { secret: context.sessionSecret, purpose: SENT_PURPOSE });
+  const parsed = z.safeParse(SentSchema, value);
+  return parsed.success ? parsed.data : null;
+}
+
 export function readScreen(value: FormDataEntryValue | null): ReportScreen | null {
   if (value === "emergency" || value === "check") return value;
   return isReportPage(value) ? value : null;

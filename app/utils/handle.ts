@@ -18,6 +18,12 @@ export type RouteHandle = {
    * was sent, its action data (a journey that keeps every page on one address names each by it).
    */
   title?: (t: TFunction, data: unknown, actionData?: unknown) => string;
+  /**
+   * The page keeps what someone entered in its forms rather than on the server or in a cookie (the
+   * anonymous report): the language switcher then posts the form with this id to the same address
+   * in the other language, where a link would lose it. The route renders that form on every screen.
+   */
+  languageSwitchForm?: string;
   /** The page's <meta name="description">; without one, the area's (citizen or staff) is used. */
   description?: (t: TFunction, data: unknown) => string;
 };
