@@ -189,14 +189,19 @@ async function measurePairInTurns(a: PortalContender, b: PortalContender): Promi
   return [first!, second!];
 }
 
+/** The same request, `count` times. */
+function repeated(count: number, request: PlannedRequest): PlannedRequest[] {
+  return Array.from({ length: count }, () => request);
+}
+
 function startPageViews(count: number): PlannedRequest[] {
-  return Array.from({ length: count }, () => ({
+  return repeated(count, {
     method: "GET",
     path: "/en/certificate",
     headers: BROWSER_HEADERS,
     tag: "view",
     expect: { status: 200 },
-  }));
+  });
 }
 
 async function submissions(draftKeys: string[]): Promise<PlannedRequest[]> {
@@ -346,13 +351,13 @@ function reportSubmissions(secrets: Secrets, count: number): PlannedRequest[] {
 }
 
 function reportStartViews(count: number): PlannedRequest[] {
-  return Array.from({ length: count }, () => ({
+  return repeated(count, {
     method: "GET",
     path: "/en/report",
     headers: BROWSER_HEADERS,
     tag: "view",
     expect: { status: 200 },
-  }));
+  });
 }
 
 /**
@@ -360,14 +365,14 @@ function reportStartViews(count: number): PlannedRequest[] {
  * The cheapest POST that answers with a page: what any POST rendering its answer can reach.
  */
 function reportStartPosts(count: number): PlannedRequest[] {
-  return Array.from({ length: count }, () => ({
+  return repeated(count, {
     method: "POST",
     path: "/en/report",
     headers: BROWSER_HEADERS,
     body: "intent=start",
     tag: "start",
     expect: { status: 200 },
-  }));
+  });
 }
 
 type ReportSubmitReport = {

@@ -9,26 +9,23 @@ import * as z from "zod/mini";
 import { addReportMessage, markNewsFromReporter, openReportForReporter, type ReporterView } from "~/models/report.server";
 import { findReporterView } from "~/models/report.server";
 import type { AnonymousLimit } from "~/utils/anonymous-rate-limit.server";
-import { sealState, unsealState } from "~/utils/sealed-state.server";
+import { sealedKind } from "~/utils/sealed-state.server";
 import { startOfToday, storeEvidenceFiles } from "./report-evidence.server";
 
 /** Opening attempts per address: plenty for someone copying from paper, hopeless for guessing 98 bits. */
 export const FOLLOW_UP_OPENINGS: AnonymousLimit = { bucket: "report-follow-up", max: 10, windowMs: 15 * 60_000 };
-const PURPOSE = "report-follow-up-v1";
-const TTL_MS = 30 * 60_000;
-
-const OpenedSchema = z.object({ reportId: z.string().check(z.minLength(1), z.maxLength(64)) });
+const sealedOpening = sealedKind<{ reportId: string }>({
+  purpose: "report-follow-up-v1",
+  ttlMs: 30 * 60_000,
+  schema: z.object({ reportId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+});
 
 export function sealOpenedReport(context: AppLoadContext, reportId: string): string {
-  return sealState({ reportId }, { secret: context.sessionSecret, purpose: PURPOSE, ttlMs: TTL_MS });
+  return sealedOpening.seal(context.sessionSecret, { reportId });
 }
 
 export function openedReportId(context: AppLoadContext, token: FormDataEntryValue | null): string | null {
-  const parsed = z.safeParse(
-    OpenedSchema,
-    unsealState(typeof token === "string" ? token : null, { secret: context.sessionSecret, purpose: PURPOSE }),
-  );
-  return parsed.success ? parsed.data.reportId : null;
+  return sealedOpening.open(context.sessionSecret, token)?.reportId ?? null;
 }
 
 export async function openReport(context: AppLoadContext, reference: string, secret: string): Promise<ReporterView | null> {

@@ -11,7 +11,7 @@ import * as z from "zod/mini";
 import { isReportPage, REPORT_PAGES, type ReportPage, type ReportScreen } from "~/domain/report-journey";
 import { REPORT_PAGE_SCHEMAS, type ReportAnswers } from "~/schemas/report";
 import { type FieldErrors, type FormValues, parseForm } from "~/utils/form";
-import { sealState, unsealState } from "~/utils/sealed-state.server";
+import { sealedKind } from "~/utils/sealed-state.server";
 
 /** Long enough to find screenshots and ask someone; short enough that a shared phone's history goes stale. */
 export const REPORT_JOURNEY_TTL_MS = 2 * 60 * 60 * 1000;
@@ -37,15 +37,15 @@ export function newReportJourney(): ReportJourneyState {
   return { journeyId: randomBytes(16).toString("base64url"), pages: {} };
 }
 
+const sealedJourney = sealedKind<ReportJourneyState>({ purpose: PURPOSE, ttlMs: REPORT_JOURNEY_TTL_MS, schema: StateSchema });
+
 export function sealReportJourney(context: AppLoadContext, state: ReportJourneyState): string {
-  return sealState(state, { secret: context.sessionSecret, purpose: PURPOSE, ttlMs: REPORT_JOURNEY_TTL_MS });
+  return sealedJourney.seal(context.sessionSecret, state);
 }
 
 /** The journey a form carries, or null when it is missing, altered or expired. */
 export function openReportJourney(context: AppLoadContext, token: FormDataEntryValue | null): ReportJourneyState | null {
-  const value = unsealState(typeof token === "string" ? token : null, { secret: context.sessionSecret, purpose: PURPOSE });
-  const parsed = z.safeParse(StateSchema, value);
-  return parsed.success ? parsed.data : null;
+  return sealedJourney.open(context.sessionSecret, token);
 }
 
 /**
@@ -53,19 +53,19 @@ export function openReportJourney(context: AppLoadContext, token: FormDataEntryV
  * copy the secret down: read again in another language, the page must still show it, and nothing
  * else holds it (only its hash is stored). Whoever has the page has the secret in plain sight.
  */
-const SENT_TTL_MS = 15 * 60 * 1000;
-const SENT_PURPOSE = "report-sent-v1";
 export type SentReport = { reference: string; secretGroups: string[] };
-const SentSchema = z.object({ reference: z.string(), secretGroups: z.array(z.string()) });
+const sealedSent = sealedKind<SentReport>({
+  purpose: "report-sent-v1",
+  ttlMs: 15 * 60 * 1000,
+  schema: z.object({ reference: z.string(), secretGroups: z.array(z.string()) }),
+});
 
 export function sealSentReport(context: AppLoadContext, sent: SentReport): string {
-  return sealState(sent, { secret: context.sessionSecret, purpose: SENT_PURPOSE, ttlMs: SENT_TTL_MS });
+  return sealedSent.seal(context.sessionSecret, sent);
 }
 
 export function openSentReport(context: AppLoadContext, token: FormDataEntryValue | null): SentReport | null {
-  const value = unsealState(typeof token === "string" ? token : null, { secret: context.sessionSecret, purpose: SENT_PURPOSE });
-  const parsed = z.safeParse(SentSchema, value);
-  return parsed.success ? parsed.data : null;
+  return sealedSent.open(context.sessionSecret, token);
 }
 
 export function readScreen(value: FormDataEntryValue | null): ReportScreen | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sealState, unsealState } from "./sealed-state.server";
+import * as z from "zod/mini";
+import { sealedKind, sealState, unsealState } from "./sealed-state.server";
 
 const secret = "a-session-secret-of-at-least-32-characters";
 const options = { secret, purpose: "report", ttlMs: 60_000, now: 1_000_000 };
@@ -43,5 +44,19 @@ describe("sealed journey state", () => {
 
   it("seals the same value differently each time", () => {
     expect(sealState({ a: 1 }, options)).not.toBe(sealState({ a: 1 }, options));
+  });
+});
+
+describe("a kind of sealed value", () => {
+  const kind = sealedKind({ purpose: "opened", ttlMs: 60_000, schema: z.object({ reportId: z.string() }) });
+  const older = sealedKind({ purpose: "opened", ttlMs: 60_000, schema: z.object({ id: z.number() }) });
+
+  it("opens what it sealed, and nothing of another shape, purpose or form field", () => {
+    expect(kind.open(secret, kind.seal(secret, { reportId: "r1" }))).toEqual({ reportId: "r1" });
+    // Sealed with the same purpose by a release whose value had another shape: opens as nothing.
+    expect(kind.open(secret, older.seal(secret, { id: 7 }))).toBeNull();
+    expect(kind.open(secret, sealState({ reportId: "r1" }, { ...options, purpose: "journey" }))).toBeNull();
+    expect(kind.open(secret, new File(["x"], "x.txt"))).toBeNull();
+    expect(kind.open(secret, null)).toBeNull();
   });
 });

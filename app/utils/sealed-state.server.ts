@@ -8,6 +8,7 @@
  * cannot be replayed into another, and every instance that shares the secret can open it.
  */
 import { hkdfSync } from "node:crypto";
+import * as z from "zod/mini";
 import { decryptBlob, encryptBlob } from "./document-crypto.server";
 
 export type SealOptions = {
@@ -54,4 +55,20 @@ export function unsealState(token: string | null | undefined, { secret, purpose,
   }
   if (typeof envelope?.expiresAt !== "number" || envelope.expiresAt <= now) return null;
   return envelope.value ?? null;
+}
+
+/**
+ * One kind of sealed form value: its purpose, how long it lasts and its shape. `open` parses what it
+ * unsealed with the schema, so a value sealed by an older release that no longer fits opens as null,
+ * like a missing, altered or expired one.
+ */
+export function sealedKind<T>(kind: { purpose: string; ttlMs: number; schema: z.ZodMiniType<T> }) {
+  return {
+    seal: (secret: string, value: T): string => sealState(value, { secret, purpose: kind.purpose, ttlMs: kind.ttlMs }),
+    open: (secret: string, token: FormDataEntryValue | null): T | null => {
+      const value = unsealState(typeof token === "string" ? token : null, { secret, purpose: kind.purpose });
+      const parsed = z.safeParse(kind.schema, value);
+      return parsed.success ? parsed.data : null;
+    },
+  };
 }
