@@ -69,8 +69,10 @@ export function startHousekeeping(
   certificates?: Omit<CertificateSettings, "documentKey">,
   onRun: (outcome: "ok" | "failed") => void = () => {},
 ) {
-  const tick = () =>
-    runHousekeeping(db, documentKey, new Date(), certificates, logger)
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    // One run at a time: a slow run is not overlapped by the next.
+    running ??= runHousekeeping(db, documentKey, new Date(), certificates, logger)
       .then((done) => {
         logger.info(done, "housekeeping");
         onRun("ok");
@@ -78,9 +80,19 @@ export function startHousekeeping(
       .catch((error: unknown) => {
         logger.error({ err: error }, "housekeeping failed");
         onRun("failed");
+      })
+      .finally(() => {
+        running = null;
       });
-  void tick();
+  };
+  tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    /** No run starts after this; resolves once the run in hand (if any) has finished, before the store closes. */
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -82,11 +82,12 @@ async function main() {
     stopping = true;
     logger.info({ signal }, "shutting down");
     app.locals.draining = true;
-    housekeeping.stop();
+    // A run of housekeeping in hand is finished first, or its queries would meet a closed store.
+    const housekeepingStopped = housekeeping.stop();
     // A send in hand is finished and recorded first; mail not yet tried stays in the outbox.
     const mailStopped = mailWorker.stop().then(() => mailTransport?.close());
     server.close(() => {
-      void mailStopped
+      void Promise.all([mailStopped, housekeepingStopped])
         .then(() => store.close())
         .then(() => {
           logger.info({ signal }, "stopped");

@@ -4,7 +4,7 @@
  * reading the log is itself recorded; other roles get no log at all.
  */
 import { expect, test } from "@playwright/test";
-import { auditHash, GENESIS_HASH } from "../../app/domain/audit-chain";
+import { auditHash } from "../../app/domain/audit-chain";
 import { testApplication } from "../../test/support/application-fixture";
 import { withDb, withStore } from "../support/db";
 import { t } from "../support/locales";
@@ -20,13 +20,13 @@ async function insertApplication(centerSlug: string): Promise<{ id: string; refe
   return { id: application.id, reference: application.reference };
 }
 
-/** Appends an event to the chain exactly as the app does (same hash), so the chain stays intact. */
+/** Appends an event to the chain exactly as the app does (same hash, head moved), so the chain stays intact. */
 function appendAuditEvent(event: { actorId: string; action: string; entityType: string; entityId: string }) {
   withDb((db) =>
     db
       .transaction(() => {
-        const last = db.prepare("SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1").get() as { hash: string } | undefined;
-        const prevHash = last?.hash ?? GENESIS_HASH;
+        const head = db.prepare("SELECT hash FROM audit_chain_head WHERE chain = 'audit_event'").get() as { hash: string };
+        const prevHash = head.hash;
         const content = {
           occurredAt: new Date().toISOString(),
           actorType: "staff",
@@ -51,6 +51,7 @@ function appendAuditEvent(event: { actorId: string; action: string; entityType: 
           prevHash,
           auditHash(prevHash, content),
         );
+        db.prepare("UPDATE audit_chain_head SET hash = ? WHERE chain = 'audit_event'").run(auditHash(prevHash, content));
       })
       .immediate(),
   );

@@ -53,13 +53,15 @@ export class Portal {
     // stderr is an error: the program writes there only when it cannot start or a library warns.
     createInterface({ input: child.stdout! }).on("line", (line) => {
       if (!line.startsWith("{")) return;
-      let entry: { level?: number; msg?: string };
+      let entry: { level?: number; msg?: string; err?: { message?: string } };
       try {
         entry = JSON.parse(line) as typeof entry;
       } catch {
         return; // the last line a SIGKILL cut in half
       }
-      if ((entry.level ?? 0) >= 50) count(entry.msg ?? "(no message)");
+      // With the error's own message (logs carry no personal data), so a failed check says why.
+      if ((entry.level ?? 0) >= 50)
+        count(`${entry.msg ?? "(no message)"}${entry.err?.message ? `: ${entry.err.message.slice(0, 160)}` : ""}`);
     });
     createInterface({ input: child.stderr! }).on("line", (line) => count(line.slice(0, 120)));
     child.once("exit", () => {
