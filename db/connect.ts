@@ -58,7 +58,11 @@ export function keepingStatements(database: SQLite.Database, capacity = STATEMEN
 /** How many statements each PostgreSQL connection keeps prepared; past it, new ones are parsed every time. */
 const PREPARED_PER_CONNECTION = 500;
 /** PostgreSQL's answer when a kept plan's columns changed under it (another instance migrated the schema). */
-const CACHED_PLAN_CHANGED = "0A000";
+function isCachedPlanChanged(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  // 0A000 is "feature not supported" in general; only this one message means the kept plan is stale.
+  return code === "0A000" && /cached plan must not change result type/.test(message ?? "");
+}
 
 /**
  * A pool whose connections keep their statements prepared, by SQL text, up to a number each (IN
@@ -86,13 +90,14 @@ export function preparingStatements(pool: PgModule.Pool, capacity = PREPARED_PER
     };
     const run = async (text: string, values: unknown[]) => {
       const command = text.trimStart().slice(0, 8).toLowerCase();
-      if (command.startsWith("begin")) inTransaction = true;
+      // Kysely opens a transaction with "begin", or "start transaction …" when given an isolation level.
+      if (command.startsWith("begin") || command.startsWith("start")) inTransaction = true;
       else if (command.startsWith("commit") || command.startsWith("rollback")) inTransaction = false;
       const name = nameFor(text);
       try {
         return await client.query({ name, text, values });
       } catch (error) {
-        if (!name || (error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+        if (!name || !isCachedPlanChanged(error)) throw error;
         unnamed.add(text);
         if (inTransaction) throw error;
         return client.query({ text, values });
